@@ -1,0 +1,3 @@
+"""Privacy Console: the product without a screen (never imports Qt)."""
+
+__version__ = "0.1.0"

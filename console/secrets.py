@@ -1,0 +1,62 @@
+"""The one door to the OS keyring.
+
+Backend failures become one :class:`SecretStoreError` with a message that says what to do;
+there is no plaintext fallback. Tests install an in-memory backend with ``keyring.set_keyring``.
+"""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+from console.errors import SecretStoreError
+
+SERVICE = "privacy-console"
+
+_NO_KEYRING = (
+    "No OS keyring is available to hold secrets (database passwords, signing passphrase, "
+    "evidence key). Start a Secret Service (for example gnome-keyring) or run the console "
+    "in a desktop session; secrets are never stored in plain text."
+)
+
+
+def get_secret(name: str) -> str | None:
+    """The stored secret called ``name``, or None when there is none."""
+    try:
+        return keyring.get_password(SERVICE, name)
+    except NoKeyringError as exc:
+        raise SecretStoreError(_NO_KEYRING) from exc
+    except KeyringError as exc:
+        raise SecretStoreError(f"The OS keyring refused to read a secret: {exc}") from exc
+
+
+def set_secret(name: str, value: str) -> None:
+    """Store ``value`` under ``name`` in the keyring, replacing any earlier value."""
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except NoKeyringError as exc:
+        raise SecretStoreError(_NO_KEYRING) from exc
+    except KeyringError as exc:
+        raise SecretStoreError(f"The OS keyring refused to store a secret: {exc}") from exc
+
+
+def delete_secret(name: str) -> bool:
+    """Remove ``name``; False when it was not there."""
+    try:
+        keyring.delete_password(SERVICE, name)
+        return True
+    except PasswordDeleteError:
+        return False
+    except NoKeyringError as exc:
+        raise SecretStoreError(_NO_KEYRING) from exc
+    except KeyringError as exc:
+        raise SecretStoreError(f"The OS keyring refused to delete a secret: {exc}") from exc
+
+
+def get_or_create_secret(name: str, factory) -> str:  # type: ignore[no-untyped-def]
+    """The secret ``name``, created with ``factory()`` and stored on first use (e.g. a key)."""
+    value = get_secret(name)
+    if value is None:
+        value = factory()
+        set_secret(name, value)
+    return value
