@@ -1,0 +1,3 @@
+from console.cli import entry_point
+
+entry_point()

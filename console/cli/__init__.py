@@ -1,0 +1,103 @@
+"""The headless CLI: ``privacy-console SUBCOMMAND``; one module a command group.
+
+Errors meant for people print one line on stderr and exit non-zero; nothing prints a traceback
+unless PRIVACY_CONSOLE_DEBUG is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from console import __version__
+from console.errors import ConsoleError
+
+PROG = "privacy-console"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line, naming the fix."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        message = message.replace("argument command: invalid choice", "unknown command")
+        message = message.replace("argument action: invalid choice", "unknown action")
+        sys.stderr.write(f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> Parser:
+    from console.cli import db, demo, policy, request
+
+    parser = Parser(prog=PROG, description="Privacy Console: data-subject requests, deadlines, breaches. "
+                    "With no command it opens the desktop window.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database URL (default: PRIVACY_CONSOLE_DB, else the local SQLite file)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    common.add_argument("--policy", metavar="PATH", default=argparse.SUPPRESS,
+                        help="policy catalogue folder or file (default: PRIVACY_CONSOLE_POLICY, else the shipped one)")
+    for action in common._actions[1:]:
+        parser._add_action(action)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in (db, policy, request, demo):
+        module.register(sub, common)
+    for optional in ("package", "incident", "drill", "account", "audit", "backup", "screenshot", "cert", "retention", "login"):
+        _register_optional(optional, sub, common)
+    return parser
+
+
+def _register_optional(name: str, sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Command groups of features that land separately register themselves when present."""
+    import importlib
+
+    try:
+        module = importlib.import_module(f"console.cli.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"console.cli.{name}":
+            raise
+        return
+    module.register(sub, common)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("pyhanko", "pyhanko_certvalidator", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    for key in ("db", "json", "policy"):
+        if not hasattr(args, key):
+            setattr(args, key, False if key == "json" else None)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    handler = getattr(args, "func", None)
+    if handler is None:
+        parser.parse_args([*args_list, "--help"])
+        return 2
+    try:
+        return int(handler(args) or 0)
+    except ConsoleError as exc:
+        sys.stderr.write(f"{PROG}: {exc}\n")
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted; nothing half-written was kept\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last net: one line, details only on request
+        if os.environ.get("PRIVACY_CONSOLE_DEBUG"):
+            raise
+        sys.stderr.write(f"{PROG}: unexpected error ({type(exc).__name__}: {exc}). "
+                         "Run again with PRIVACY_CONSOLE_DEBUG=1 for details.\n")
+        return 70
+
+
+def entry_point() -> None:
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""``privacy-console db``: upgrade the schema, store a server password, show where data lives."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from console import secrets
+from console.cli.output import emit_json
+from console.errors import ValidationError
+from console.store import migrate
+from console.store.engine import data_dir, display_url, parse_url, resolve_url, secret_name_for
+from console.store.uow import Database
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("db", help="database: upgrade, login, info")
+    psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    up = psub.add_parser("upgrade", parents=[common], help="apply the schema migrations")
+    up.set_defaults(func=upgrade)
+    info = psub.add_parser("info", parents=[common], help="which database, which schema revision")
+    info.set_defaults(func=show_info)
+    login = psub.add_parser("login", parents=[common], help="store a server password in the OS keyring")
+    login.add_argument("url", help="postgresql+psycopg://user@host:5432/dbname (no password in it)")
+    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    login.set_defaults(func=db_login)
+    logout = psub.add_parser("logout", parents=[common], help="forget a stored server password")
+    logout.add_argument("url")
+    logout.set_defaults(func=db_logout)
+
+
+def upgrade(args: argparse.Namespace) -> int:
+    db = Database(args.db, upgrade=False)
+    before, after = db.upgrade()
+    if args.json:
+        emit_json({"database": db.safe_url, "from": before, "to": after})
+    else:
+        print(f"{db.safe_url}: schema {before or 'empty'} -> {after}")
+    return 0
+
+
+def show_info(args: argparse.Namespace) -> int:
+    db = Database(args.db, upgrade=False)
+    info = {"database": db.safe_url, "dialect": db.dialect, "revision": migrate.current_revision(db.engine),
+            "latest": migrate.head_revision(), "data_dir": str(data_dir())}
+    if args.json:
+        emit_json(info)
+    else:
+        for k, v in info.items():
+            print(f"{k:<9} {v}")
+    return 0
+
+
+def db_login(args: argparse.Namespace) -> int:
+    url = parse_url(args.url)
+    if url.get_backend_name() != "postgresql" or not url.username:
+        raise ValidationError("db login is for a server URL with a user: postgresql+psycopg://user@host:5432/dbname")
+    if url.password is not None:
+        raise ValidationError("Give the URL without the password; you are asked for it instead.")
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"Password for {display_url(args.url)}: ")
+    if not password:
+        raise ValidationError("No password given; nothing stored.")
+    secrets.set_secret(secret_name_for(url), password)
+    try:
+        Database(args.url, upgrade=False)
+    except Exception:
+        secrets.delete_secret(secret_name_for(url))
+        raise
+    print(f"Password for {display_url(args.url)} stored in the OS keyring; the connection works.")
+    return 0
+
+
+def db_logout(args: argparse.Namespace) -> int:
+    url = parse_url(resolve_url(args.url))
+    removed = secrets.delete_secret(secret_name_for(url))
+    print("Forgotten." if removed else "No password was stored for that URL.")
+    return 0

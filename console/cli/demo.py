@@ -1,0 +1,27 @@
+"""``privacy-console demo``: fill a database with synthetic, varied data."""
+
+from __future__ import annotations
+
+import argparse
+
+from console.cli.app import context
+from console.cli.output import Progress, emit_json
+from console.demo import fill
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("demo", parents=[common], help="fill the database with synthetic demo data")
+    p.add_argument("--requests", type=int, default=500, metavar="N")
+    p.add_argument("--incidents", type=int, default=0, metavar="M")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    result = fill(ctx, args.requests, args.incidents, seed=args.seed, progress=None if args.json else Progress("requests"))
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"Added {result.requests:,} requests and {result.incidents:,} incidents in {result.seconds:.1f} s")
+    return 0

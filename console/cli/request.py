@@ -1,0 +1,278 @@
+"""``privacy-console request ...``: the whole lifecycle of a rights request, headless."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+
+from console.cli.app import context
+from console.cli.output import Progress, emit_json, table
+from console.deadlines import format_time_left
+from console.errors import ValidationError
+from console.requests import commands, intake, queries
+from console.requests.views import RequestView
+
+
+def _when(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-03-10T10:00:00+00:00") from None
+    if parsed.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
+    return parsed
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-10") from None
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("request", help="rights requests: add, list, show, verify, advance, ...")
+    rs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = rs.add_parser("add", parents=[common], help="register a new request")
+    add.add_argument("--right", required=True, help="right id (see 'policy show')")
+    add.add_argument("--subject-name", required=True)
+    add.add_argument("--subject-email", required=True)
+    add.add_argument("--received", type=_when, help="when it arrived (ISO 8601 with zone; default: now)")
+    add.add_argument("--jurisdiction", action="append", default=[], help="EU, UK, US-CA, US, OTHER (repeatable)")
+    add.add_argument("--channel", default="email", choices=commands.CHANNELS)
+    add.add_argument("--language", default="")
+    add.add_argument("--account-id")
+    add.add_argument("--child", action="store_true", help="the subject is under 13; a parent or guardian acts")
+    add.add_argument("--guardian-name")
+    add.add_argument("--guardian-email")
+    add.add_argument("--assignee")
+    add.add_argument("--priority", default="normal", choices=commands.PRIORITIES)
+    add.add_argument("--notes", default="")
+    add.add_argument("--category", action="append", default=[], help="data category concerned (repeatable)")
+    add.add_argument("--correction", action="append", default=[], metavar="FIELD=VALUE", help="rectification: what to correct")
+    add.add_argument("--restriction", help="restriction: the parameters and purposes")
+    add.add_argument("--format", dest="portability_format", help="portability: json or csv")
+    add.add_argument("--destination", help="portability: where the data goes")
+    add.set_defaults(func=cmd_add)
+
+    ls = rs.add_parser("list", parents=[common], help="a queue of requests")
+    ls.add_argument("--queue", default="open", help=f"{', '.join(queries.QUEUES)} or right:<id>")
+    ls.add_argument("--right")
+    ls.add_argument("--status")
+    ls.add_argument("--assignee", help="a user, or - for nobody")
+    ls.add_argument("--deadline", choices=queries.DEADLINE_STATES)
+    ls.add_argument("--search", default="")
+    ls.add_argument("--sort", default="due_at", choices=list(queries.SORTS))
+    ls.add_argument("--desc", action="store_true")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.set_defaults(func=cmd_list)
+
+    show = rs.add_parser("show", parents=[common], help="one request in full")
+    show.add_argument("reference")
+    show.set_defaults(func=cmd_show)
+
+    asg = rs.add_parser("assign", parents=[common], help="assign to a user (or - for nobody)")
+    asg.add_argument("reference")
+    asg.add_argument("assignee")
+    asg.set_defaults(func=cmd_assign)
+
+    ver = rs.add_parser("verify", parents=[common], help="tick (or fail) a verification item")
+    ver.add_argument("reference")
+    ver.add_argument("item", nargs="?", help="checklist item id (omit to list the checklist)")
+    ver.add_argument("--fail", action="store_true", help="the check failed (give --comment)")
+    ver.add_argument("--second", action="store_true", help="confirm as the second verifier")
+    ver.add_argument("--comment", default="")
+    ver.add_argument("--evidence", help="a file to attach, stored encrypted")
+    ver.set_defaults(func=cmd_verify)
+
+    for name, helptext in (("pause", "stop the clock while waiting on the person"), ("resume", "restart the clock")):
+        sp = rs.add_parser(name, parents=[common], help=helptext)
+        sp.add_argument("reference")
+        sp.add_argument("--reason", default="")
+        sp.set_defaults(func=cmd_pause if name == "pause" else cmd_resume)
+
+    ext = rs.add_parser("extend", parents=[common], help="extend a law's clock, with the reason and when the person was told")
+    ext.add_argument("reference")
+    ext.add_argument("--amount", type=int, required=True, help="in the rule's extension unit (months for GDPR, days for CCPA)")
+    ext.add_argument("--reason", required=True)
+    ext.add_argument("--notified-on", type=_day, required=True, help="the date the person was told")
+    ext.add_argument("--rule", help="which clock (default: the first extendable one)")
+    ext.set_defaults(func=cmd_extend)
+
+    adv = rs.add_parser("advance", parents=[common], help="move to the next step (or --to a status)")
+    adv.add_argument("reference")
+    adv.add_argument("--to", help="target status")
+    adv.add_argument("--reason", default="")
+    adv.set_defaults(func=cmd_advance)
+
+    rej = rs.add_parser("reject", parents=[common], help="reject with grounds and a reason shown to the person")
+    rej.add_argument("reference")
+    rej.add_argument("--grounds", required=True, choices=["unverifiable", "manifestly_unfounded", "excessive", "exemption"])
+    rej.add_argument("--reason", required=True)
+    rej.set_defaults(func=cmd_reject)
+
+    wd = rs.add_parser("withdraw", parents=[common], help="the person withdrew the request")
+    wd.add_argument("reference")
+    wd.add_argument("--reason", required=True)
+    wd.set_defaults(func=cmd_withdraw)
+
+    ro = rs.add_parser("reopen", parents=[common], help="reopen a completed request")
+    ro.add_argument("reference")
+    ro.add_argument("--reason", required=True)
+    ro.set_defaults(func=cmd_reopen)
+
+    ack = rs.add_parser("acknowledge", parents=[common], help="record that receipt was confirmed to the person")
+    ack.add_argument("reference")
+    ack.set_defaults(func=cmd_ack)
+
+    imp = rs.add_parser("import", parents=[common], help="import requests from CSV or JSON, all or nothing")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import)
+
+
+def _print(view: RequestView, args: argparse.Namespace) -> int:
+    if args.json:
+        emit_json(view)
+        return 0
+    left = format_time_left(view.due_at - view.as_of) if view.deadline_state != "closed" else "closed"
+    print(f"{view.reference}  {view.right_title}  [{view.status}]")
+    print(f"  subject   {view.subject_name} <{view.subject_email}>" + (f"  account {view.subject_account_id}" if view.subject_account_id else ""))
+    if view.subject_is_child:
+        print(f"  guardian  {view.guardian_name} <{view.guardian_email}>")
+    print(f"  received  {view.received_at.isoformat()} via {view.channel}; jurisdictions {', '.join(view.jurisdictions)}")
+    print(f"  due       {view.due_at.isoformat()}  ({view.due_rule})  {view.deadline_state}, {left}")
+    for r in view.rules:
+        print(f"            - {r.label}: {r.due_at.isoformat()}" + (" (confirm receipt)" if r.milestone == "acknowledge" else ""))
+    print(f"  assignee  {view.assignee or '-'}   priority {view.priority}")
+    if view.duplicate_of:
+        print(f"  duplicate of {view.duplicate_of}?")
+    if view.outcome:
+        print(f"  outcome   {view.outcome}: {view.outcome_reason or ''}")
+    if view.checklist:
+        print("  verification:")
+        for c in view.checklist:
+            mark = {"passed": "x", "failed": "!"}.get(c.result or "", " ")
+            who = f" by {c.done_by}" if c.done_by else ""
+            second = f", confirmed by {c.second_by}" if c.second_by else ""
+            print(f"    [{mark}] {c.item_id:<26} {c.label}{who}{second}" + (" (optional)" if not c.required else ""))
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    details: dict[str, object] = {}
+    if args.correction:
+        pairs = []
+        for item in args.correction:
+            field, sep, value = item.partition("=")
+            if not sep or not field.strip():
+                raise ValidationError(f"--correction {item!r}: write FIELD=NEW VALUE, e.g. 'postal address=34 New Road'")
+            pairs.append({"field": field.strip(), "to": value.strip()})
+        details["corrections"] = pairs
+    if args.restriction:
+        details["restriction"] = {"parameters": args.restriction}
+    if args.portability_format:
+        details["format"] = args.portability_format
+    if args.destination:
+        details["destination"] = args.destination
+    new = commands.NewRequest(
+        right=args.right, subject_name=args.subject_name, subject_email=args.subject_email,
+        received_at=args.received or ctx.now(), jurisdictions=tuple(args.jurisdiction), channel=args.channel,
+        language=args.language, subject_account_id=args.account_id, subject_is_child=args.child,
+        guardian_name=args.guardian_name, guardian_email=args.guardian_email, assignee=args.assignee,
+        priority=args.priority, notes=args.notes, categories=tuple(args.category), details=details,
+    )
+    return _print(commands.add_request(ctx, new), args)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    f = queries.QueueFilter(queue=args.queue, right=args.right, status=args.status, assignee=args.assignee,
+                            deadline=args.deadline, search=args.search, sort=args.sort, descending=args.desc)
+    now = ctx.now()
+    page = queries.fetch_page(ctx, f, limit=max(1, args.limit), now=now)
+    if args.json:
+        emit_json({"queue": args.queue, "count": queries.count(ctx, f, now=now), "rows": page.rows})
+        return 0
+    rows = [[r.reference, r.subject_name[:28], r.right, r.status, r.due_at.astimezone(ctx.catalogue.organisation.tz).strftime("%Y-%m-%d %H:%M"),
+             "closed" if r.closed else ("paused" if r.paused else format_time_left(r.due_at - now)), r.assignee or "-"]
+            for r in page.rows]
+    table(rows, ["reference", "subject", "right", "status", "due", "left", "assignee"])
+    print(f"({len(page.rows)} shown of {queries.count(ctx, f, now=now):,})")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    view = commands.get_request(ctx, args.reference)
+    code = _print(view, args)
+    if not args.json and view.events:
+        print("  history:")
+        for e in view.events:
+            print(f"    {e.at.isoformat(timespec='seconds')} {e.actor:<14} {e.action:<14} {e.detail}")
+    return code
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    return _print(commands.assign(context(args), args.reference, None if args.assignee == "-" else args.assignee), args)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from console import verification
+
+    ctx = context(args)
+    if not args.item:
+        return _print(commands.get_request(ctx, args.reference), args)
+    if args.second:
+        view = verification.second_check(ctx, args.reference, args.item, args.comment)
+    else:
+        view = verification.check_item(ctx, args.reference, args.item, "failed" if args.fail else "passed",
+                                       args.comment, evidence=args.evidence)
+    return _print(view, args)
+
+
+def cmd_pause(args: argparse.Namespace) -> int:
+    return _print(commands.pause(context(args), args.reference, args.reason), args)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    return _print(commands.resume(context(args), args.reference, args.reason), args)
+
+
+def cmd_extend(args: argparse.Namespace) -> int:
+    return _print(commands.extend(context(args), args.reference, args.amount, args.reason, args.notified_on, args.rule), args)
+
+
+def cmd_advance(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    if args.to:
+        return _print(commands.transition(ctx, args.reference, args.to, reason=args.reason), args)
+    return _print(commands.advance(ctx, args.reference), args)
+
+
+def cmd_reject(args: argparse.Namespace) -> int:
+    return _print(commands.reject(context(args), args.reference, args.grounds, args.reason), args)
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    return _print(commands.withdraw(context(args), args.reference, args.reason), args)
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    return _print(commands.reopen(context(args), args.reference, args.reason), args)
+
+
+def cmd_ack(args: argparse.Namespace) -> int:
+    return _print(commands.acknowledge(context(args), args.reference), args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    result = intake.import_file(ctx, args.file, progress=None if args.json else Progress("import"))
+    if args.json:
+        emit_json(result)
+    else:
+        print(f"Imported {result.imported} requests from {args.file}" +
+              (f"; {len(result.duplicates)} flagged as possible duplicates" if result.duplicates else ""))
+    return 0

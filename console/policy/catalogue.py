@@ -1,0 +1,485 @@
+"""Load and validate the policy catalogue into frozen dataclasses.
+
+The catalogue is a folder of TOML files (or one file): ``organisation.toml``, ``rights.toml``,
+``laws.toml``, ``data.toml``, ``breach.toml``. Top-level keys may live in any file, once.
+A malformed catalogue fails on load with a :class:`PolicyError` naming file, key and problem.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from console.errors import PolicyError
+from console.policy.reader import Node
+from console.resources import resource_path
+
+if TYPE_CHECKING:
+    from console.deadlines import Rule
+
+UNITS = ("calendar_days", "business_days", "months", "hours")
+MILESTONES = ("response", "acknowledge")
+REGIMES = ("gdpr", "transfers", "ccpa", "coppa", "policy")
+NEEDS = ("corrections", "restriction", "portability_format", "portability_destination")
+PACKAGES = ("access", "rectification", "erasure", "restriction", "portability", "information", "decision", "letter")
+
+
+@dataclass(frozen=True)
+class Window:
+    amount: int
+    unit: str
+
+    def describe(self) -> str:
+        names = {"calendar_days": "days", "business_days": "business days", "months": "months", "hours": "hours"}
+        return f"{self.amount} {names[self.unit]}"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    label: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Right:
+    id: str
+    title: str
+    regime: str
+    source: str
+    window: Window
+    description: str
+    package: str
+    checklist: tuple[ChecklistItem, ...]
+    second_verifier: bool = False
+    machine_readable: bool = False
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    id: str
+    title: str
+    holiday_country: str | None = None
+    holiday_subdiv: str | None = None
+
+
+@dataclass(frozen=True)
+class LawClock:
+    id: str
+    label: str
+    citation: str
+    jurisdictions: tuple[str, ...]
+    amount: int
+    unit: str
+    applies_to: tuple[str, ...]
+    milestone: str = "response"
+    roll_forward: bool = False
+    pausable: bool = True
+    extension: Window | None = None
+
+
+@dataclass(frozen=True)
+class Retention:
+    text: str
+    months: int | None = None
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    includes: str
+    collected_through: str
+    source: str
+    purposes: tuple[str, ...]
+    legal_basis: str
+    retention: Retention
+    legal_hold: bool = False
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    website: str
+    contact_email: str
+    contact_lines: tuple[str, ...]
+    time_zone: str
+    default_jurisdiction: str
+    default_language: str
+    languages: tuple[str, ...]
+    supervisory_authority: str
+    policy_source: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+
+@dataclass(frozen=True)
+class Transfers:
+    safeguards: tuple[str, ...]
+    standards: tuple[str, ...]
+    ensures: tuple[str, ...]
+    measures: tuple[str, ...]
+    rights: tuple[str, ...]
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Breach:
+    authority_hours: int
+    authority_rule: str
+    people_rule: str
+    risk_levels: tuple[str, ...]
+    natures: tuple[str, ...]
+    special_categories: tuple[str, ...]
+    drill_targets: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the policy promises, as the console counts with it."""
+
+    source: str
+    organisation: Organisation
+    due_soon_hours: int
+    request_prefix: str
+    incident_prefix: str
+    rights: tuple[Right, ...]
+    parental_checklist: tuple[ChecklistItem, ...]
+    child_age_threshold: int
+    jurisdictions: tuple[Jurisdiction, ...]
+    law_clocks: tuple[LawClock, ...]
+    categories: tuple[Category, ...]
+    retention_factors: tuple[str, ...]
+    retention_special: tuple[str, ...]
+    closed_requests_months: int
+    incidents_months: int
+    transfers: Transfers
+    breach: Breach
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    @cached_property
+    def _rights(self) -> dict[str, Right]:
+        return {r.id: r for r in self.rights}
+
+    @cached_property
+    def _jurisdictions(self) -> dict[str, Jurisdiction]:
+        return {j.id: j for j in self.jurisdictions}
+
+    @property
+    def due_soon(self) -> timedelta:
+        return timedelta(hours=self.due_soon_hours)
+
+    def right(self, right_id: str) -> Right:
+        """The right called ``right_id``, or a ValidationError listing the known ones."""
+        from console.errors import ValidationError
+
+        try:
+            return self._rights[right_id]
+        except KeyError:
+            known = ", ".join(self._rights)
+            raise ValidationError(f"Unknown right {right_id!r}. Known rights: {known}") from None
+
+    def jurisdiction(self, jurisdiction_id: str) -> Jurisdiction:
+        from console.errors import ValidationError
+
+        try:
+            return self._jurisdictions[jurisdiction_id]
+        except KeyError:
+            known = ", ".join(self._jurisdictions)
+            raise ValidationError(
+                f"Unknown jurisdiction {jurisdiction_id!r}. Known jurisdictions: {known}"
+            ) from None
+
+    def category(self, category_id: str) -> Category:
+        for c in self.categories:
+            if c.id == category_id:
+                return c
+        from console.errors import ValidationError
+
+        known = ", ".join(c.id for c in self.categories)
+        raise ValidationError(f"Unknown data category {category_id!r}. Known categories: {known}")
+
+    def checklist_for(self, right_id: str, child: bool = False) -> tuple[ChecklistItem, ...]:
+        """The items to verify for a right, plus the parental items for a child subject."""
+        items = self.right(right_id).checklist
+        return items + self.parental_checklist if child else items
+
+    def deadline_rules(self, right_id: str, jurisdictions: tuple[str, ...] | list[str]) -> list[Rule]:
+        """Every clock that runs for this right here: the policy's window first, then the laws'."""
+        from console.deadlines import Milestone, Rule, Unit
+
+        right = self.right(right_id)
+        juris = [self.jurisdiction(j) for j in jurisdictions] or [
+            self.jurisdiction(self.organisation.default_jurisdiction)
+        ]
+        home = juris[0]
+        rules = [
+            Rule(
+                id=f"policy.{right.id}",
+                label=f"Company policy: {right.window.describe()}",
+                amount=right.window.amount,
+                unit=Unit(right.window.unit),
+                pausable=True,
+                holiday_country=home.holiday_country,
+                holiday_subdiv=home.holiday_subdiv,
+            )
+        ]
+        for clock in self.law_clocks:
+            if right.id not in clock.applies_to:
+                continue
+            where = next((j for j in juris if j.id in clock.jurisdictions), None)
+            if where is None:
+                continue
+            rules.append(
+                Rule(
+                    id=clock.id,
+                    label=clock.label,
+                    amount=clock.amount,
+                    unit=Unit(clock.unit),
+                    milestone=Milestone(clock.milestone),
+                    roll_forward=clock.roll_forward,
+                    pausable=clock.pausable,
+                    holiday_country=where.holiday_country,
+                    holiday_subdiv=where.holiday_subdiv,
+                    extension_amount=clock.extension.amount if clock.extension else 0,
+                    extension_unit=Unit(clock.extension.unit) if clock.extension else None,
+                )
+            )
+        return rules
+
+
+def default_catalogue_path() -> Path:
+    """The catalogue in use: ``PRIVACY_CONSOLE_POLICY`` if set, else the shipped one."""
+    override = os.environ.get("PRIVACY_CONSOLE_POLICY")
+    return Path(override) if override else resource_path("policy")
+
+
+def _read_files(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    if not path.exists():
+        raise PolicyError(f"{path}: the policy catalogue does not exist")
+    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    if not files:
+        raise PolicyError(f"{path}: the folder holds no .toml catalogue files")
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for file in files:
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise PolicyError(f"{file.name}: not valid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PolicyError(f"{file}: cannot be read: {exc}") from None
+        for key, value in data.items():
+            if key in merged:
+                raise PolicyError(f"{file.name}: {key}: already defined in {origin[key]}")
+            merged[key] = value
+            origin[key] = file.name
+    return merged, origin
+
+
+def load_catalogue(path: str | Path | None = None) -> Catalogue:
+    """Read, validate and freeze the catalogue at ``path`` (a folder or one TOML file)."""
+    root = Path(path) if path else default_catalogue_path()
+    merged, origin = _read_files(root)
+
+    def node(key: str) -> Node:
+        if key not in merged:
+            raise PolicyError(f"{root.name}: [{key}] is missing from the catalogue")
+        return Node(merged[key], origin[key], key)
+
+    def items(key: str) -> list[Node]:
+        if key not in merged:
+            raise PolicyError(f"{root.name}: [[{key}]] is missing from the catalogue")
+        return Node({key: merged[key]}, origin[key], "").tables(key)
+
+    org = _organisation(node("organisation"))
+    con = node("console")
+    jurisdictions = tuple(_jurisdiction(n) for n in items("jurisdictions"))
+    juris_ids = {j.id for j in jurisdictions}
+    if org.default_jurisdiction not in juris_ids:
+        raise node("organisation").fail("default_jurisdiction", f"{org.default_jurisdiction!r} is not a jurisdiction id")
+    rights = tuple(_right(n) for n in items("rights"))
+    _unique(rights, items("rights"))
+    right_ids = {r.id for r in rights}
+    clocks = tuple(_law_clock(n, juris_ids, right_ids) for n in items("law_clocks"))
+    parental = node("parental")
+    categories = tuple(_category(n) for n in items("categories"))
+    _unique(categories, items("categories"))
+    factors = node("retention_factors")
+    keep = node("console_retention")
+    breach = node("breach")
+    targets = breach.table("drill_targets")
+    assert targets is not None
+    return Catalogue(
+        source=str(root),
+        organisation=org,
+        due_soon_hours=con.int("due_soon_hours", minimum=1),
+        request_prefix=con.str("request_prefix"),
+        incident_prefix=con.str("incident_prefix"),
+        rights=rights,
+        parental_checklist=tuple(_items(parental)),
+        child_age_threshold=parental.int("age_threshold", minimum=1),
+        jurisdictions=jurisdictions,
+        law_clocks=clocks,
+        categories=categories,
+        retention_factors=factors.str_list("determined_by"),
+        retention_special=factors.str_list("special_circumstances"),
+        closed_requests_months=keep.int("closed_requests_months", minimum=1),
+        incidents_months=keep.int("incidents_months", minimum=1),
+        transfers=_transfers(node("transfers")),
+        breach=Breach(
+            authority_hours=breach.int("authority_hours", minimum=1),
+            authority_rule=breach.str("authority_rule"),
+            people_rule=breach.str("people_rule"),
+            risk_levels=breach.str_list("risk_levels", required=True),
+            natures=breach.str_list("natures", required=True),
+            special_categories=breach.str_list("special_categories"),
+            drill_targets={k: targets.int(k, minimum=1) for k in ("triage", "containment", "decision", "authority_report")},
+        ),
+        raw=merged,
+    )
+
+
+def _unique(objs: tuple[Any, ...], nodes: list[Node]) -> None:
+    seen: set[str] = set()
+    for obj, n in zip(objs, nodes, strict=True):
+        if obj.id in seen:
+            raise n.fail("id", f"{obj.id!r} is defined twice")
+        seen.add(obj.id)
+
+
+def _organisation(n: Node) -> Organisation:
+    tz = n.str("time_zone")
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise n.fail("time_zone", f"{tz!r} is not a known time zone (e.g. Europe/Dublin)") from None
+    return Organisation(
+        name=n.str("name"),
+        website=n.str("website", required=False),
+        contact_email=n.str("contact_email"),
+        contact_lines=n.str_list("contact_lines"),
+        time_zone=tz,
+        default_jurisdiction=n.str("default_jurisdiction"),
+        default_language=n.str("default_language", required=False, default="en"),
+        languages=n.str_list("languages") or ("en",),
+        supervisory_authority=n.str("supervisory_authority"),
+        policy_source=n.str("policy_source", required=False),
+    )
+
+
+def _window(n: Node) -> Window:
+    return Window(amount=n.int("amount", minimum=1), unit=n.choice("unit", UNITS))
+
+
+def _items(n: Node) -> list[ChecklistItem]:
+    return [
+        ChecklistItem(id=i.str("id"), label=i.str("label"), required=i.bool("required", default=True))
+        for i in n.tables("checklist")
+    ]
+
+
+def _right(n: Node) -> Right:
+    window = n.table("window")
+    assert window is not None
+    needs = n.str_list("needs")
+    for need in needs:
+        if need not in NEEDS:
+            raise n.fail("needs", f"{need!r} is not one of {', '.join(NEEDS)}")
+    return Right(
+        id=n.str("id"),
+        title=n.str("title"),
+        regime=n.choice("regime", REGIMES),
+        source=n.str("source"),
+        window=_window(window),
+        description=n.str("description"),
+        package=n.choice("package", PACKAGES),
+        checklist=tuple(_items(n)),
+        second_verifier=n.bool("second_verifier"),
+        machine_readable=n.bool("machine_readable"),
+        needs=needs,
+    )
+
+
+def _jurisdiction(n: Node) -> Jurisdiction:
+    country = n.str("holiday_country", required=False) or None
+    if country:
+        import holidays
+
+        if country not in holidays.list_supported_countries():
+            raise n.fail("holiday_country", f"{country!r} is not a country the holidays calendar knows")
+    return Jurisdiction(
+        id=n.str("id"),
+        title=n.str("title"),
+        holiday_country=country,
+        holiday_subdiv=n.str("holiday_subdiv", required=False) or None,
+    )
+
+
+def _law_clock(n: Node, juris_ids: set[str], right_ids: set[str]) -> LawClock:
+    jurisdictions = n.str_list("jurisdictions", required=True)
+    for j in jurisdictions:
+        if j not in juris_ids:
+            raise n.fail("jurisdictions", f"{j!r} is not a jurisdiction id")
+    applies = n.str_list("applies_to", required=True)
+    for r in applies:
+        if r not in right_ids:
+            raise n.fail("applies_to", f"{r!r} is not a right id")
+    ext = n.table("extension", required=False)
+    return LawClock(
+        id=n.str("id"),
+        label=n.str("label"),
+        citation=n.str("citation"),
+        jurisdictions=jurisdictions,
+        amount=n.int("amount", minimum=1),
+        unit=n.choice("unit", UNITS),
+        applies_to=applies,
+        milestone=n.choice("milestone", MILESTONES, required=False, default="response"),
+        roll_forward=n.bool("roll_forward"),
+        pausable=n.bool("pausable", default=True),
+        extension=_window(ext) if ext else None,
+    )
+
+
+def _category(n: Node) -> Category:
+    ret = n.table("retention")
+    assert ret is not None
+    months = ret.int("months", required=False, default=0, minimum=0) or None
+    return Category(
+        id=n.str("id"),
+        title=n.str("title"),
+        includes=n.str("includes"),
+        collected_through=n.str("collected_through"),
+        source=n.str("source"),
+        purposes=n.str_list("purposes", required=True),
+        legal_basis=n.str("legal_basis"),
+        retention=Retention(
+            text=ret.str("text"),
+            months=months,
+            after=ret.choice("after", ("collection", "account_closure"), required=months is not None, default="collection")
+            if months
+            else None,
+        ),
+        legal_hold=n.bool("legal_hold"),
+    )
+
+
+def _transfers(n: Node) -> Transfers:
+    return Transfers(
+        safeguards=n.str_list("safeguards", required=True),
+        standards=n.str_list("standards"),
+        ensures=n.str_list("ensures"),
+        measures=n.str_list("measures"),
+        rights=n.str_list("rights"),
+        recipients=n.str_list("recipients"),
+    )

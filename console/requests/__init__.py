@@ -1,0 +1,1 @@
+"""Rights requests: lifecycle, commands, queue queries, bulk intake, subject data."""

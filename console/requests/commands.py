@@ -1,0 +1,448 @@
+"""Write services for requests: each runs in one unit of work (role check, change, audit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, selectinload
+
+from console import deadlines
+from console.context import Context
+from console.errors import DeadlineError, NotFoundError, TransitionError, ValidationError
+from console.policy import Catalogue
+from console.requests.lifecycle import (
+    CLOSED,
+    OPEN,
+    STATUS_TITLES,
+    RejectReason,
+    Status,
+    check_transition,
+    next_status,
+    parse_status,
+)
+from console.requests.views import RequestView, RuleDue, request_view
+from console.security.roles import Perm
+from console.store.models import (
+    ChecklistEntry,
+    Counter,
+    Evidence,
+    Request,
+    RequestEvent,
+    RequestExtension,
+    RequestPause,
+)
+from console.store.uow import UnitOfWork
+
+CHANNELS = ("email", "web_form", "letter", "phone")
+PRIORITIES = ("low", "normal", "high", "urgent")
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """What intake knows about a request before it exists."""
+
+    right: str
+    subject_name: str
+    subject_email: str
+    received_at: datetime
+    jurisdictions: tuple[str, ...] = ()
+    channel: str = "email"
+    language: str = ""
+    subject_account_id: str | None = None
+    subject_is_child: bool = False
+    guardian_name: str | None = None
+    guardian_email: str | None = None
+    assignee: str | None = None
+    priority: str = "normal"
+    notes: str = ""
+    categories: tuple[str, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def check_email(value: str, what: str = "email address") -> str:
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValidationError(f"{value!r} is not a valid {what}: {exc}") from None
+
+
+def validate_new(cat: Catalogue, new: NewRequest, now: datetime) -> NewRequest:
+    """Check every field a person typed; returns a cleaned copy or raises with the first problem."""
+    right = cat.right(new.right)
+    if not new.subject_name.strip():
+        raise ValidationError("The data subject's name is required.")
+    email = check_email(new.subject_email, "email address for the data subject")
+    if new.received_at.tzinfo is None:
+        raise ValidationError("The receipt time needs a time zone, e.g. 2026-03-10T10:00:00+00:00.")
+    if new.received_at > now + CLOCK_SKEW:
+        raise ValidationError(
+            f"The receipt time {new.received_at.isoformat()} is in the future; a request cannot be received later than now."
+        )
+    jurisdictions = tuple(dict.fromkeys(j.strip() for j in new.jurisdictions if j.strip())) or (
+        cat.organisation.default_jurisdiction,
+    )
+    for j in jurisdictions:
+        cat.jurisdiction(j)
+    if new.channel not in CHANNELS:
+        raise ValidationError(f"Unknown channel {new.channel!r}. Channels: {', '.join(CHANNELS)}")
+    if new.priority not in PRIORITIES:
+        raise ValidationError(f"Unknown priority {new.priority!r}. Priorities: {', '.join(PRIORITIES)}")
+    language = new.language or cat.organisation.default_language
+    if language not in cat.organisation.languages:
+        raise ValidationError(f"Unknown language {language!r}. Languages: {', '.join(cat.organisation.languages)}")
+    for c in new.categories:
+        cat.category(c)
+    guardian_email = new.guardian_email
+    if new.subject_is_child:
+        if not (new.guardian_name or "").strip() or not (new.guardian_email or "").strip():
+            raise ValidationError(
+                f"The subject is under {cat.child_age_threshold}: the parent or guardian who acts "
+                "for them needs a name and an email address."
+            )
+        guardian_email = check_email(new.guardian_email or "", "email address for the parent or guardian")
+    details = dict(new.details)
+    for need in right.needs:
+        if need == "corrections" and not details.get("corrections"):
+            raise ValidationError("A rectification request needs the corrections asked for (what is wrong, what it should be).")
+        if need == "restriction" and not details.get("restriction"):
+            raise ValidationError("A restriction request needs the restriction parameters and the purposes concerned.")
+    return replace(
+        new, subject_name=new.subject_name.strip(), subject_email=email, jurisdictions=jurisdictions,
+        language=language, guardian_email=guardian_email, details=details,
+    )
+
+
+def deadline_for(cat: Catalogue, right: str, jurisdictions: tuple[str, ...], received_at: datetime,
+                 pauses: tuple[deadlines.Pause, ...] = (), extensions: tuple[deadlines.Extension, ...] = (),
+                 now: datetime | None = None) -> deadlines.Deadline:
+    """The deadline the request gets; the New request dialog shows it before saving."""
+    rules = cat.deadline_rules(right, jurisdictions)
+    return deadlines.compute_deadline(received_at, rules, cat.organisation.tz, pauses, extensions, now=now)
+
+
+def next_reference(session: Session, prefix: str, year: int, width: int = 6) -> str:
+    """Allocate the next reference of the year in the caller's transaction (row lock on servers)."""
+    name = f"{prefix}-{year}"
+    stmt = update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+    value = session.execute(stmt).scalar()
+    if value is None:
+        session.add(Counter(name=name, value=1))
+        session.flush()
+        value = 1
+    return f"{name}-{value:0{width}d}"
+
+
+def _event(session: Session, row: Request, actor: str, action: str, detail: str = "",
+           from_status: str | None = None, to_status: str | None = None, at: datetime | None = None) -> None:
+    session.add(RequestEvent(request_id=row.id, actor=actor, action=action, detail=detail,
+                             from_status=from_status, to_status=to_status, **({"at": at} if at else {})))
+
+
+def add_request(ctx: Context, new: NewRequest) -> RequestView:
+    """Register a request: reference, deadline, checklist, duplicate flag, first history line."""
+    now = ctx.now()
+    cat = ctx.catalogue
+    new = validate_new(cat, new, now)
+    deadline = deadline_for(cat, new.right, new.jurisdictions, new.received_at, now=now)
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = insert_request(uow, cat, new, deadline)
+        ref = row.reference
+    return get_request(ctx, ref)
+
+
+def open_duplicate(session: Session, email: str, right: str) -> str | None:
+    """The reference of an open request of the same subject and right, if any."""
+    return session.scalar(
+        select(Request.reference).where(
+            Request.subject_email == email, Request.right_id == right,
+            Request.status.in_([st.value for st in OPEN]),
+        ).limit(1)
+    )
+
+
+def insert_request(uow: UnitOfWork, cat: Catalogue, new: NewRequest, deadline: deadlines.Deadline,
+                   duplicate: str | None = None) -> Request:
+    """Write one validated request with its checklist and first history line (caller's transaction)."""
+    s = uow.session
+    duplicate = duplicate or open_duplicate(s, new.subject_email, new.right)
+    row = Request(
+        reference=next_reference(s, cat.request_prefix, new.received_at.astimezone(cat.organisation.tz).year),
+        right_id=new.right, jurisdictions=",".join(new.jurisdictions), channel=new.channel,
+        language=new.language, received_at=new.received_at, subject_name=new.subject_name,
+        subject_email=new.subject_email, subject_account_id=new.subject_account_id or None,
+        subject_is_child=new.subject_is_child, guardian_name=new.guardian_name,
+        guardian_email=new.guardian_email, assignee=new.assignee or None, priority=new.priority,
+        status=Status.RECEIVED.value, notes=new.notes, categories=list(new.categories),
+        details=new.details, due_at=deadline.due_at, due_rule_id=deadline.rule.id,
+        due_rule_label=deadline.rule.label, acknowledge_due_at=deadline.acknowledge_at,
+        duplicate_of=duplicate,
+    )
+    s.add(row)
+    s.flush()
+    for pos, item in enumerate(cat.checklist_for(new.right, new.subject_is_child)):
+        s.add(ChecklistEntry(request_id=row.id, position=pos, item_id=item.id, label=item.label, required=item.required))
+    actor = uow.actor.username
+    _event(s, row, actor, "received", f"{cat.right(new.right).title} via {new.channel}; due "
+           f"{deadline.due_at.isoformat()} ({deadline.rule.label})", None, Status.RECEIVED.value)
+    if duplicate:
+        _event(s, row, actor, "duplicate", f"Possible duplicate of {duplicate} (same subject and right, still open)")
+    uow.audit("request.create", "request", row.reference, new.right)
+    return row
+
+
+def _load(session: Session, reference: str, *, full: bool = False, lock: bool = False) -> Request:
+    stmt = select(Request).where(Request.reference == reference.strip().upper())
+    if full:
+        stmt = stmt.options(selectinload(Request.checklist), selectinload(Request.events),
+                            selectinload(Request.pauses), selectinload(Request.extensions))
+    if lock and session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    row = session.scalars(stmt).first()
+    if row is None:
+        raise NotFoundError(f"No request with reference {reference!r}.")
+    return row
+
+
+def _check_version(row: Request, expected: int | None) -> None:
+    if expected is not None and row.version != expected:
+        from console.errors import ConflictError
+
+        raise ConflictError(
+            f"{row.reference} was changed by somebody else since you opened it "
+            f"(version {expected}, now {row.version}). Reload it, then apply your change again."
+        )
+
+
+def _rules_due(ctx: Context, row: Request) -> tuple[RuleDue, ...]:
+    d = _deadline_of(ctx, row)
+    return tuple(RuleDue(r.rule.id, r.rule.label, r.rule.milestone.value, r.due_at) for r in d.per_rule)
+
+
+def _deadline_of(ctx: Context, row: Request) -> deadlines.Deadline:
+    pauses = tuple(deadlines.Pause(p.started_at, p.ended_at) for p in row.pauses)
+    exts = tuple(deadlines.Extension(x.rule_id, x.amount, deadlines.Unit(x.unit), x.reason, x.notified_on, x.granted_at)
+                 for x in row.extensions)
+    return deadline_for(ctx.catalogue, row.right_id, tuple(row.jurisdictions.split(",")), row.received_at,
+                        pauses, exts, now=ctx.now())
+
+
+def _recompute(ctx: Context, row: Request) -> None:
+    d = _deadline_of(ctx, row)
+    row.due_at, row.due_rule_id, row.due_rule_label = d.due_at, d.rule.id, d.rule.label
+    row.acknowledge_due_at = d.acknowledge_at
+
+
+def get_request(ctx: Context, reference: str) -> RequestView:
+    """The whole request, with checklist, history, pauses, extensions and every rule's deadline."""
+    with ctx.db.read(ctx.actor) as s:
+        row = _load(s, reference, full=True)
+        names = s.execute(select(Evidence.item_id, Evidence.filename).where(
+            Evidence.request_id == row.id, Evidence.purged_at.is_(None))).all()
+        evidence: dict[str, tuple[str, ...]] = {}
+        for item_id, filename in names:
+            evidence[item_id] = evidence.get(item_id, ()) + (filename,)
+        return request_view(row, ctx.catalogue, ctx.now(), full=True, rules=_rules_due(ctx, row), evidence=evidence)
+
+
+def _verification_problems(ctx: Context, row: Request) -> list[str]:
+    right = ctx.catalogue.right(row.right_id)
+    problems = []
+    for c in row.checklist:
+        if c.result == "failed":
+            problems.append(f"'{c.label}' failed")
+        elif c.required and c.result != "passed":
+            problems.append(f"'{c.label}' is not done")
+        elif c.required and right.second_verifier and not c.second_by:
+            problems.append(f"'{c.label}' needs a second verifier")
+    return problems
+
+
+def transition(ctx: Context, reference: str, target: str | Status, *, reason: str = "",
+               outcome: str | None = None, expected_version: int | None = None) -> RequestView:
+    """Move a request along its lifecycle, enforcing the machine, the checklist and the role."""
+    target = parse_status(target) if isinstance(target, str) else target
+    perm = Perm.APPROVE if target in (Status.COMPLETED, Status.REJECTED) else Perm.WORK_REQUESTS
+    with ctx.db.unit(ctx.actor, perm) as uow:
+        s = uow.session
+        row = _load(s, reference, full=True, lock=True)
+        _check_version(row, expected_version)
+        current = Status(row.status)
+        check_transition(current, target)
+        if current == Status.AWAITING_VERIFICATION and target == Status.IN_PROGRESS:
+            problems = _verification_problems(ctx, row)
+            if problems:
+                raise TransitionError(
+                    f"{row.reference} cannot leave verification yet: " + "; ".join(problems) + "."
+                )
+        if target in (Status.REJECTED, Status.WITHDRAWN) or current == Status.COMPLETED:
+            if not reason.strip():
+                what = {Status.REJECTED: "A rejection", Status.WITHDRAWN: "A withdrawal"}.get(target, "Reopening")
+                raise ValidationError(f"{what} needs a reason; it is recorded and shown to the person.")
+        if target == Status.REJECTED:
+            try:
+                outcome = RejectReason(outcome or "").value
+            except ValueError:
+                known = ", ".join(r.value for r in RejectReason)
+                raise ValidationError(f"A rejection needs one of these grounds: {known}.") from None
+        now = ctx.now()
+        if row.paused_since is not None and target in CLOSED:
+            _end_pause(row, now)
+        row.status = target.value
+        if target in CLOSED:
+            row.closed_at = now
+            row.outcome = outcome or target.value
+            row.outcome_reason = reason.strip() or None
+        elif current in CLOSED:
+            row.closed_at, row.outcome, row.outcome_reason = None, None, None
+        action = "reopened" if current == Status.COMPLETED else "status"
+        _event(s, row, ctx.actor.username, action, reason.strip(), current.value, target.value)
+        uow.audit(f"request.{target.value}", "request", row.reference, f"{current.value} -> {target.value}")
+    return get_request(ctx, reference)
+
+
+def advance(ctx: Context, reference: str, expected_version: int | None = None) -> RequestView:
+    """One step forward on the main line (received -> ... -> completed)."""
+    with ctx.db.read(ctx.actor) as s:
+        current = Status(_load(s, reference).status)
+    return transition(ctx, reference, next_status(current), expected_version=expected_version)
+
+
+def reject(ctx: Context, reference: str, grounds: str, reason: str) -> RequestView:
+    return transition(ctx, reference, Status.REJECTED, reason=reason, outcome=grounds)
+
+
+def withdraw(ctx: Context, reference: str, reason: str) -> RequestView:
+    return transition(ctx, reference, Status.WITHDRAWN, reason=reason)
+
+
+def reopen(ctx: Context, reference: str, reason: str) -> RequestView:
+    return transition(ctx, reference, Status.IN_PROGRESS, reason=reason)
+
+
+def assign(ctx: Context, reference: str, assignee: str | None, expected_version: int | None = None) -> RequestView:
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = _load(uow.session, reference, lock=True)
+        _check_version(row, expected_version)
+        before = row.assignee
+        row.assignee = (assignee or "").strip() or None
+        _event(uow.session, row, ctx.actor.username, "assigned", f"{before or 'nobody'} -> {row.assignee or 'nobody'}")
+        uow.audit("request.assign", "request", row.reference, row.assignee or "")
+    return get_request(ctx, reference)
+
+
+EDITABLE = {"priority", "notes", "categories", "details", "channel", "language", "subject_account_id"}
+
+
+def update_request(ctx: Context, reference: str, changes: dict[str, Any], expected_version: int | None = None) -> RequestView:
+    """Edit the fields a person may change after intake; a stale version is refused."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}")
+    if "priority" in changes and changes["priority"] not in PRIORITIES:
+        raise ValidationError(f"Unknown priority {changes['priority']!r}. Priorities: {', '.join(PRIORITIES)}")
+    for c in changes.get("categories", ()):
+        ctx.catalogue.category(c)
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = _load(uow.session, reference, lock=True)
+        _check_version(row, expected_version)
+        if Status(row.status) in CLOSED:
+            raise TransitionError(f"{row.reference} is closed; reopen it before editing.")
+        for key, value in changes.items():
+            setattr(row, key, list(value) if key == "categories" else value)
+        _event(uow.session, row, ctx.actor.username, "edited", ", ".join(sorted(changes)))
+        uow.audit("request.edit", "request", row.reference, ", ".join(sorted(changes)))
+    return get_request(ctx, reference)
+
+
+def _end_pause(row: Request, now: datetime) -> None:
+    for p in row.pauses:
+        if p.ended_at is None:
+            p.ended_at = now
+    row.paused_since = None
+
+
+def pause(ctx: Context, reference: str, reason: str) -> RequestView:
+    """Stop the clock while waiting on the person (identity documents, clarification)."""
+    if not reason.strip():
+        raise ValidationError("Say what the console is waiting for from the person (e.g. identity documents).")
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = _load(uow.session, reference, full=True, lock=True)
+        if Status(row.status) not in OPEN:
+            raise TransitionError(f"{row.reference} is {STATUS_TITLES[Status(row.status)].lower()}; only an open request can be paused.")
+        if row.paused_since is not None:
+            raise DeadlineError(f"{row.reference} is already paused since {row.paused_since.isoformat()}.")
+        now = ctx.now()
+        row.paused_since = now
+        uow.session.add(RequestPause(request_id=row.id, started_at=now, reason=reason.strip(), started_by=ctx.actor.username))
+        _event(uow.session, row, ctx.actor.username, "paused", reason.strip())
+        uow.audit("request.pause", "request", row.reference, reason.strip())
+    return get_request(ctx, reference)
+
+
+def resume(ctx: Context, reference: str, note: str = "") -> RequestView:
+    """Restart the clock: the deadline moves by the time it stood still (where the law lets it)."""
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = _load(uow.session, reference, full=True, lock=True)
+        if row.paused_since is None:
+            raise DeadlineError(f"{row.reference} is not paused.")
+        _end_pause(row, ctx.now())
+        uow.session.flush()
+        uow.session.refresh(row, ["pauses"])
+        _recompute(ctx, row)
+        _event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {row.due_at.isoformat()} ({row.due_rule_label})".strip(" —"))
+        uow.audit("request.resume", "request", row.reference)
+    return get_request(ctx, reference)
+
+
+def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: date, rule_id: str | None = None) -> RequestView:
+    """Extend a law's clock (GDPR two months, CCPA 45 days) within its maximum, told in time."""
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = _load(uow.session, reference, full=True, lock=True)
+        if Status(row.status) not in OPEN:
+            raise TransitionError(f"{row.reference} is closed; only an open request can be extended.")
+        rules = ctx.catalogue.deadline_rules(row.right_id, tuple(row.jurisdictions.split(",")))
+        extendable = [r for r in rules if r.extension_amount > 0]
+        if rule_id:
+            rule = next((r for r in rules if r.id == rule_id), None)
+            if rule is None:
+                raise ValidationError(f"{rule_id!r} does not apply to {row.reference}. Rules: {', '.join(r.id for r in rules)}")
+        elif extendable:
+            rule = extendable[0]
+        else:
+            raise DeadlineError(
+                f"No clock of {row.reference} can be extended: " + ", ".join(r.label for r in rules) + "."
+            )
+        now = ctx.now()
+        new = deadlines.Extension(rule.id, amount, rule.extension_unit or rule.unit, reason, notified_on, now)
+        existing = tuple(deadlines.Extension(x.rule_id, x.amount, deadlines.Unit(x.unit), x.reason, x.notified_on, x.granted_at)
+                         for x in row.extensions)
+        pauses = tuple(deadlines.Pause(p.started_at, p.ended_at) for p in row.pauses)
+        deadlines.check_extension(row.received_at, rule, existing, new, ctx.catalogue.organisation.tz, pauses, now=now)
+        uow.session.add(RequestExtension(request_id=row.id, rule_id=rule.id, amount=amount, unit=new.unit.value,
+                                         reason=reason.strip(), notified_on=notified_on, granted_at=now,
+                                         granted_by=ctx.actor.username))
+        uow.session.flush()
+        uow.session.refresh(row, ["extensions"])
+        _recompute(ctx, row)
+        _event(uow.session, row, ctx.actor.username, "extended",
+               f"{rule.label} +{amount} {new.unit.value.replace('_', ' ')}: {reason.strip()} (told {notified_on.isoformat()}); "
+               f"now due {row.due_at.isoformat()} ({row.due_rule_label})")
+        uow.audit("request.extend", "request", row.reference, f"{rule.id} +{amount}")
+    return get_request(ctx, reference)
+
+
+def acknowledge(ctx: Context, reference: str) -> RequestView:
+    """Record that receipt was confirmed to the person (CCPA's 10 business days)."""
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        row = _load(uow.session, reference, lock=True)
+        if row.acknowledged_at is not None:
+            raise ValidationError(f"Receipt of {row.reference} was already confirmed on {row.acknowledged_at.isoformat()}.")
+        row.acknowledged_at = ctx.now()
+        _event(uow.session, row, ctx.actor.username, "acknowledged", "Receipt confirmed to the person")
+        uow.audit("request.acknowledge", "request", row.reference)
+    return get_request(ctx, reference)

@@ -1,0 +1,217 @@
+"""Queue reads, all in SQL: filters, sort and keyset paging for a table of any size.
+
+Kept apart from the write services: the Qt table model calls ``fetch_page`` page by page,
+and ``queue_counts`` feeds the navigation list's live counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from console.context import Context
+from console.errors import ValidationError
+from console.requests.lifecycle import CLOSED, OPEN, Status
+from console.store.models import Request
+
+OPEN_VALUES = tuple(s.value for s in OPEN)
+CLOSED_VALUES = tuple(s.value for s in CLOSED)
+QUEUES = ("mine", "open", "due_soon", "overdue", "awaiting_verification", "paused", "closed", "all")
+SORTS = {
+    "due_at": Request.due_at,
+    "received_at": Request.received_at,
+    "reference": Request.reference,
+    "status": Request.status,
+    "subject_name": Request.subject_name,
+    "right": Request.right_id,
+    "assignee": Request.assignee,
+    "priority": Request.priority,
+}
+DEADLINE_STATES = ("on_track", "due_soon", "due_today", "overdue", "paused", "closed")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the person asked to see; every field narrows the queue in SQL."""
+
+    queue: str = "open"  # one of QUEUES, or "right:<id>"
+    right: str | None = None
+    status: str | None = None
+    assignee: str | None = None
+    deadline: str | None = None  # one of DEADLINE_STATES
+    search: str = ""
+    sort: str = "due_at"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One table row: only what the queue shows, cheap to build by the thousand."""
+
+    id: int
+    reference: str
+    subject_name: str
+    subject_email: str
+    right: str
+    status: str
+    received_at: datetime
+    due_at: datetime
+    due_rule: str
+    paused: bool
+    assignee: str | None
+    priority: str
+    version: int
+
+    @property
+    def closed(self) -> bool:
+        return self.status in CLOSED_VALUES
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[QueueRow]
+    cursor: tuple[Any, int] | None  # pass back to get the next page; None at the end
+    total: int | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    queues: dict[str, int] = field(default_factory=dict)
+    by_right: dict[str, int] = field(default_factory=dict)
+
+
+COLUMNS = (Request.id, Request.reference, Request.subject_name, Request.subject_email, Request.right_id,
+           Request.status, Request.received_at, Request.due_at, Request.due_rule_label,
+           Request.paused_since.is_not(None), Request.assignee, Request.priority, Request.version)
+
+
+def _where(ctx: Context, f: QueueFilter, now: datetime) -> list[Any]:
+    soon = now + ctx.catalogue.due_soon
+    running = and_(Request.status.in_(OPEN_VALUES), Request.paused_since.is_(None))
+    conds: list[Any] = []
+    q = f.queue
+    if q.startswith("right:"):
+        conds += [Request.status.in_(OPEN_VALUES), Request.right_id == q.split(":", 1)[1]]
+    elif q == "mine":
+        conds += [Request.status.in_(OPEN_VALUES), Request.assignee == ctx.actor.username]
+    elif q == "open":
+        conds.append(Request.status.in_(OPEN_VALUES))
+    elif q == "due_soon":
+        conds += [running, Request.due_at >= now, Request.due_at < soon]
+    elif q == "overdue":
+        conds += [running, Request.due_at < now]
+    elif q == "awaiting_verification":
+        conds.append(Request.status == Status.AWAITING_VERIFICATION.value)
+    elif q == "paused":
+        conds += [Request.status.in_(OPEN_VALUES), Request.paused_since.is_not(None)]
+    elif q == "closed":
+        conds.append(Request.status.in_(CLOSED_VALUES))
+    elif q != "all":
+        raise ValidationError(f"Unknown queue {q!r}. Queues: {', '.join(QUEUES)}, right:<id>")
+    if f.right:
+        conds.append(Request.right_id == f.right)
+    if f.status:
+        conds.append(Request.status == f.status)
+    if f.assignee:
+        conds.append(Request.assignee.is_(None) if f.assignee == "-" else Request.assignee == f.assignee)
+    if f.deadline:
+        conds.append(_deadline_condition(f.deadline, now, soon, running))
+    text = f.search.strip()
+    if text:
+        like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conds.append(or_(
+            Request.reference == text.upper(),
+            Request.reference.like(f"%{like.upper()}", escape="\\"),
+            Request.subject_email.ilike(f"{like}%", escape="\\"),
+            Request.subject_name.ilike(f"%{like}%", escape="\\"),
+        ))
+    return conds
+
+
+def _deadline_condition(state: str, now: datetime, soon: datetime, running: Any) -> Any:
+    if state == "overdue":
+        return and_(running, Request.due_at < now)
+    if state in ("due_soon", "due_today"):
+        return and_(running, Request.due_at >= now, Request.due_at < soon)
+    if state == "on_track":
+        return and_(running, Request.due_at >= soon)
+    if state == "paused":
+        return and_(Request.status.in_(OPEN_VALUES), Request.paused_since.is_not(None))
+    if state == "closed":
+        return Request.status.in_(CLOSED_VALUES)
+    raise ValidationError(f"Unknown deadline state {state!r}. States: {', '.join(DEADLINE_STATES)}")
+
+
+def _sort(f: QueueFilter) -> Any:
+    try:
+        return SORTS[f.sort]
+    except KeyError:
+        raise ValidationError(f"Cannot sort by {f.sort!r}. Sort keys: {', '.join(SORTS)}") from None
+
+
+def _page_stmt(ctx: Context, f: QueueFilter, now: datetime, cursor: tuple[Any, int] | None, limit: int) -> Select[Any]:
+    col = _sort(f)
+    stmt = select(*COLUMNS).where(*_where(ctx, f, now))
+    if cursor is not None:
+        value, last_id = cursor
+        key = tuple_(col, Request.id)
+        stmt = stmt.where(key < (value, last_id) if f.descending else key > (value, last_id))
+    order = (col.desc(), Request.id.desc()) if f.descending else (col.asc(), Request.id.asc())
+    return stmt.order_by(*order).limit(limit)
+
+
+def fetch_page(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None = None, limit: int = 200,
+               now: datetime | None = None) -> Page:
+    """One page of the queue after ``cursor`` (keyset paging: cost independent of depth)."""
+    now = now or ctx.now()
+    with ctx.db.read(ctx.actor) as s:
+        rows = [QueueRow(*r) for r in s.execute(_page_stmt(ctx, f, now, cursor, limit)).all()]
+    next_cursor = None
+    if len(rows) == limit:
+        last = rows[-1]
+        sort_attr = {"right": "right", "due_at": "due_at"}.get(f.sort, f.sort)
+        next_cursor = (getattr(last, sort_attr), last.id)
+    return Page(rows, next_cursor)
+
+
+def count(ctx: Context, f: QueueFilter, now: datetime | None = None) -> int:
+    now = now or ctx.now()
+    with ctx.db.read(ctx.actor) as s:
+        return int(s.scalar(select(func.count()).select_from(Request).where(*_where(ctx, f, now))) or 0)
+
+
+def queue_counts(ctx: Context, now: datetime | None = None) -> Counts:
+    """Every queue's count in two grouped queries (navigation list, refreshed in the background)."""
+    now = now or ctx.now()
+    soon = now + ctx.catalogue.due_soon
+    with ctx.db.read(ctx.actor) as s:
+        return Counts(queues=_open_counts(s, ctx.actor.username, now, soon), by_right=_right_counts(s))
+
+
+def _open_counts(s: Session, me: str, now: datetime, soon: datetime) -> dict[str, int]:
+    is_open = Request.status.in_(OPEN_VALUES)
+    running = and_(is_open, Request.paused_since.is_(None))
+
+    def n(cond: Any) -> Any:
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    row = s.execute(select(
+        n(is_open), n(and_(is_open, Request.assignee == me)),
+        n(and_(running, Request.due_at >= now, Request.due_at < soon)), n(and_(running, Request.due_at < now)),
+        n(Request.status == Status.AWAITING_VERIFICATION.value), n(and_(is_open, Request.paused_since.is_not(None))),
+    ).where(is_open)).one()
+    closed = s.scalar(select(func.count()).select_from(Request).where(Request.status.in_(CLOSED_VALUES))) or 0
+    keys = ("open", "mine", "due_soon", "overdue", "awaiting_verification", "paused")
+    out = {k: int(v) for k, v in zip(keys, row, strict=True)}
+    out["closed"] = int(closed)
+    out["all"] = out["open"] + out["closed"]
+    return out
+
+
+def _right_counts(s: Session) -> dict[str, int]:
+    rows = s.execute(select(Request.right_id, func.count()).where(Request.status.in_(OPEN_VALUES)).group_by(Request.right_id))
+    return {r: int(c) for r, c in rows}

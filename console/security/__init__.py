@@ -1,0 +1,1 @@
+"""Accounts, roles, sign-in, the audit chain and evidence encryption."""

@@ -1,0 +1,67 @@
+"""Bulk inserts for demo data and big imports: Core everywhere, the driver directly on SQLite.
+
+On SQLite, SQLAlchemy's per-value bind processing costs as much as the insert itself, so rows
+are converted here (UTC datetimes to SQLAlchemy's own text format, JSON to text) and handed to
+``executemany`` as tuples. Values read back through the models are identical either way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Connection, Table, insert
+
+from console.store.base import UTCDateTime
+
+
+def _dt(v: datetime | None) -> str | None:
+    if v is None:
+        return None
+    if v.utcoffset():
+        v = v.astimezone(UTC)
+    return v.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _json(v: Any) -> str | None:
+    return None if v is None else json.dumps(v, ensure_ascii=False)
+
+
+def _bool(v: Any) -> int | None:
+    return None if v is None else int(bool(v))
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts keyed by column name; every row the same keys)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), list(rows))
+        return
+    names = list(rows[0].keys())
+    converters: list[Callable[[Any], Any]] = []
+    for name in names:
+        col_type = table.c[name].type
+        if isinstance(col_type, UTCDateTime):
+            converters.append(_dt)
+        elif isinstance(col_type, JSON):
+            converters.append(_json)
+        elif isinstance(col_type, Boolean):
+            converters.append(_bool)
+        else:
+            converters.append(_same)
+    special = [(i, conv) for i, conv in enumerate(converters) if conv is not _same]
+    sql = f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})'
+    params = []
+    for row in rows:
+        values = list(row.values())
+        for i, conv in special:
+            values[i] = conv(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)

@@ -1,0 +1,108 @@
+"""Where the database is and how to connect: ``make_engine`` is the one way in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import NullPool, StaticPool
+
+from console import secrets
+from console.errors import SecretStoreError, StorageError
+
+APP_NAME = "privacy-console"
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def data_dir() -> Path:
+    """The user's data folder for the console (created on demand, never at import)."""
+    override = os.environ.get("PRIVACY_CONSOLE_HOME")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'console.sqlite3'}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` first, then ``PRIVACY_CONSOLE_DB``, then the local file."""
+    return url or os.environ.get("PRIVACY_CONSOLE_DB") or default_url()
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(
+            f"{url!r} is not a database URL. Use sqlite:///path/to/file.sqlite3 or "
+            "postgresql+psycopg://user@host:5432/dbname"
+        ) from None
+    if parsed.get_backend_name() not in SUPPORTED:
+        raise StorageError(
+            f"Unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL "
+            "(postgresql+psycopg://...)"
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() not in ("psycopg", ""):
+        raise StorageError("Use the psycopg 3 driver: postgresql+psycopg://user@host:5432/dbname")
+    return parsed
+
+
+def secret_name_for(url: URL) -> str:
+    """The keyring entry that holds the password of this server account."""
+    return f"db:{url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+def display_url(url: str) -> str:
+    """The URL safe to show or save: never with a password in it."""
+    return parse_url(url).render_as_string(hide_password=True)
+
+
+def _with_password(url: URL) -> URL:
+    if url.password is not None:
+        raise StorageError(
+            "Do not put the password in the database URL; store it once with "
+            "'privacy-console db login URL' and the console takes it from the keyring."
+        )
+    if url.get_backend_name() != "postgresql" or not url.username:
+        return url
+    try:
+        password = secrets.get_secret(secret_name_for(url))
+    except SecretStoreError:
+        password = None  # a trust-auth server needs none; a refusal then names the fix
+    return url.set(password=password) if password else url
+
+
+def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+    """An engine for ``url`` with SQLite pragmas (WAL, foreign keys) or server pre-ping."""
+    raw = resolve_url(url)
+    parsed = _with_password(parse_url(raw))
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        memory = database in ("", ":memory:")
+        if not memory:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            parsed,
+            echo=echo,
+            poolclass=StaticPool if memory else NullPool if os.environ.get("PRIVACY_CONSOLE_NULLPOOL") else None,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas(memory))
+        return engine
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+
+
+def _sqlite_pragmas(memory: bool):  # type: ignore[no-untyped-def]
+    def on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect

@@ -1,0 +1,264 @@
+"""Typed models of the rights-request domain, staff accounts and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from console.store.base import Base, utcnow
+
+
+class Request(Base):
+    """A data-subject rights request; ``due_at`` is materialised so queues sort in SQL."""
+
+    __tablename__ = "requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    right_id: Mapped[str] = mapped_column(String(40))
+    jurisdictions: Mapped[str] = mapped_column(String(80))  # "EU,US-CA"
+    channel: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    received_at: Mapped[datetime]
+    subject_name: Mapped[str] = mapped_column(String(200))
+    subject_email: Mapped[str] = mapped_column(String(254))
+    subject_account_id: Mapped[str | None] = mapped_column(String(80))
+    subject_is_child: Mapped[bool] = mapped_column(Boolean, default=False)
+    guardian_name: Mapped[str | None] = mapped_column(String(200))
+    guardian_email: Mapped[str | None] = mapped_column(String(254))
+    assignee: Mapped[str | None] = mapped_column(String(80))
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    status: Mapped[str] = mapped_column(String(24))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    outcome_reason: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime]
+    due_rule_id: Mapped[str] = mapped_column(String(40))
+    due_rule_label: Mapped[str] = mapped_column(String(120))
+    acknowledge_due_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+    paused_since: Mapped[datetime | None]
+    duplicate_of: Mapped[str | None] = mapped_column(String(32))
+    closed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    events: Mapped[list[RequestEvent]] = relationship(back_populates="request", order_by="RequestEvent.id")
+    checklist: Mapped[list[ChecklistEntry]] = relationship(back_populates="request", order_by="ChecklistEntry.position")
+    pauses: Mapped[list[RequestPause]] = relationship(order_by="RequestPause.id")
+    extensions: Mapped[list[RequestExtension]] = relationship(order_by="RequestExtension.id")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_requests_status_due", "status", "due_at", "id"),
+        Index("ix_requests_assignee_status_due", "assignee", "status", "due_at"),
+        Index("ix_requests_right_status_due", "right_id", "status", "due_at"),
+        Index("ix_requests_subject_email", "subject_email"),
+        Index("ix_requests_received", "received_at"),
+        Index("ix_requests_closed", "closed_at"),
+    )
+
+
+class RequestEvent(Base):
+    """One line of a request's activity history: who did what, when."""
+
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    from_status: Mapped[str | None] = mapped_column(String(24))
+    to_status: Mapped[str | None] = mapped_column(String(24))
+
+    request: Mapped[Request] = relationship(back_populates="events")
+
+
+class RequestPause(Base):
+    __tablename__ = "request_pauses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    reason: Mapped[str] = mapped_column(Text)
+    started_by: Mapped[str] = mapped_column(String(80))
+
+
+class RequestExtension(Base):
+    __tablename__ = "request_extensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[int]
+    unit: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    notified_on: Mapped[date] = mapped_column(Date)
+    granted_at: Mapped[datetime]
+    granted_by: Mapped[str] = mapped_column(String(80))
+
+
+class ChecklistEntry(Base):
+    """One identity/information check of a request, ticked by a named user."""
+
+    __tablename__ = "checklist_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    item_id: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(200))
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    result: Mapped[str | None] = mapped_column(String(10))  # passed | failed | None (open)
+    done_by: Mapped[str | None] = mapped_column(String(80))
+    done_at: Mapped[datetime | None]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    second_by: Mapped[str | None] = mapped_column(String(80))
+    second_at: Mapped[datetime | None]
+
+    request: Mapped[Request] = relationship(back_populates="checklist")
+
+
+class Evidence(Base):
+    """An identity document, encrypted (AES-GCM); the plaintext never touches the disk."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(40))
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(40))
+    nonce: Mapped[bytes | None] = mapped_column(LargeBinary)
+    ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(80))
+    purged_at: Mapped[datetime | None]
+
+
+class SubjectRecord(Base):
+    """One record of the subject's data, by category, gathered from a company system."""
+
+    __tablename__ = "subject_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(120))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    gathered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DataSource(Base):
+    """A company system the console queries for a subject's data (password in the keyring)."""
+
+    __tablename__ = "data_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    url: Mapped[str] = mapped_column(String(500))
+    queries: Mapped[dict[str, Any]] = mapped_column(JSON)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Package(Base):
+    """A response package built for a request: what was sent, and its manifest's hash."""
+
+    __tablename__ = "packages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    path: Mapped[str] = mapped_column(String(1000))
+    manifest_hash: Mapped[str] = mapped_column(String(64))
+    built_at: Mapped[datetime] = mapped_column(default=utcnow)
+    built_by: Mapped[str] = mapped_column(String(80))
+    signed_at: Mapped[datetime | None]
+    signed_by: Mapped[str | None] = mapped_column(String(200))
+    sent_at: Mapped[datetime | None]
+
+
+class Counter(Base):
+    """Per-year sequence for references (DSR-2026-000123), safe under concurrent writers."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class User(Base):
+    """A staff account; ``role`` is one of administrator, dpo, analyst, auditor."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuthSession(Base):
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained trail: each entry's hash covers the previous one's."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(60))
+    target_type: Mapped[str] = mapped_column(String(40), default="")
+    target_id: Mapped[str] = mapped_column(String(80), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_audit_target", "target_type", "target_id"),)
+
+
+class Setting(Base):
+    """Settings shared by every user of one database (policy file, thresholds, ...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)

@@ -1,0 +1,121 @@
+"""The unit of work: one transaction that checks the role, does the work and writes the audit.
+
+Services open ``db.unit(actor, perm)``; on success the change and its audit entries commit
+together, on any error everything rolls back, so nothing half-written stays behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from console.errors import ConflictError, StorageError
+from console.security import audit
+from console.security.roles import Actor, Perm, require
+from console.store import migrate
+from console.store.engine import display_url, make_engine, resolve_url
+
+
+@dataclass
+class UnitOfWork:
+    """What a service sees inside a transaction: the session, the actor, and the audit list."""
+
+    session: Session
+    actor: Actor
+    records: list[audit.AuditRecord] = field(default_factory=list)
+
+    def audit(self, action: str, target_type: str = "", target_id: str | int = "", detail: str = "") -> None:
+        self.records.append(audit.AuditRecord(action, target_type, str(target_id), detail))
+
+
+class Database:
+    """An opened database: engine, session factory, schema brought up to date."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = True) -> None:
+        self.url = resolve_url(url)
+        self.engine: Engine = make_engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._ping()
+        if upgrade:
+            self.upgrade()
+        else:
+            migrate.check_not_newer(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def safe_url(self) -> str:
+        return display_url(self.url)
+
+    def _ping(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            raise StorageError(_connection_message(self.safe_url, exc)) from None
+
+    def upgrade(self) -> tuple[str | None, str]:
+        try:
+            return migrate.upgrade(self.engine)
+        except OperationalError as exc:
+            raise StorageError(_connection_message(self.safe_url, exc)) from None
+
+    @contextmanager
+    def unit(self, actor: Actor, perm: Perm | None) -> Iterator[UnitOfWork]:
+        """One transaction: role check first, audit entries written last, all or nothing."""
+        require(actor, perm)
+        session = self.sessions()
+        uow = UnitOfWork(session, actor)
+        try:
+            yield uow
+            audit.append(session, actor.username, uow.records)
+            session.commit()
+        except StaleDataError:
+            session.rollback()
+            raise ConflictError(
+                "Somebody else changed this record while you were working on it. "
+                "Reload it to see their change, then apply yours again."
+            ) from None
+        except OperationalError as exc:
+            session.rollback()
+            raise StorageError(_connection_message(self.safe_url, exc)) from None
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self, actor: Actor, perm: Perm | None = Perm.READ) -> Iterator[Session]:
+        """A read-only session for queries (no audit unless the caller records one)."""
+        require(actor, perm)
+        session = self.sessions()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise StorageError(_connection_message(self.safe_url, exc)) from None
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def is_empty(self) -> bool:
+        from console.store.models import Request
+
+        with self.sessions() as s:
+            return s.execute(select(Request.id).limit(1)).first() is None
+
+
+def _connection_message(url: str, exc: Exception) -> str:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"Cannot open the database {url}: {detail}"
