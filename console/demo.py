@@ -151,6 +151,8 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
             done += n
             if progress:
                 progress(done, requests)
+        if conn.dialect.name == "postgresql":  # ids were given explicitly: move the sequence past them
+            conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('requests', 'id'), (SELECT MAX(id) FROM requests))")
         for year, value in year_seq.items():
             name = f"{cat.request_prefix}-{year}"
             if conn.execute(select(Counter.value).where(Counter.name == name)).first() is None:

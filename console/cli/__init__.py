@@ -22,8 +22,8 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line, naming the fix."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        message = message.replace("argument command: invalid choice", "unknown command")
-        message = message.replace("argument action: invalid choice", "unknown action")
+        message = message.replace("argument COMMAND: invalid choice", "unknown command")
+        message = message.replace("argument ACTION: invalid choice", "unknown action")
         sys.stderr.write(f"{self.prog}: {message} (see '{self.prog} --help')\n")
         raise SystemExit(2)
 
@@ -40,7 +40,7 @@ def build_parser() -> Parser:
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
     common.add_argument("--policy", metavar="PATH", default=argparse.SUPPRESS,
                         help="policy catalogue folder or file (default: PRIVACY_CONSOLE_POLICY, else the shipped one)")
-    for action in common._actions[1:]:
+    for action in common._actions:
         parser._add_action(action)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in (db, policy, request, demo):

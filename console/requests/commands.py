@@ -120,8 +120,14 @@ def validate_new(cat: Catalogue, new: NewRequest, now: datetime) -> NewRequest:
 def deadline_for(cat: Catalogue, right: str, jurisdictions: tuple[str, ...], received_at: datetime,
                  pauses: tuple[deadlines.Pause, ...] = (), extensions: tuple[deadlines.Extension, ...] = (),
                  now: datetime | None = None) -> deadlines.Deadline:
-    """The deadline the request gets; the New request dialog shows it before saving."""
+    """The deadline the request gets; the New request dialog shows it before saving.
+
+    Once the person has been told of a lawful extension, the company's own promise (the
+    ``policy.*`` window) gives way to it; otherwise an extension could never move the date.
+    """
     rules = cat.deadline_rules(right, jurisdictions)
+    if extensions:
+        rules = [r for r in rules if not r.id.startswith("policy.")]
     return deadlines.compute_deadline(received_at, rules, cat.organisation.tz, pauses, extensions, now=now)
 
 

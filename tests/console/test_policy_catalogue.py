@@ -1,0 +1,119 @@
+"""The shipped catalogue says what the policy promises; a broken one fails naming file and key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from console.errors import PolicyError, ValidationError
+from console.policy import load_catalogue
+from console.resources import resource_path
+
+WINDOWS = {"access": (30, "calendar_days"), "rectification": (15, "calendar_days"), "erasure": (30, "calendar_days"),
+           "restriction": (7, "calendar_days"), "portability": (30, "calendar_days"), "inquiry": (48, "hours")}
+CHECKLISTS = {
+    "access": ["Government-issued identification", "Proof of address", "Account verification"],
+    "rectification": ["Account verification", "Supporting documentation", "Specific correction details"],
+    "erasure": ["Password confirmation", "Written confirmation of intent", "Identity verification"],
+    "restriction": ["Account verification", "Specific restriction parameters", "Processing purpose confirmation"],
+    "portability": ["Account authentication", "Format specifications", "Transfer destination details"],
+}
+
+
+def test_every_policy_window(catalogue) -> None:
+    for right, (amount, unit) in WINDOWS.items():
+        w = catalogue.right(right).window
+        assert (w.amount, w.unit) == (amount, unit), right
+
+
+def test_checklists_in_the_policys_words(catalogue) -> None:
+    for right, labels in CHECKLISTS.items():
+        assert [i.label for i in catalogue.right(right).checklist] == labels
+
+
+def test_every_right_the_policy_names_is_there(catalogue) -> None:
+    ids = {r.id for r in catalogue.rights}
+    assert {"transfer_information", "transfer_objection", "consent_withdrawal", "ccpa_know", "ccpa_delete",
+            "ccpa_opt_out", "ccpa_non_discrimination", "ccpa_access", "coppa_parental_consent",
+            "coppa_parental_access", "inquiry"} <= ids
+
+
+def test_categories_and_retention(catalogue) -> None:
+    assert [c.id for c in catalogue.categories] == ["usage", "account", "profile", "service", "technical",
+                                                     "communication", "transaction", "preference"]
+    months = {c.id: c.retention.months for c in catalogue.categories}
+    assert months["usage"] == 12 and months["transaction"] == 84 and months["communication"] == 36
+    assert months["technical"] == 6 and months["account"] == 24
+    assert catalogue.category("account").retention.after == "account_closure"
+
+
+def test_law_clocks(catalogue) -> None:
+    clocks = {c.id: c for c in catalogue.law_clocks}
+    assert clocks["gdpr.art12"].unit == "months" and clocks["gdpr.art12"].extension.amount == 2
+    assert clocks["ccpa.answer"].amount == 45 and not clocks["ccpa.answer"].pausable
+    assert clocks["ccpa.acknowledge"].unit == "business_days" and clocks["ccpa.acknowledge"].amount == 10
+    assert catalogue.breach.authority_hours == 72
+
+
+def test_rules_for_a_californian_erasure(catalogue) -> None:
+    ids = [r.id for r in catalogue.deadline_rules("erasure", ["EU", "US-CA"])]
+    assert ids == ["policy.erasure", "gdpr.art12", "ccpa.answer", "ccpa.acknowledge"]
+
+
+def test_child_subject_adds_parental_items(catalogue) -> None:
+    items = [i.id for i in catalogue.checklist_for("access", child=True)]
+    assert items[-3:] == ["age_verification", "parental_consent", "guardian_identity"]
+
+
+def test_unknown_right_lists_known_ones(catalogue) -> None:
+    with pytest.raises(ValidationError, match="Known rights: access"):
+        catalogue.right("teleport")
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "policy"
+    shutil.copytree(resource_path("policy"), target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("rights.toml", 'unit = "calendar_days" }\ndescription = "Correction', 'unit = "weeks" }\ndescription = "Correction',
+         r"rights.toml: rights\[1\].window.unit: 'weeks' is not one of"),
+        ("organisation.toml", 'time_zone = "Europe/Dublin"', 'time_zone = "Mars/Olympus"', "organisation.time_zone"),
+        ("laws.toml", 'applies_to = ["ccpa_opt_out"]', 'applies_to = ["opt_out"]', "law_clocks\\[3\\].applies_to: 'opt_out'"),
+        ("rights.toml", 'window = { amount = 7,', 'window = { amount = -7,', r"rights\[3\].window.amount: must be at least 1"),
+        ("data.toml", "[[categories]]\nid = \"usage\"", "[[categories]]\nid = 7", r"categories\[0\].id: expected text"),
+        ("breach.toml", "authority_hours = 72", "authority_hours = 72\nauthority_hours = 73", "breach.toml: not valid TOML"),
+    ],
+)
+def test_malformed_catalogue_names_file_key_and_problem(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    folder = _copy(tmp_path)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(PolicyError, match=message):
+        load_catalogue(folder)
+
+
+def test_missing_section_is_named(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    (folder / "breach.toml").unlink()
+    with pytest.raises(PolicyError, match=r"\[breach\] is missing"):
+        load_catalogue(folder)
+
+
+def test_another_organisation_loads_its_own(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    org = folder / "organisation.toml"
+    org.write_text(org.read_text(encoding="utf-8").replace('name = "Miximonster"', 'name = "Øresund Bikes"'), encoding="utf-8")
+    rights = folder / "rights.toml"
+    rights.write_text(rights.read_text(encoding="utf-8").replace("window = { amount = 30, unit = \"calendar_days\" }\ndescription = \"Confirmation",
+                                                                    "window = { amount = 20, unit = \"calendar_days\" }\ndescription = \"Confirmation"), encoding="utf-8")
+    cat = load_catalogue(folder)
+    assert cat.organisation.name == "Øresund Bikes"
+    assert cat.right("access").window.amount == 20
