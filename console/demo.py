@@ -49,7 +49,8 @@ class DemoResult:
 
 
 def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batch: int = 20_000,
-         progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None) -> DemoResult:
+         progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None,
+         sample_company: bool = True) -> DemoResult:
     """Add ``requests`` synthetic requests (and incidents when that feature is present)."""
     import time
 
@@ -122,7 +123,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                     "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,
                     "jurisdictions": ",".join(juris), "channel": rng.choice(CHANNELS), "language": "de" if rng.random() < 0.15 else "en",
                     "received_at": received, "subject_name": f"{first} {last}",
-                    "subject_email": f"{first.lower()}.{rid}@example.org".encode("ascii", "ignore").decode(),
+                    "subject_email": f"{_ascii(first)}.{rid}@example.org",
                     "subject_account_id": f"ACC-{rng.randrange(10**7):07d}" if rng.random() < 0.8 else None,
                     "subject_is_child": child, "guardian_name": f"{rng.choice(FIRST)} {last}" if child else None,
                     "guardian_email": f"guardian.{rid}@example.org" if child else None,
@@ -159,10 +160,37 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 conn.execute(insert(Counter).values(name=name, value=value))
             else:
                 conn.execute(Counter.__table__.update().where(Counter.name == name).values(value=value))
+    if sample_company and requests:
+        _sample_company(ctx)
     made_incidents = _incidents(ctx, incidents, rng)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         uow.audit("demo.fill", "database", "", f"{requests} requests, {made_incidents} incidents")
     return DemoResult(requests, made_incidents, time.perf_counter() - start)
+
+
+def _sample_company(ctx: Context, limit: int = 1000) -> None:
+    """A synthetic company database holding the data of the newest open requests' subjects."""
+    from console.requests.lifecycle import OPEN
+    from console.sample_company import make_sample_company, register_sample_source
+    from console.store.engine import data_dir
+
+    with ctx.db.read(ctx.actor) as s:
+        subjects = s.execute(select(Request.subject_email, Request.subject_account_id, Request.subject_name)
+                             .where(Request.status.in_([st.value for st in OPEN]))
+                             .order_by(Request.received_at.desc()).limit(limit)).all()
+    path = make_sample_company(data_dir() / "sample-company.sqlite3", [tuple(r) for r in subjects])
+    register_sample_source(ctx, path)
+
+
+_FOLD = str.maketrans({"ø": "o", "ł": "l", "æ": "ae", "ß": "ss", "đ": "d"})
+
+
+def _ascii(name: str) -> str:
+    """An email-safe spelling of a name (Søren -> soren, Łucja -> lucja)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
+    return folded.encode("ascii", "ignore").decode()
 
 
 def _details(right: str, rng: random.Random) -> dict[str, Any]:

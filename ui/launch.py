@@ -35,3 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry_point() -> None:
     raise SystemExit(main())
+
+
+if __name__ == "__main__":  # PyInstaller runs this file as the program
+    entry_point()

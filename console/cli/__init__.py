@@ -29,7 +29,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    from console.cli import db, demo, policy, request
+    from console.cli import data, db, demo, policy, request
 
     parser = Parser(prog=PROG, description="Privacy Console: data-subject requests, deadlines, breaches. "
                     "With no command it opens the desktop window.")
@@ -43,7 +43,7 @@ def build_parser() -> Parser:
     for action in common._actions:
         parser._add_action(action)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (db, policy, request, demo):
+    for module in (db, policy, request, data, demo):
         module.register(sub, common)
     for optional in ("package", "incident", "drill", "account", "audit", "backup", "screenshot", "cert", "retention", "login"):
         _register_optional(optional, sub, common)
