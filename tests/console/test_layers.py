@@ -1,0 +1,31 @@
+"""console/ never imports Qt or ui/: the domain must run headless."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import console
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_no_console_module_pulls_in_qt() -> None:
+    names = [m.name for m in pkgutil.walk_packages(console.__path__, "console.") if ".migrations" not in m.name
+             and not m.name.endswith("__main__")]
+    code = ("import importlib, sys\n"
+            f"for n in {names!r}: importlib.import_module(n)\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui'))\n"
+            "print(','.join(bad))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "", f"console imported {out.stdout.strip()}"
+    assert len(names) > 20
+
+
+def test_headless_cli_does_not_load_qt() -> None:
+    code = "import sys\nfrom ui.launch import main\nmain(['policy', 'check'])\nprint('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.strip().endswith("False"), out.stdout + out.stderr
