@@ -1,0 +1,208 @@
+"""Check a signed PDF and say, in words a person can act on, whether it can be relied on.
+
+Judged by pyHanko's ``bottom_line`` plus its parts: a change appended after signing leaves the
+signed bytes ``intact`` and the signature ``valid``, and only the difference analysis (the
+modification level) catches it. Nothing is fetched from the network: revocation is not checked.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeAlias
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509 as pyca_x509
+from cryptography.hazmat.primitives.serialization import Encoding
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import PdfSignatureStatus
+from pyhanko_certvalidator import ValidationContext
+
+from console.documents.certs import fingerprint
+from console.errors import DocumentError
+
+# pyHanko logs a long traceback for every self-signed certificate it cannot trust; the report
+# below says the same in one sentence.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+TrustRoot: TypeAlias = asn1_x509.Certificate | pyca_x509.Certificate | bytes
+
+NOT_SIGNED = "The document carries no digital signature."
+CHANGED_INSIDE = (
+    "The document was changed after it was signed: the signed content no longer matches."
+)
+CHANGED_AFTER = (
+    "The document was changed after it was signed: content was added in a later revision."
+)
+ANNOTATED = "Comments or annotations were added after the document was signed."
+BROKEN = "The signature does not match the signer's certificate (the signature itself is broken)."
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """The verdict on a PDF's signatures; ``problems`` is empty exactly when all is well."""
+
+    signed: bool
+    intact: bool
+    valid: bool
+    trusted: bool
+    modified_after_signing: bool
+    modification_level: str
+    signer_subject: str
+    signer_fingerprint: str
+    signed_at: datetime | None
+    bottom_line: bool
+    problems: tuple[str, ...]
+    timestamped: bool = False
+    signature_count: int = 0
+
+
+def verify_pdf(pdf_bytes: bytes, trust_roots: list[TrustRoot] | None = None) -> SignatureReport:
+    """Verify every signature; the signer fields describe the first (the letter's own).
+
+    ``trust_roots`` are the certificates to trust (e.g. the organisation's self-signed one);
+    without them nothing is trusted, so ``trusted`` and ``bottom_line`` are False even for an
+    intact, valid signature.
+    """
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        signatures = list(reader.embedded_regular_signatures)
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise DocumentError("The file is not a readable PDF document.") from exc
+    if not signatures:
+        return SignatureReport(
+            signed=False,
+            intact=False,
+            valid=False,
+            trusted=False,
+            modified_after_signing=False,
+            modification_level="",
+            signer_subject="",
+            signer_fingerprint="",
+            signed_at=None,
+            bottom_line=False,
+            problems=(NOT_SIGNED,),
+        )
+    roots = [_as_asn1(root) for root in trust_roots or ()]
+    statuses: list[PdfSignatureStatus] = []
+    for signature in signatures:
+        # An explicit list, even empty: pyHanko's fallback to the OS trust store is deprecated
+        # and would make the verdict depend on the machine that checks.
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        try:
+            statuses.append(validate_pdf_signature(signature, context))
+        except Exception as exc:  # a malformed CMS blob raises from deep inside pyHanko
+            raise DocumentError(f"The signature in the document is damaged: {exc}") from exc
+    return _report(statuses)
+
+
+def _report(statuses: list[PdfSignatureStatus]) -> SignatureReport:
+    first = statuses[0]
+    last = len(statuses) - 1
+    problems: list[str] = []
+    for number, status in enumerate(statuses):
+        for problem in _problems(status, is_last=number == last):
+            if problem not in problems:
+                problems.append(problem)
+    timestamp = first.timestamp_validity
+    return SignatureReport(
+        signed=True,
+        intact=all(s.intact for s in statuses),
+        valid=all(s.valid for s in statuses),
+        trusted=all(s.trusted for s in statuses),
+        modified_after_signing=any(
+            _changed_after(s, is_last=n == last) for n, s in enumerate(statuses)
+        ),
+        modification_level=_level_name(statuses[-1].modification_level),
+        signer_subject=first.signing_cert.subject.human_friendly,
+        signer_fingerprint=fingerprint(first.signing_cert.dump()),
+        signed_at=timestamp.timestamp if timestamp is not None else first.signer_reported_dt,
+        bottom_line=all(s.bottom_line for s in statuses),
+        problems=tuple(problems),
+        timestamped=timestamp is not None,
+        signature_count=len(statuses),
+    )
+
+
+def _changed_after(status: PdfSignatureStatus, *, is_last: bool) -> bool:
+    """After the last signature only validation data may follow; after others, further signatures."""
+    level = status.modification_level
+    allowed = ModificationLevel.LTA_UPDATES if is_last else ModificationLevel.FORM_FILLING
+    return status.docmdp_ok is False or level is None or level > allowed
+
+
+def _problems(status: PdfSignatureStatus, *, is_last: bool) -> list[str]:
+    """One sentence per thing a person should know, most serious first."""
+    out: list[str] = []
+    if not status.intact:
+        out.append(CHANGED_INSIDE)
+    elif not status.valid:
+        out.append(BROKEN)
+    elif _changed_after(status, is_last=is_last):
+        annotated = status.modification_level == ModificationLevel.ANNOTATIONS
+        out.append(ANNOTATED if annotated else CHANGED_AFTER)
+    if status.intact and status.valid and not status.trusted:
+        out.append(
+            _trust_problem(status.trust_problem_indic, fingerprint(status.signing_cert.dump()))
+        )
+    timestamp = status.timestamp_validity
+    if timestamp is not None and not (timestamp.intact and timestamp.valid):
+        out.append(
+            "The time stamp on the signature is broken, so the signing time is not vouched for."
+        )
+    return out
+
+
+def _trust_problem(indication: object, cert_fp: str) -> str:
+    if indication in (AdESFailure.REVOKED, AdESIndeterminate.REVOKED_NO_POE):
+        return "The signer's certificate has been revoked."
+    if indication in (
+        AdESIndeterminate.EXPIRED,
+        AdESIndeterminate.OUT_OF_BOUNDS_NO_POE,
+        AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED,
+    ):
+        return (
+            "The signer's certificate has expired, and no time stamp proves it was valid when used."
+        )
+    if indication in (AdESFailure.NOT_YET_VALID, AdESIndeterminate.NOT_YET_VALID):
+        return "The signer's certificate was not yet valid when the document was signed."
+    return _untrusted(cert_fp)
+
+
+def _untrusted(cert_fp: str) -> str:
+    return (
+        "The signer's certificate is not trusted on this computer (self-signed or from an unknown "
+        f"issuer): compare its SHA-256 fingerprint {cert_fp} with the one the sender publishes."
+    )
+
+
+def _level_name(level: ModificationLevel | None) -> str:
+    """'none', 'lta_updates', 'form_filling', 'annotations', 'other' or 'unknown'."""
+    return "unknown" if level is None else level.name.lower()
+
+
+def _as_asn1(root: TrustRoot) -> asn1_x509.Certificate:
+    """Trust roots arrive as asn1crypto or cryptography objects, or PEM/DER bytes."""
+    if isinstance(root, asn1_x509.Certificate):
+        return root
+    if isinstance(root, pyca_x509.Certificate):
+        return asn1_x509.Certificate.load(root.public_bytes(Encoding.DER))
+    data = bytes(root)
+    if pem.detect(data):
+        _, _, data = pem.unarmor(data)
+    try:
+        cert = asn1_x509.Certificate.load(data)
+        cert.native  # noqa: B018 - force a full parse so garbage fails here, not mid-validation
+    except (ValueError, TypeError) as exc:
+        raise DocumentError(
+            "A trusted certificate given for checking is not a certificate."
+        ) from exc
+    return cert
