@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
@@ -38,6 +38,9 @@ JURIS = {"gdpr": [("EU",), ("EU",), ("UK",)], "transfers": [("EU",)], "ccpa": [(
          "policy": [("EU",), ("OTHER",), ("US-CA",)]}
 STATUS_MIX = [(Status.RECEIVED, 10), (Status.AWAITING_VERIFICATION, 14), (Status.IN_PROGRESS, 16),
               (Status.AWAITING_APPROVAL, 6), (Status.COMPLETED, 40), (Status.REJECTED, 8), (Status.WITHDRAWN, 6)]
+PRIORITIES = ["low", "normal", "high", "urgent"]
+PRIORITY_W = [2, 10, 3, 1]
+CLOSED_SET = frozenset({Status.COMPLETED, Status.REJECTED, Status.WITHDRAWN})
 REJECT = ["unverifiable", "manifestly_unfounded", "excessive", "exemption"]
 
 
@@ -74,8 +77,12 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
         return tuple(cat.deadline_rules(right, juris))
 
     @lru_cache(maxsize=200_000)
-    def day_deadline(right: str, juris: tuple[str, ...], day_start: datetime) -> deadlines.Deadline:
-        return deadlines.compute_deadline(day_start, rules_for(right, juris), tz)
+    def day_deadline(right: str, juris: tuple[str, ...], day: date) -> deadlines.Deadline:
+        """Day-based windows depend only on the local date of receipt: compute once per date."""
+        noon = datetime(day.year, day.month, day.day, 12, tzinfo=tz)
+        return deadlines.compute_deadline(noon, rules_for(right, juris), tz)
+
+    info = {r.id: (r, r.regime, r.window.unit == "hours") for r in cat.rights}
 
     with ctx.db.engine.begin() as conn:
         year_seq: dict[int, int] = {}
@@ -92,42 +99,40 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
             req_rows: list[dict[str, Any]] = []
             ev_rows: list[dict[str, Any]] = []
             chk_rows: list[dict[str, Any]] = []
-            for _ in range(n):
+            picks = zip(rng.choices(rights, weights, k=n), rng.choices(statuses, status_w, k=n),
+                        rng.choices(FIRST, k=n), rng.choices(LAST, k=n), rng.choices(STAFF, k=n),
+                        rng.choices(PRIORITIES, PRIORITY_W, k=n), rng.choices(CHANNELS, k=n), strict=True)
+            for right, status, first, last, assignee, priority, channel in picks:
                 rid = next_id
                 next_id += 1
-                right = rng.choices(rights, weights)[0]
-                r = cat.right(right)
-                juris = rng.choice(JURIS[r.regime])
-                status = rng.choices(statuses, status_w)[0]
-                closed = status in (Status.COMPLETED, Status.REJECTED, Status.WITHDRAWN)
-                age = timedelta(days=rng.uniform(0, 400 if closed else 40), seconds=rng.randrange(86_400))
-                if right == "inquiry" and not closed:
-                    age = timedelta(hours=rng.uniform(0, 60))
-                received = now - age
-                local = received.astimezone(tz)
-                if r.window.unit == "hours":
-                    d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
-                    due_at = d.due_at
+                r, regime, hourly = info[right]
+                juris = rng.choice(JURIS[regime])
+                closed = status in CLOSED_SET
+                if hourly and not closed:
+                    received = now - timedelta(hours=rng.uniform(0, 60))
                 else:
-                    day_start = local.replace(hour=12, minute=0, second=0, microsecond=0)
-                    d = day_deadline(right, juris, day_start)
-                    due_at = d.due_at
+                    received = now - timedelta(days=rng.uniform(0, 400 if closed else 40))
+                local = received.astimezone(tz)
+                if hourly:
+                    d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
+                else:
+                    d = day_deadline(right, juris, local.date())
+                due_at = d.due_at
                 year = local.year
                 seq = year_seq.get(year, 0) + 1
                 year_seq[year] = seq
-                first, last = rng.choice(FIRST), rng.choice(LAST)
-                child = r.regime == "coppa" or rng.random() < 0.01
-                paused = (not closed) and status == Status.AWAITING_VERIFICATION and rng.random() < 0.25
+                child = regime == "coppa" or rng.random() < 0.01
+                paused = status == Status.AWAITING_VERIFICATION and rng.random() < 0.25
                 closed_at = min(now, received + timedelta(days=rng.uniform(1, 35))) if closed else None
                 req_rows.append({
                     "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,
-                    "jurisdictions": ",".join(juris), "channel": rng.choice(CHANNELS), "language": "de" if rng.random() < 0.15 else "en",
+                    "jurisdictions": ",".join(juris), "channel": channel, "language": "de" if rng.random() < 0.15 else "en",
                     "received_at": received, "subject_name": f"{first} {last}",
                     "subject_email": f"{_ascii(first)}.{rid}@example.org",
                     "subject_account_id": f"ACC-{rng.randrange(10**7):07d}" if rng.random() < 0.8 else None,
                     "subject_is_child": child, "guardian_name": f"{rng.choice(FIRST)} {last}" if child else None,
                     "guardian_email": f"guardian.{rid}@example.org" if child else None,
-                    "assignee": rng.choice(STAFF), "priority": rng.choices(["low", "normal", "high", "urgent"], [2, 10, 3, 1])[0],
+                    "assignee": assignee, "priority": priority,
                     "status": status.value, "notes": "", "categories": rng.sample(["account", "usage", "profile", "communication", "transaction"], 2),
                     "details": _details(right, rng), "outcome": (rng.choice(REJECT) if status == Status.REJECTED else status.value) if closed else None,
                     "outcome_reason": "Synthetic demo outcome" if closed else None, "due_at": due_at,

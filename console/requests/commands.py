@@ -66,7 +66,9 @@ class NewRequest:
 
 def check_email(value: str, what: str = "email address") -> str:
     try:
-        return validate_email(value.strip(), check_deliverability=False).normalized
+        # Lower-cased whole: mailboxes are case-insensitive in practice, and the queue's
+        # email search walks an index on the stored form.
+        return validate_email(value.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
         raise ValidationError(f"{value!r} is not a valid {what}: {exc}") from None
 
@@ -306,7 +308,9 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
         elif current in CLOSED:
             row.closed_at, row.outcome, row.outcome_reason = None, None, None
         action = "reopened" if current == Status.COMPLETED else "status"
-        _event(s, row, ctx.actor.username, action, reason.strip(), current.value, target.value)
+        moved = f"{STATUS_TITLES[current]} → {STATUS_TITLES[target]}"
+        _event(s, row, ctx.actor.username, action, f"{moved}: {reason.strip()}" if reason.strip() else moved,
+               current.value, target.value)
         uow.audit(f"request.{target.value}", "request", row.reference, f"{current.value} -> {target.value}")
     return get_request(ctx, reference)
 

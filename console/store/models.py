@@ -15,6 +15,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -67,6 +68,9 @@ class Request(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         Index("ix_requests_status_due", "status", "due_at", "id"),
+        # Few requests are paused: a partial index keeps their counts cheap to subtract.
+        Index("ix_requests_paused", "status", "due_at", sqlite_where=text("paused_since IS NOT NULL"),
+              postgresql_where=text("paused_since IS NOT NULL")),
         Index("ix_requests_assignee_status_due", "assignee", "status", "due_at"),
         Index("ix_requests_right_status_due", "right_id", "status", "due_at"),
         Index("ix_requests_subject_email", "subject_email"),
@@ -210,7 +214,12 @@ class Counter(Base):
 
 
 class User(Base):
-    """A staff account; ``role`` is one of administrator, dpo, analyst, auditor."""
+    """A staff account; ``role`` is one of administrator, dpo, analyst, auditor.
+
+    ``password_hash`` is an argon2id PHC string; ``totp_secret`` the base32 TOTP seed (None
+    until enrolled); ``totp_last_step`` the time step of the last accepted code, so a code
+    is never accepted twice.
+    """
 
     __tablename__ = "users"
 
@@ -225,16 +234,23 @@ class User(Base):
     locked_until: Mapped[datetime | None]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(80))
+    password_changed_at: Mapped[datetime | None]
+    last_sign_in_at: Mapped[datetime | None]
 
 
 class AuthSession(Base):
+    """A signed-in session: only the SHA-256 of its token is stored, never the token."""
+
     __tablename__ = "auth_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    client: Mapped[str] = mapped_column(String(20), default="desktop")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    expires_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]  # the absolute end; idle expiry counts from last_seen_at
 
 
 class AuditEntry(Base):
@@ -242,7 +258,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_log"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(default=utcnow)
     actor: Mapped[str] = mapped_column(String(80))
     action: Mapped[str] = mapped_column(String(60))
@@ -252,7 +268,12 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_target", "target_type", "target_id"),)
+    __table_args__ = (
+        Index("ix_audit_target", "target_type", "target_id"),
+        Index("ix_audit_actor", "actor", "id"),
+        Index("ix_audit_action", "action", "id"),
+        Index("ix_audit_at", "at"),
+    )
 
 
 class Setting(Base):
