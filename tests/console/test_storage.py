@@ -60,3 +60,29 @@ def test_password_comes_from_the_keyring_never_the_url(memory_keyring) -> None:
     url = parse_url("postgresql+psycopg://app@db.example:5433/console")
     assert secret_name_for(url) == "db:app@db.example:5433/console"
     assert display_url("postgresql+psycopg://app@db.example:5433/console") == "postgresql+psycopg://app@db.example:5433/console"
+
+
+def test_db_login_keeps_the_password_in_the_keyring(memory_keyring, monkeypatch, capsys, pg_url) -> None:
+    import io
+
+    from console.cli import main
+    from console.store.engine import make_engine
+
+    url = pg_url or "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pw\n"))
+    assert main(["db", "login", url, "--password-stdin"]) == 0
+    name = secret_name_for(parse_url(url))
+    assert memory_keyring.get_password("privacy-console", name) == "s3cret-pw"
+    assert "stored in the OS keyring" in capsys.readouterr().out
+    engine = make_engine(url)
+    assert engine.url.password == "s3cret-pw"  # taken from the keyring, never from a saved URL
+    engine.dispose()
+    assert main(["db", "logout", url]) == 0
+    assert memory_keyring.get_password("privacy-console", name) is None
+
+
+def test_db_login_refuses_a_password_in_the_url(capsys) -> None:
+    from console.cli import main
+
+    assert main(["db", "login", "postgresql+psycopg://u:pw@127.0.0.1/x"]) != 0
+    assert "without the password" in capsys.readouterr().err
