@@ -1,0 +1,205 @@
+"""The authority notification (Art. 33(3)) and the notice to the people affected (Art. 34).
+
+``*_spec`` functions are pure (view in, DocumentSpec out) so the window can preview a letter;
+the services render it, sign it when a certificate is given, and note the milestone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from console.context import Context
+from console.documents.spec import Block, DocumentSpec, Heading, KeyValue, Paragraph, Table
+from console.errors import ValidationError
+from console.incidents import docutil as du
+from console.incidents import rules
+from console.incidents.queries import get_incident
+from console.incidents.views import IncidentView
+from console.policy import Catalogue
+
+
+def _drill_blocks(view: IncidentView, lang: str) -> list[Block]:
+    if not view.is_drill:
+        return []
+    scenario = view.drill.scenario_title if view.drill else "custom"
+    return drill_banner(scenario, lang)
+
+
+def drill_banner(scenario: str, lang: str = "en") -> list[Block]:
+    """Every drill document says it is an exercise first, before anything else on the page."""
+    return [Heading(du.text("drill", "banner_title", lang), 2), Paragraph(du.text("drill", "banner", lang, scenario=scenario))]
+
+
+def _title(view: IncidentView, section: str, lang: str) -> str:
+    title = du.text(section, "title", lang)
+    return du.text("drill", "title_prefix", lang) + title if view.is_drill else title
+
+
+def _people_line(view: IncidentView, cat: Catalogue) -> str:
+    notices = view.people_notices
+    if notices:
+        told = sum(n.recipients or 0 for n in notices)
+        how = ", ".join(sorted({(n.channel or "").replace("_", " ") for n in notices}))
+        return f"Told on {du.when(notices[0].sent_at, cat)} by {how}; {told:,} people reached."
+    if view.people_decision == "not_notify":
+        ground = rules.EXEMPTION_TITLES[rules.Exemption(view.people_exemption)] if view.people_exemption else ""
+        return f"Not told: {ground}. {view.people_decision_reason}".replace(": .", ".").strip()
+    if view.people_decision == "notify":
+        return "They will be told without undue delay."
+    if view.people_required:
+        return "The risk to them is high: they will be told without undue delay (Art. 34(1))."
+    return "Not decided yet."
+
+
+def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = None, issued_at: datetime | None = None,
+                   lang: str = "en") -> DocumentSpec:
+    """The notification to the supervisory authority with the contents Art. 33(3) asks for.
+
+    ``phase`` "initial" prints the first report (also after it was recorded as sent), "follow_up"
+    brings it up to date; by default, initial until an initial report is recorded.
+    """
+    org = cat.organisation
+    authority = rules.authority_name(org.supervisory_authority)
+    unknown = du.text("authority", "unknown", lang)
+    issued = issued_at or view.as_of
+    initial = next((n for n in view.authority_reports if n.phase == "initial"), None)
+    blocks: list[Block] = [*_drill_blocks(view, lang),
+                           Paragraph(du.text("authority", "intro", lang, organisation=org.name, authority=authority))]
+    if phase not in (None, "initial", "follow_up"):
+        raise ValidationError(f"Unknown report phase {phase!r}. Phases: initial, follow_up")
+    if phase == "follow_up" and initial is None:
+        raise ValidationError(f"{view.reference} has no initial report to the authority yet; a follow-up comes after it.")
+    if initial is None or phase == "initial":
+        blocks.append(Paragraph(du.text("authority", "phase_initial", lang)))
+    else:
+        ref = f" (your reference {initial.authority_reference})" if initial.authority_reference else ""
+        blocks.append(Paragraph(du.text("authority", "phase_follow_up", lang, initial_sent=du.when(initial.sent_at, cat),
+                                        authority_reference=ref)))
+    sent_or_now = initial.sent_at if initial else issued
+    late = sent_or_now > view.authority_due_at
+    blocks.append(KeyValue([
+        ("Breach", f"{view.reference}: {view.title}"),
+        ("Detected", du.when(view.detected_at, cat)),
+        ("Became aware", du.when(view.became_aware_at, cat)),
+        ("72-hour period ends", du.when(view.authority_due_at, cat)),
+        ("How it was discovered", view.discovery or unknown),
+        ("Reported internally by", view.reported_by or unknown),
+        ("Cyber incident", "Yes" if view.cyber else "No"),
+        ("Status", rules.STATUS_TITLES[rules.Status(view.status)]),
+    ]))
+    if late:
+        reason = (initial.late_reason if initial else "") or unknown
+        blocks += [Heading("Reasons for the delay", 2),
+                   Paragraph(du.text("authority", "late", lang, late=rules.format_hours(sent_or_now - view.authority_due_at))),
+                   Paragraph(reason)]
+    natures = [du.NATURE_TITLES.get(n, n) for n in view.natures] or [unknown]
+    categories = [du.category_title(cat, c) for c in view.categories] or [unknown]
+    blocks += [
+        Heading("(a) Nature of the breach"),
+        Paragraph(view.description or unknown),
+        KeyValue([
+            ("Nature", "\n".join(natures)),
+            ("Categories of personal data", "\n".join(categories)),
+            ("People concerned", du.count(view.people_count, unknown)),
+            ("Personal data records concerned", du.count(view.records_count, unknown)),
+        ]),
+        Heading("(b) Contact point for more information"),
+        Paragraph(view.contact_point or unknown),
+        Heading("(c) Likely consequences"),
+        Paragraph(view.consequences or unknown),
+        KeyValue([("Risk to people", du.risk_title(view.risk)), ("Why", view.risk_reasoning or unknown)]),
+        Heading("(d) Measures taken or proposed"),
+        Paragraph(view.measures or unknown),
+        KeyValue([("The people affected", _people_line(view, cat))]),
+    ]
+    if view.authority_reports:
+        blocks += [Heading("Reports made so far", 2), Table(
+            ["Phase", "Sent", "Authority reference", "Summary"],
+            [[n.phase.replace("_", "-"), du.short(n.sent_at, cat), n.authority_reference or du.EM_DASH,
+              n.summary or du.EM_DASH] for n in view.authority_reports], widths=(1, 1.4, 1.4, 3))]
+    blocks += [Heading("Timeline", 2), timeline_table(view, cat)]
+    return DocumentSpec(
+        title=_title(view, "authority", lang), reference=view.reference, organisation=org.name,
+        organisation_lines=du.organisation_lines(cat), recipient_lines=du.authority_lines(cat),
+        subject=du.text("authority", "subject", lang, reference=view.reference), blocks=blocks,
+        closing=du.text("authority", "closing", lang, contact=org.contact_lines[0] if org.contact_lines else org.name).split("\n"),
+        language=lang, author=org.name, keywords=["GDPR Art. 33", "breach", *(["drill"] if view.is_drill else [])],
+        issued=issued.astimezone(org.tz).date(), labels=du.labels(lang),
+    )
+
+
+def timeline_table(view: IncidentView, cat: Catalogue) -> Table:
+    rows = []
+    for e in view.timeline:
+        what = e.text
+        if e.corrects is not None:
+            what = f"Correction of #{e.corrects}: {what}"
+        if e.corrected_by:
+            what += f" (corrected by #{', #'.join(str(n) for n in e.corrected_by)})"
+        rows.append([str(e.seq), du.short(e.at, cat), e.actor, e.kind.replace("_", " "), what])
+    return Table(["#", "When", "By", "What", "Detail"], rows, widths=(0.35, 1.45, 1.3, 1.0, 4.6))
+
+
+def people_spec(view: IncidentView, cat: Catalogue, *, lang: str = "en") -> DocumentSpec:
+    """The notice to the people affected, in clear and plain language (Art. 34(2))."""
+    org = cat.organisation
+    unknown = du.text("authority", "unknown", lang)
+    contact = view.contact_point or org.contact_email
+    tpl = du.template(lang)
+    advice_text = [t for c, t in tpl.get("advice", {}).items() if c in view.categories]
+    advice_text.append(du.text("people", "general_advice", lang))
+    blocks: list[Block] = [
+        *_drill_blocks(view, lang),
+        Paragraph(du.text("people", "greeting", lang)),
+        Paragraph(du.text("people", "intro", lang)),
+        Heading(du.text("people", "what_happened", lang), 2),
+        Paragraph(view.description or view.title),
+        KeyValue([("Discovered", du.when(view.detected_at, cat)), ("Our reference", view.reference)]),
+        Heading(du.text("people", "what_data", lang), 2),
+        Paragraph("\n".join(f"\u2022 {du.category_title(cat, c)}" for c in view.categories) or unknown),
+        Heading(du.text("people", "consequences", lang), 2),
+        Paragraph(view.consequences or unknown),
+        Heading(du.text("people", "measures", lang), 2),
+        Paragraph(view.measures or unknown),
+        Heading(du.text("people", "advice", lang), 2),
+        Paragraph("\n\n".join(advice_text)),
+        Heading(du.text("people", "contact", lang), 2),
+        Paragraph(du.text("people", "contact_text", lang, contact=contact,
+                          authority=rules.authority_name(org.supervisory_authority))),
+        Paragraph(du.text("people", "sorry", lang)),
+    ]
+    return DocumentSpec(
+        title=_title(view, "people", lang), reference=view.reference, organisation=org.name,
+        organisation_lines=du.organisation_lines(cat), recipient_lines=["To the people affected"],
+        subject=du.text("people", "subject", lang, reference=view.reference), blocks=blocks,
+        closing=du.text("people", "closing", lang, organisation=org.name).split("\n"), language=lang,
+        author=org.name, keywords=["GDPR Art. 34", "breach", *(["drill"] if view.is_drill else [])],
+        issued=view.as_of.astimezone(org.tz).date(), labels=du.labels(lang),
+    )
+
+
+def authority_report(ctx: Context, reference: str, *, phase: str | None = None,
+                     signing: du.Signing | None = None) -> bytes:
+    """Render (and sign) the authority notification; the first one marks the report as ready."""
+    from console.documents.pdf import render_pdf
+    from console.incidents.notifications import mark_report_ready
+
+    view = get_incident(ctx, reference)
+    pdf = du.finish(render_pdf(authority_spec(view, ctx.catalogue, phase=phase)), signing, view.reference,
+                    "Notification of a personal data breach (GDPR Art. 33)")
+    mark_report_ready(ctx, view.reference, "authority", "Authority notification document built" +
+                      (" and signed" if signing else ""))
+    return pdf
+
+
+def people_notice(ctx: Context, reference: str, *, signing: du.Signing | None = None) -> bytes:
+    from console.documents.pdf import render_pdf
+    from console.incidents.notifications import mark_report_ready
+
+    view = get_incident(ctx, reference)
+    if view.risk is None:
+        raise ValidationError(f"Assess the risk of {view.reference} before writing to the people affected.")
+    pdf = du.finish(render_pdf(people_spec(view, ctx.catalogue)), signing, view.reference,
+                    "Notice of a personal data breach (GDPR Art. 34)")
+    mark_report_ready(ctx, view.reference, "people", "Notice to the people affected built" + (" and signed" if signing else ""))
+    return pdf

@@ -1,0 +1,57 @@
+"""Loading an incident and writing its timeline: the pieces every incident service shares."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from console.errors import ConflictError, NotFoundError, TransitionError
+from console.incidents.rules import Status
+from console.store.incident_models import Incident, IncidentEntry
+
+
+def load(session: Session, reference: str, *, lock: bool = False) -> Incident:
+    """The incident with everything its view shows; a row lock on servers for writers."""
+    stmt = (
+        select(Incident)
+        .where(Incident.reference == reference.strip().upper())
+        .options(selectinload(Incident.entries), selectinload(Incident.notifications),
+                 selectinload(Incident.links), selectinload(Incident.drill))
+    )
+    if lock and session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(of=Incident)
+    row = session.scalars(stmt).first()
+    if row is None:
+        raise NotFoundError(f"No incident with reference {reference!r}.")
+    return row
+
+
+def check_version(row: Incident, expected: int | None) -> None:
+    if expected is not None and row.version != expected:
+        raise ConflictError(
+            f"{row.reference} was changed by somebody else since you opened it "
+            f"(version {expected}, now {row.version}). Reload it, then apply your change again."
+        )
+
+
+def check_writable(row: Incident, *, allow_closed: bool = False) -> None:
+    """A finished drill is kept as it ended; a closed incident is reopened before it changes."""
+    if row.drill is not None and row.drill.finished_at is not None:
+        raise TransitionError(f"The drill {row.reference} is finished; its record is kept as it ended.")
+    if not allow_closed and row.status == Status.CLOSED:
+        raise TransitionError(f"{row.reference} is closed; reopen it before changing it.")
+
+
+def add_entry(session: Session, row: Incident, actor: str, kind: str, text: str, *, now: datetime,
+              at: datetime | None = None, corrects: IncidentEntry | None = None) -> IncidentEntry:
+    """Append one timeline line; entries are numbered 1, 2, 3... within the incident."""
+    if row.id is None:
+        session.flush()
+    last = session.scalar(select(func.max(IncidentEntry.seq)).where(IncidentEntry.incident_id == row.id)) or 0
+    entry = IncidentEntry(incident_id=row.id, seq=last + 1, at=at or now, recorded_at=now, actor=actor,
+                          kind=kind, text=text, corrects_id=corrects.id if corrects else None)
+    session.add(entry)
+    session.flush()
+    return entry
