@@ -20,7 +20,7 @@ from console.context import Context
 from console.errors import ConsoleError
 from console.requests.lifecycle import Status
 from console.security.roles import Perm
-from console.store.bulk import insert_rows
+from console.store.bulk import insert_rows, refresh_statistics
 from console.store.models import ChecklistEntry, Counter, Request, RequestEvent
 
 FIRST = ["Ada", "Björn", "Chiara", "Dmitri", "Émilie", "Farah", "Giulia", "Hannah", "Ivan", "Jürgen", "Kai", "Łucja",
@@ -165,6 +165,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 conn.execute(insert(Counter).values(name=name, value=value))
             else:
                 conn.execute(Counter.__table__.update().where(Counter.name == name).values(value=value))
+    refresh_statistics(ctx.db.engine)
     if sample_company and requests:
         _sample_company(ctx)
     made_incidents = _incidents(ctx, incidents, rng)

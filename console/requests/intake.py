@@ -26,6 +26,7 @@ from console.requests.commands import (
     validate_new,
 )
 from console.security.roles import Perm
+from console.store.bulk import refresh_statistics
 
 FIELDS = ("right", "subject_name", "subject_email", "received_at", "jurisdictions", "channel", "language",
           "account_id", "child", "guardian_name", "guardian_email", "assignee", "priority", "notes",
@@ -160,6 +161,8 @@ def import_lines(ctx: Context, lines: list[tuple[int, dict[str, Any]]], *,
             if progress and i % 200 == 0:
                 progress(len(lines) + i, total)
         uow.audit("request.import", "requests", "", f"{len(refs)} requests")
+    if len(refs) >= 1000:
+        refresh_statistics(ctx.db.engine)
     if progress:
         progress(total, total)
     return ImportResult(len(refs), tuple(refs), tuple(dups))

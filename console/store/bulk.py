@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Connection, Table, insert
+from sqlalchemy import JSON, Boolean, Connection, Engine, Table, insert
 
 from console.store.base import UTCDateTime
 
@@ -65,3 +65,9 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
             values[i] = conv(values[i])
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """After a bulk load, let the planner see the new shape (it picks the partial indexes then)."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
