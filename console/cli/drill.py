@@ -35,8 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     fi.add_argument("reference")
     fi.add_argument("--debrief", default="", help="what went well, what to improve")
     fi.add_argument("--out", help="write the drill report PDF here")
-    fi.add_argument("--sign", metavar="P12", help="sign the report with this PKCS#12 certificate")
-    fi.add_argument("--no-sign", action="store_true")
+    fi.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured certificate")
+    fi.add_argument("--no-sign", action="store_true", help="an unsigned report even if a certificate is configured")
     fi.set_defaults(func=cmd_finish)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -14,10 +13,9 @@ from console.context import Context
 from console.deadlines import format_time_left
 from console.errors import ValidationError
 from console.incidents import commands, notifications, queries, rules
-from console.incidents.docutil import Signing
+from console.incidents.docutil import Signing, configured_signing
 from console.incidents.views import IncidentView
 
-SIGNING_CERT_ENV = "PRIVACY_CONSOLE_SIGNING_CERT"
 CLOCK_WORDS = {"notified": "notified", "notified_late": "notified late", "not_notifying": "not notifying",
                "closed": "closed"}
 
@@ -146,9 +144,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rp.add_argument("--out", required=True, help="the PDF file to write")
     rp.add_argument("--csv", help="register: also write the CSV here")
     rp.add_argument("--phase", choices=["initial", "follow_up"], help="authority: which report")
-    rp.add_argument("--sign", metavar="P12", help=f"sign with this PKCS#12 certificate (default: ${SIGNING_CERT_ENV}); "
-                    "the passphrase comes from the keyring")
-    rp.add_argument("--no-sign", action="store_true", help="do not sign even if a certificate is configured")
+    rp.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured certificate "
+                    "('privacy-console cert use'); the passphrase comes from the keyring")
+    rp.add_argument("--no-sign", action="store_true", help="an unsigned draft even if a certificate is configured")
     rp.set_defaults(func=cmd_report)
 
 
@@ -300,19 +298,10 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def signing_from(args: argparse.Namespace, ctx: Context) -> Signing | None:
-    """The configured certificate (--sign or the environment), or None to leave the PDF unsigned."""
+    """The certificate response packages sign with (--cert, the environment or the setting), or None."""
     if getattr(args, "no_sign", False):
         return None
-    path = getattr(args, "sign", None) or os.environ.get(SIGNING_CERT_ENV)
-    if not path:
-        return None
-    try:
-        p12 = Path(path).read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"The signing certificate {path} cannot be read: {exc.strerror or exc}") from None
-    org = ctx.catalogue.organisation
-    return Signing(p12=p12, passphrase=None, signer_name=f"{ctx.actor.username}, {org.name}",
-                   location=org.time_zone.split("/")[-1].replace("_", " "))
+    return configured_signing(ctx, getattr(args, "cert", None))
 
 
 def write_out(path: str, data: bytes | str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,6 +15,9 @@ from console.policy import Catalogue
 from console.resources import resource_path
 
 if TYPE_CHECKING:
+    from pyhanko.sign.signers import SimpleSigner
+
+    from console.context import Context
     from console.documents.spec import Labels
 
 CATEGORY_TITLES = {
@@ -113,13 +117,29 @@ def authority_lines(cat: Catalogue) -> list[str]:
 
 @dataclass(frozen=True)
 class Signing:
-    """How to sign: the organisation's PKCS#12 certificate; passphrase None means the keyring's."""
+    """How to sign: an opened signer (or PKCS#12 bytes; passphrase None means the keyring's)."""
 
-    p12: bytes
+    signer: SimpleSigner | bytes
     passphrase: str | None
     signer_name: str
     location: str = ""
     timestamp_url: str | None = None
+
+
+def configured_signing(ctx: Context, pkcs12_path: str | None = None) -> Signing | None:
+    """The organisation's certificate exactly as response packages use it, or None if none is set.
+
+    Configured means: an explicit path, ``PRIVACY_CONSOLE_SIGNING_CERT``, or the shared setting
+    (``privacy-console cert use FILE.p12``). A configured certificate that cannot be opened
+    (missing file, wrong passphrase, expired) is an error, never a silent unsigned document.
+    """
+    from console.packages import settings
+
+    if not (pkcs12_path or os.environ.get(settings.SIGNING_CERT_ENV) or settings.signing_settings(ctx).pkcs12_path):
+        return None
+    opened = settings.open_signer(ctx, pkcs12_path)
+    return Signing(opened.signer, None, opened.info.common_name or opened.info.subject, opened.location,
+                   opened.timestamp_url)
 
 
 def finish(pdf: bytes, signing: Signing | None, reference: str, reason: str) -> bytes:
@@ -128,5 +148,5 @@ def finish(pdf: bytes, signing: Signing | None, reference: str, reason: str) -> 
         return pdf
     from console.documents.signing import sign_pdf
 
-    return sign_pdf(pdf, signing.p12, signing.passphrase, reason=reason, location=signing.location,
+    return sign_pdf(pdf, signing.signer, signing.passphrase, reason=reason, location=signing.location,
                     signer_name=signing.signer_name, reference=reference, timestamp_url=signing.timestamp_url)

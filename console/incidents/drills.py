@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from console.context import Context
 from console.errors import TransitionError, ValidationError
@@ -103,8 +104,9 @@ def milestones(view: IncidentView, targets: dict[str, int]) -> tuple[Milestone, 
     return tuple(out)
 
 
-def _scenario_of(data: dict[str, object]) -> tuple[tuple[Inject, ...], Expected | None, str]:
-    injects = tuple(Inject(int(i["after_minutes"]), str(i["text"])) for i in data.get("injects", ()))  # type: ignore[index, union-attr]
+def _scenario_of(data: dict[str, Any]) -> tuple[tuple[Inject, ...], Expected | None, str]:
+    """The injects, expected calls and summary from the scenario snapshot stored with the drill."""
+    injects = tuple(Inject(int(i["after_minutes"]), str(i["text"])) for i in data.get("injects") or ())
     exp = data.get("expected")
     expected = Expected(**exp) if isinstance(exp, dict) else None
     return injects, expected, str(data.get("summary", ""))
@@ -116,7 +118,8 @@ def drill_status(ctx: Context, reference: str) -> DrillStatus:
     if not view.is_drill or view.drill is None:
         raise ValidationError(f"{view.reference} is a real incident, not a drill.")
     with ctx.db.read(ctx.actor) as s:
-        data = load(s, reference).drill.scenario  # type: ignore[union-attr]
+        drill = load(s, reference).drill
+        data = drill.scenario if drill is not None else {}
     injects, expected, summary = _scenario_of(data)
     d = view.drill
     now = min(ctx.now(), d.finished_at) if d.finished_at else ctx.now()

@@ -6,7 +6,7 @@ Drills are listed only when asked for (``IncidentFilter.drills``) and never coun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select, tuple_
@@ -90,7 +90,7 @@ def _where(f: IncidentFilter, now: datetime) -> list[Any]:
     return conds
 
 
-COLUMNS = (Incident.id, Incident.reference, Incident.title, Incident.status, Incident.risk, Incident.is_drill,
+COLUMNS: tuple[Any, ...] = (Incident.id, Incident.reference, Incident.title, Incident.status, Incident.risk, Incident.is_drill,
            Incident.became_aware_at, Incident.authority_due_at, Incident.authority_notified_at,
            Incident.authority_decision, Incident.people_count, Incident.version)
 
@@ -108,6 +108,17 @@ def _page_stmt(f: IncidentFilter, now: datetime, cursor: tuple[Any, int] | None,
     return stmt.order_by(*order).limit(limit)
 
 
+def _row(r: Any, ctx: Context, now: datetime) -> IncidentRow:
+    stopped = rules.clock_stopped(r.status, r.authority_notified_at, r.authority_decision)
+    return IncidentRow(
+        id=r.id, reference=r.reference, title=r.title, status=r.status, risk=r.risk, is_drill=r.is_drill,
+        became_aware_at=r.became_aware_at, authority_due_at=r.authority_due_at,
+        authority_notified_at=r.authority_notified_at, authority_decision=r.authority_decision,
+        people_count=r.people_count, version=r.version, clock_stopped=stopped,
+        clock=rules.clock_outcome(r.status, r.authority_notified_at, r.authority_due_at, r.authority_decision),
+        state=clock_state(r.authority_due_at, now, ctx.catalogue, stopped).value, as_of=now)
+
+
 def list_incidents(ctx: Context, f: IncidentFilter | None = None, cursor: tuple[Any, int] | None = None,
                    limit: int = 200, now: datetime | None = None) -> IncidentPage:
     """One page of incidents after ``cursor`` (keyset paging), each with its clock's badge."""
@@ -115,17 +126,28 @@ def list_incidents(ctx: Context, f: IncidentFilter | None = None, cursor: tuple[
     now = now or ctx.now()
     with ctx.db.read(ctx.actor) as s:
         raw = s.execute(_page_stmt(f, now, cursor, max(1, limit))).all()
-    rows = []
-    for r in raw:
-        stopped = rules.clock_stopped(r.status, r.authority_notified_at, r.authority_decision)
-        state = clock_state(r.authority_due_at, now, ctx.catalogue, stopped).value
-        outcome = rules.clock_outcome(r.status, r.authority_notified_at, r.authority_due_at, r.authority_decision)
-        rows.append(IncidentRow(*r, clock_stopped=stopped, clock=outcome, state=state, as_of=now))
+    rows = [_row(r, ctx, now) for r in raw]
     next_cursor = None
     if len(rows) == limit:
         last = rows[-1]
         next_cursor = (getattr(last, f.sort), last.id)
     return IncidentPage(rows, next_cursor)
+
+
+def clock_alerts(ctx: Context, now: datetime | None = None, *, drills: bool = True) -> list[IncidentRow]:
+    """Running clocks that are due soon, due today or overdue: what the window tells people about.
+
+    The desktop view calls this in the background and raises a notification when an incident
+    enters one of these states (drills included, and marked, since they run on the same clocks).
+    """
+    now = now or ctx.now()
+    # "Due today" can reach up to 25 h ahead on a DST day, beyond the due-soon line: widen, then filter.
+    horizon = now + max(rules.authority_due_soon(ctx.catalogue.breach.authority_hours), timedelta(hours=26))
+    f = IncidentFilter(queue="clock_running", drills="include" if drills else "exclude")
+    with ctx.db.read(ctx.actor) as s:
+        raw = s.execute(_page_stmt(f, now, None, 10_000).where(Incident.authority_due_at <= horizon)).all()
+    rows = [_row(r, ctx, now) for r in raw]
+    return [r for r in rows if r.state != "on_track"]
 
 
 def count_incidents(ctx: Context, f: IncidentFilter | None = None, now: datetime | None = None) -> int:
@@ -163,8 +185,10 @@ def _links(s: Session, incident_ids: list[int]) -> dict[int, tuple[LinkView, ...
         .join(Request, Request.id == IncidentLink.request_id)
         .where(IncidentLink.incident_id.in_(incident_ids)).order_by(IncidentLink.id)
     ).all()
-    for incident_id, *rest in rows:
-        out.setdefault(incident_id, []).append(LinkView(*rest))
+    for r in rows:
+        out.setdefault(r.incident_id, []).append(
+            LinkView(reference=r.reference, right=r.right_id, status=r.status, linked_at=r.linked_at,
+                     linked_by=r.linked_by))
     return {k: tuple(v) for k, v in out.items()}
 
 

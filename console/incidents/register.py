@@ -16,6 +16,7 @@ from console.incidents import rules
 from console.incidents.queries import register_views
 from console.incidents.views import IncidentView
 from console.policy import Catalogue
+from console.security.roles import Perm
 
 CSV_COLUMNS = (
     "reference", "title", "status", "detected_at", "became_aware_at", "authority_due_at", "natures", "cyber",
@@ -106,12 +107,20 @@ def register_rows(views: list[IncidentView], cat: Catalogue) -> list[dict[str, s
     return out
 
 
+def _audit(ctx: Context, kind: str, count: int) -> None:
+    """Who took a copy of the register, and when, is itself on the record."""
+    with ctx.db.unit(ctx.actor, Perm.READ) as uow:
+        uow.audit("incident.register", "register", kind, f"{count} breaches")
+
+
 def register_csv(ctx: Context, *, since: datetime | None = None, until: datetime | None = None) -> str:
     """The register as CSV (UTF-8, one row a breach, ISO 8601 times in UTC)."""
+    views = register_views(ctx, since=since, until=until)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(register_rows(register_views(ctx, since=since, until=until), ctx.catalogue))
+    writer.writerows(register_rows(views, ctx.catalogue))
+    _audit(ctx, "csv", len(views))
     return buffer.getvalue()
 
 
@@ -121,4 +130,6 @@ def register_pdf(ctx: Context, *, since: datetime | None = None, until: datetime
 
     views = register_views(ctx, since=since, until=until)
     spec = register_spec(views, ctx.catalogue, ctx.now())
-    return du.finish(render_pdf(spec), signing, spec.reference, "Register of personal data breaches (GDPR Art. 33(5))")
+    pdf = du.finish(render_pdf(spec), signing, spec.reference, "Register of personal data breaches (GDPR Art. 33(5))")
+    _audit(ctx, "pdf", len(views))
+    return pdf

@@ -370,3 +370,30 @@ def test_stale_version_is_refused(ctx) -> None:
     with pytest.raises(ConflictError, match="changed by somebody else"):
         commands.update_incident(ctx, ref, {"people_count": 1400}, expected_version=version)
     assert queries.get_incident(ctx, ref).people_count == 1300
+
+
+def test_clock_alerts_name_the_clocks_that_need_attention(ctx, clock) -> None:
+    soon = opened(ctx)  # 24 h 30 min left at 09:00: not yet due soon
+    over = opened(ctx, became_aware_at=clock.now - timedelta(hours=80), detected_at=None)
+    opened(ctx, became_aware_at=clock.now - timedelta(hours=1), detected_at=None)
+    done = opened(ctx, became_aware_at=clock.now - timedelta(hours=70), detected_at=None)
+    notifications.notify_authority(ctx, done)
+    assert {r.reference: r.state for r in queries.clock_alerts(ctx)} == {over: "overdue"}
+    clock.advance(hours=1)
+    assert {r.reference: r.state for r in queries.clock_alerts(ctx)} == {over: "overdue", soon: "due_soon"}
+
+
+def test_demo_adds_incidents_with_histories_that_fit_their_age(ctx) -> None:
+    from console.demo import fill
+
+    result = fill(ctx, 10, 30, seed=3)
+    assert result.incidents == 30
+    counts = queries.incident_counts(ctx)
+    assert counts["all"] == 28 and counts["drills"] <= 2  # one in twelve is a drill
+    every = queries.list_incidents(ctx, queries.IncidentFilter(queue="all", drills="include"), limit=100).rows
+    assert len(every) == 30 and len({r.status for r in every}) >= 3
+    for row in every:
+        view = queries.get_incident(ctx, row.reference)
+        assert view.timeline and view.timeline[0].kind == "detected"
+        if view.status == "closed":
+            assert view.closing_problems == ()

@@ -116,3 +116,16 @@ def test_drill_start_status_finish(dburl: str, tmp_path: Path) -> None:
     refused(dburl, "drill", "start", "volcano", code=2, message="No drill scenario 'volcano'")
     custom = ok(dburl, "drill", "start", "--custom", "Tabletop: USB stick with payroll")
     assert custom["scenario"] == "custom"
+
+
+def test_a_signing_problem_leaves_no_document_behind(dburl: str, tmp_path: Path) -> None:
+    from console.documents.certs import create_self_signed
+
+    ref = ok(dburl, "incident", "open", "--title", "T", "--aware-at", AWARE)["reference"]
+    p12 = tmp_path / "org.p12"
+    p12.write_bytes(create_self_signed("Ria Patel", "Miximonster", "privacy@miximonster.com", passphrase="pw"))
+    out = tmp_path / "authority.pdf"
+    refused(dburl, "incident", "report", "authority", ref, "--out", str(out), "--cert", str(p12), code=10,
+            message="passphrase is not in the keyring")
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+    refused(dburl, "incident", "report", "authority", "--out", str(out), code=2, message="needs the incident reference")

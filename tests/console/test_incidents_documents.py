@@ -18,6 +18,7 @@ from console.documents.verify import verify_pdf
 from console.errors import ValidationError
 from console.incidents import commands, drills, notifications, queries
 from console.incidents.docutil import Signing
+from console.incidents.drill_report import drill_report
 from console.incidents.letters import authority_report, authority_spec, people_notice
 from console.incidents.register import CSV_COLUMNS, register_csv, register_pdf
 from console.secrets import set_secret
@@ -107,7 +108,7 @@ def test_register_lists_real_breaches_only_as_pdf_and_csv(ctx, clock, tmp_path: 
 def test_documents_are_signed_when_a_certificate_is_given(ctx, clock, tmp_path: Path) -> None:
     p12 = create_self_signed("Privacy Team", "Miximonster", "privacy@miximonster.com", passphrase="s3cret")
     set_secret(SIGNING_PASSPHRASE_SECRET, "s3cret")
-    signing = Signing(p12=p12, passphrase=None, signer_name="Ria Patel, Miximonster", location="Dublin")
+    signing = Signing(p12, None, "Ria Patel, Miximonster", "Dublin")
     ref = _breach(ctx, clock)
     trust = [certificate_pem(p12, "s3cret")]
     for pdf in (authority_report(ctx, ref, signing=signing), register_pdf(ctx, signing=signing)):
@@ -120,3 +121,23 @@ def test_documents_are_signed_when_a_certificate_is_given(ctx, clock, tmp_path: 
         path.write_bytes(pdf)
         out = subprocess.run([pdfsig, str(path)], capture_output=True, text=True, check=False).stdout
         assert "Signature Validation: Signature is Valid." in out, out
+
+
+def test_the_certificate_configured_for_packages_signs_breach_documents(ctx, clock, tmp_path: Path) -> None:
+    from console.errors import DocumentError
+    from console.incidents.docutil import configured_signing
+    from console.packages.settings import configure_signing
+
+    assert configured_signing(ctx) is None  # nothing configured: documents stay unsigned drafts
+    p12 = create_self_signed("Ria Patel", "Miximonster", "privacy@miximonster.com", passphrase="pw")
+    path = tmp_path / "org.p12"
+    path.write_bytes(p12)
+    configure_signing(ctx, path, "pw", location="Dublin")
+    signing = configured_signing(ctx)
+    assert signing is not None and signing.signer_name == "Ria Patel" and signing.location == "Dublin"
+    ref = drills.start_drill(ctx, "misdirected-export").reference
+    report = verify_pdf(drill_report(ctx, ref, signing=signing), trust_roots=[certificate_pem(p12, "pw")])
+    assert report.bottom_line, report.problems
+    path.unlink()
+    with pytest.raises(DocumentError, match="does not exist"):
+        configured_signing(ctx)
