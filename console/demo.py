@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from console import deadlines
 from console.context import Context
@@ -151,9 +151,9 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                                          "required": item.required, "result": "passed" if ok else None,
                                          "done_by": "demo" if ok else None, "done_at": received if ok else None,
                                          "comment": "", "second_by": None, "second_at": None})
-            insert_rows(conn, Request.__table__, req_rows)
-            insert_rows(conn, RequestEvent.__table__, ev_rows)
-            insert_rows(conn, ChecklistEntry.__table__, chk_rows)
+            insert_rows(conn, Request.__table__, req_rows)  # type: ignore[arg-type]
+            insert_rows(conn, RequestEvent.__table__, ev_rows)  # type: ignore[arg-type]
+            insert_rows(conn, ChecklistEntry.__table__, chk_rows)  # type: ignore[arg-type]
             done += n
             if progress:
                 progress(done, requests)
@@ -164,7 +164,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
             if conn.execute(select(Counter.value).where(Counter.name == name)).first() is None:
                 conn.execute(insert(Counter).values(name=name, value=value))
             else:
-                conn.execute(Counter.__table__.update().where(Counter.name == name).values(value=value))
+                conn.execute(update(Counter).where(Counter.name == name).values(value=value))
     refresh_statistics(ctx.db.engine)
     if sample_company and requests:
         _sample_company(ctx)
@@ -184,7 +184,7 @@ def _sample_company(ctx: Context, limit: int = 1000) -> None:
         subjects = s.execute(select(Request.subject_email, Request.subject_account_id, Request.subject_name)
                              .where(Request.status.in_([st.value for st in OPEN]))
                              .order_by(Request.received_at.desc()).limit(limit)).all()
-    path = make_sample_company(data_dir() / "sample-company.sqlite3", [tuple(r) for r in subjects])
+    path = make_sample_company(data_dir() / "sample-company.sqlite3", [(r[0], r[1], r[2]) for r in subjects])
     register_sample_source(ctx, path)
 
 

@@ -40,8 +40,8 @@ def show_policy(args: argparse.Namespace) -> int:
         print(f"  {c.id:<18} {c.label} [{', '.join(c.jurisdictions)}]{ext}")
     print(f"  breach             {cat.breach.authority_rule}")
     print("\nData categories (legal basis; retention):")
-    for c in cat.categories:
-        print(f"  {c.id:<14} {c.legal_basis[:60]}…; {c.retention.text}")
+    for cat_ in cat.categories:
+        print(f"  {cat_.id:<14} {cat_.legal_basis[:60]}…; {cat_.retention.text}")
     print("\nInternational transfers safeguarded by: " + ", ".join(cat.transfers.safeguards))
     return 0
 

@@ -67,7 +67,7 @@ def scenarios_dir() -> Path:
 
 
 def _optional_count(n: Node, key: str) -> int | None:
-    return n.int(key, minimum=0) if n.has(key) else None
+    return n.number(key, minimum=0) if n.has(key) else None
 
 
 def parse_scenario(data: dict[str, Any], source: str, catalogue: Catalogue | None = None) -> Scenario:
@@ -87,18 +87,18 @@ def parse_scenario(data: dict[str, Any], source: str, catalogue: Catalogue | Non
         for v in categories:
             if v not in known:
                 raise inc.fail("categories", f"{v!r} is not one of {', '.join(known)}")
-    injects = tuple(Inject(i.int("after_minutes", minimum=0), i.str("text")) for i in root.tables("injects", required=False))
+    injects = tuple(Inject(i.number("after_minutes", minimum=0), i.text("text")) for i in root.tables("injects", required=False))
     return Scenario(
-        id=sc.str("id"), title=sc.str("title"), summary=sc.str("summary", required=False),
-        incident_title=inc.str("title"), description=inc.str("description", required=False),
-        discovery=inc.str("discovery", required=False), reported_by=inc.str("reported_by", required=False),
-        detected_minutes_before=inc.int("detected_minutes_before", required=False, default=0),
-        natures=natures, cyber=inc.bool("cyber"), categories=categories,
+        id=sc.text("id"), title=sc.text("title"), summary=sc.text("summary", required=False),
+        incident_title=inc.text("title"), description=inc.text("description", required=False),
+        discovery=inc.text("discovery", required=False), reported_by=inc.text("reported_by", required=False),
+        detected_minutes_before=inc.number("detected_minutes_before", required=False, default=0),
+        natures=natures, cyber=inc.flag("cyber"), categories=categories,
         people_count=_optional_count(inc, "people_count"), records_count=_optional_count(inc, "records_count"),
-        consequences=inc.str("consequences", required=False),
+        consequences=inc.text("consequences", required=False),
         injects=tuple(sorted(injects, key=lambda i: i.after_minutes)),
-        expected=Expected(exp.choice("risk", [r.value for r in Risk]), exp.bool("authority"), exp.bool("people"),
-                          exp.str("notes", required=False)) if exp else None,
+        expected=Expected(exp.choice("risk", [r.value for r in Risk]), exp.flag("authority"), exp.flag("people"),
+                          exp.text("notes", required=False)) if exp else None,
         source=source,
     )
 

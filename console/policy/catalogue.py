@@ -323,28 +323,28 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     return Catalogue(
         source=str(root),
         organisation=org,
-        due_soon_hours=con.int("due_soon_hours", minimum=1),
-        request_prefix=con.str("request_prefix"),
-        incident_prefix=con.str("incident_prefix"),
+        due_soon_hours=con.number("due_soon_hours", minimum=1),
+        request_prefix=con.text("request_prefix"),
+        incident_prefix=con.text("incident_prefix"),
         rights=rights,
         parental_checklist=tuple(_items(parental)),
-        child_age_threshold=parental.int("age_threshold", minimum=1),
+        child_age_threshold=parental.number("age_threshold", minimum=1),
         jurisdictions=jurisdictions,
         law_clocks=clocks,
         categories=categories,
         retention_factors=factors.str_list("determined_by"),
         retention_special=factors.str_list("special_circumstances"),
-        closed_requests_months=keep.int("closed_requests_months", minimum=1),
-        incidents_months=keep.int("incidents_months", minimum=1),
+        closed_requests_months=keep.number("closed_requests_months", minimum=1),
+        incidents_months=keep.number("incidents_months", minimum=1),
         transfers=_transfers(node("transfers")),
         breach=Breach(
-            authority_hours=breach.int("authority_hours", minimum=1),
-            authority_rule=breach.str("authority_rule"),
-            people_rule=breach.str("people_rule"),
+            authority_hours=breach.number("authority_hours", minimum=1),
+            authority_rule=breach.text("authority_rule"),
+            people_rule=breach.text("people_rule"),
             risk_levels=breach.str_list("risk_levels", required=True),
             natures=breach.str_list("natures", required=True),
             special_categories=breach.str_list("special_categories"),
-            drill_targets={k: targets.int(k, minimum=1) for k in ("triage", "containment", "decision", "authority_report")},
+            drill_targets={k: targets.number(k, minimum=1) for k in ("triage", "containment", "decision", "authority_report")},
         ),
         raw=merged,
     )
@@ -359,32 +359,32 @@ def _unique(objs: tuple[Any, ...], nodes: list[Node]) -> None:
 
 
 def _organisation(n: Node) -> Organisation:
-    tz = n.str("time_zone")
+    tz = n.text("time_zone")
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
         raise n.fail("time_zone", f"{tz!r} is not a known time zone (e.g. Europe/Dublin)") from None
     return Organisation(
-        name=n.str("name"),
-        website=n.str("website", required=False),
-        contact_email=n.str("contact_email"),
+        name=n.text("name"),
+        website=n.text("website", required=False),
+        contact_email=n.text("contact_email"),
         contact_lines=n.str_list("contact_lines"),
         time_zone=tz,
-        default_jurisdiction=n.str("default_jurisdiction"),
-        default_language=n.str("default_language", required=False, default="en"),
+        default_jurisdiction=n.text("default_jurisdiction"),
+        default_language=n.text("default_language", required=False, default="en"),
         languages=n.str_list("languages") or ("en",),
-        supervisory_authority=n.str("supervisory_authority"),
-        policy_source=n.str("policy_source", required=False),
+        supervisory_authority=n.text("supervisory_authority"),
+        policy_source=n.text("policy_source", required=False),
     )
 
 
 def _window(n: Node) -> Window:
-    return Window(amount=n.int("amount", minimum=1), unit=n.choice("unit", UNITS))
+    return Window(amount=n.number("amount", minimum=1), unit=n.choice("unit", UNITS))
 
 
 def _items(n: Node) -> list[ChecklistItem]:
     return [
-        ChecklistItem(id=i.str("id"), label=i.str("label"), required=i.bool("required", default=True))
+        ChecklistItem(id=i.text("id"), label=i.text("label"), required=i.flag("required", default=True))
         for i in n.tables("checklist")
     ]
 
@@ -397,32 +397,32 @@ def _right(n: Node) -> Right:
         if need not in NEEDS:
             raise n.fail("needs", f"{need!r} is not one of {', '.join(NEEDS)}")
     return Right(
-        id=n.str("id"),
-        title=n.str("title"),
+        id=n.text("id"),
+        title=n.text("title"),
         regime=n.choice("regime", REGIMES),
-        source=n.str("source"),
+        source=n.text("source"),
         window=_window(window),
-        description=n.str("description"),
+        description=n.text("description"),
         package=n.choice("package", PACKAGES),
         checklist=tuple(_items(n)),
-        second_verifier=n.bool("second_verifier"),
-        machine_readable=n.bool("machine_readable"),
+        second_verifier=n.flag("second_verifier"),
+        machine_readable=n.flag("machine_readable"),
         needs=needs,
     )
 
 
 def _jurisdiction(n: Node) -> Jurisdiction:
-    country = n.str("holiday_country", required=False) or None
+    country = n.text("holiday_country", required=False) or None
     if country:
         import holidays
 
         if country not in holidays.list_supported_countries():
             raise n.fail("holiday_country", f"{country!r} is not a country the holidays calendar knows")
     return Jurisdiction(
-        id=n.str("id"),
-        title=n.str("title"),
+        id=n.text("id"),
+        title=n.text("title"),
         holiday_country=country,
-        holiday_subdiv=n.str("holiday_subdiv", required=False) or None,
+        holiday_subdiv=n.text("holiday_subdiv", required=False) or None,
     )
 
 
@@ -437,16 +437,16 @@ def _law_clock(n: Node, juris_ids: set[str], right_ids: set[str]) -> LawClock:
             raise n.fail("applies_to", f"{r!r} is not a right id")
     ext = n.table("extension", required=False)
     return LawClock(
-        id=n.str("id"),
-        label=n.str("label"),
-        citation=n.str("citation"),
+        id=n.text("id"),
+        label=n.text("label"),
+        citation=n.text("citation"),
         jurisdictions=jurisdictions,
-        amount=n.int("amount", minimum=1),
+        amount=n.number("amount", minimum=1),
         unit=n.choice("unit", UNITS),
         applies_to=applies,
         milestone=n.choice("milestone", MILESTONES, required=False, default="response"),
-        roll_forward=n.bool("roll_forward"),
-        pausable=n.bool("pausable", default=True),
+        roll_forward=n.flag("roll_forward"),
+        pausable=n.flag("pausable", default=True),
         extension=_window(ext) if ext else None,
     )
 
@@ -454,23 +454,23 @@ def _law_clock(n: Node, juris_ids: set[str], right_ids: set[str]) -> LawClock:
 def _category(n: Node) -> Category:
     ret = n.table("retention")
     assert ret is not None
-    months = ret.int("months", required=False, default=0, minimum=0) or None
+    months = ret.number("months", required=False, default=0, minimum=0) or None
     return Category(
-        id=n.str("id"),
-        title=n.str("title"),
-        includes=n.str("includes"),
-        collected_through=n.str("collected_through"),
-        source=n.str("source"),
+        id=n.text("id"),
+        title=n.text("title"),
+        includes=n.text("includes"),
+        collected_through=n.text("collected_through"),
+        source=n.text("source"),
         purposes=n.str_list("purposes", required=True),
-        legal_basis=n.str("legal_basis"),
+        legal_basis=n.text("legal_basis"),
         retention=Retention(
-            text=ret.str("text"),
+            text=ret.text("text"),
             months=months,
             after=ret.choice("after", ("collection", "account_closure"), required=months is not None, default="collection")
             if months
             else None,
         ),
-        legal_hold=n.bool("legal_hold"),
+        legal_hold=n.flag("legal_hold"),
     )
 
 

@@ -38,7 +38,7 @@ class Node:
             return default
         return self.data[key]
 
-    def str(self, key: str, *, required: bool = True, default: str = "") -> str:
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
         value = self._get(key, required, default)
         if not isinstance(value, str):
             raise self.fail(key, f"expected text, got {_kind(value)}")
@@ -46,7 +46,7 @@ class Node:
             raise self.fail(key, "must not be empty")
         return value
 
-    def int(self, key: str, *, required: bool = True, default: int = 0, minimum: int = 0) -> int:
+    def number(self, key: str, *, required: bool = True, default: int = 0, minimum: int = 0) -> int:
         value = self._get(key, required, default)
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(key, f"expected a whole number, got {_kind(value)}")
@@ -54,7 +54,7 @@ class Node:
             raise self.fail(key, f"must be at least {minimum}, got {value}")
         return value
 
-    def bool(self, key: str, *, default: bool = False) -> bool:
+    def flag(self, key: str, *, default: bool = False) -> bool:
         value = self._get(key, False, default)
         if not isinstance(value, bool):
             raise self.fail(key, f"expected true or false, got {_kind(value)}")
@@ -62,7 +62,7 @@ class Node:
 
     def choice(self, key: str, choices: Iterable[str], *, required: bool = True, default: str = "") -> str:
         allowed = list(choices)
-        value = self.str(key, required=required, default=default)
+        value = self.text(key, required=required, default=default)
         if value not in allowed:
             raise self.fail(key, f"{value!r} is not one of {', '.join(allowed)}")
         return value

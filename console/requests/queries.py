@@ -173,7 +173,7 @@ def _page_stmt(ctx: Context, f: QueueFilter, now: datetime, cursor: tuple[Any, i
         key = tuple_(col, Request.id)
         stmt = stmt.where(key < (value, last_id) if f.descending else key > (value, last_id))
     order = (col.desc(), Request.id.desc()) if f.descending else (col.asc(), Request.id.asc())
-    return stmt.order_by(*order).limit(limit)
+    return stmt.order_by(*order).limit(limit)  # type: ignore[return-value]
 
 
 def fetch_page(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None = None, limit: int = 200,

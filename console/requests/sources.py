@@ -189,7 +189,7 @@ def list_sources(ctx: Context) -> list[SourceView]:
 
 def remove_source(ctx: Context, name: str) -> None:
     with ctx.db.unit(ctx.actor, Perm.SETTINGS) as uow:
-        if not uow.session.execute(delete(DataSource).where(DataSource.name == name)).rowcount:
+        if not uow.session.execute(delete(DataSource).where(DataSource.name == name)).rowcount:  # type: ignore[attr-defined]
             raise NotFoundError(f"No data source called {name!r}.")
         uow.audit("source.remove", "data_source", name)
     secrets.delete_secret(source_secret(name))
