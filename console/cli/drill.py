@@ -64,7 +64,7 @@ def _print(status: drills.DrillStatus, args: argparse.Namespace, ctx: Context) -
     print(f"{status.reference}  DRILL: {status.scenario_title}  [{state}, {duration(status.elapsed)}]")
     print(f"  incident {status.incident.title}  [{status.incident.status}]")
     rows = [[m.title, f"{m.target_hours} h", m.reached_at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if m.reached_at else "-",
-             duration(m.elapsed), {True: "met", False: "missed", None: "open"}[ok]]
+             duration(m.elapsed) if m.elapsed is not None else "-", {True: "met", False: "missed", None: "open"}[ok]]
             for m, ok in zip(status.milestones, status.met, strict=True)]
     table(rows, ["milestone", "target", "reached", "from awareness", "result"])
     for i in status.released:

@@ -46,7 +46,7 @@ def _authority(v: IncidentView, cat: Catalogue) -> str:
 def _people(v: IncidentView, cat: Catalogue) -> str:
     if v.people_notices:
         told = sum(n.recipients or 0 for n in v.people_notices)
-        return f"Told {du.short(v.people_notices[0].sent_at, cat)}: {told:,}"
+        return f"{told:,} told {du.short(v.people_notices[0].sent_at, cat)}"
     if v.people_decision == "not_notify":
         ground = f" ({v.people_exemption})" if v.people_exemption else ""
         return f"Not told{ground}: {v.people_decision_reason}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from console.errors import ConflictError, NotFoundError, TransitionError
@@ -46,12 +46,13 @@ def check_writable(row: Incident, *, allow_closed: bool = False) -> None:
 
 def add_entry(session: Session, row: Incident, actor: str, kind: str, text: str, *, now: datetime,
               at: datetime | None = None, corrects: IncidentEntry | None = None) -> IncidentEntry:
-    """Append one timeline line; entries are numbered 1, 2, 3... within the incident."""
-    if row.id is None:
-        session.flush()
-    last = session.scalar(select(func.max(IncidentEntry.seq)).where(IncidentEntry.incident_id == row.id)) or 0
-    entry = IncidentEntry(incident_id=row.id, seq=last + 1, at=at or now, recorded_at=now, actor=actor,
-                          kind=kind, text=text, corrects_id=corrects.id if corrects else None)
-    session.add(entry)
-    session.flush()
+    """Append one timeline line; entries are numbered 1, 2, 3... within the incident.
+
+    The number comes from the entries loaded with the (locked) incident; the unique
+    (incident, number) constraint refuses a duplicate should two writers ever race.
+    """
+    seq = max((e.seq for e in row.entries), default=0) + 1
+    entry = IncidentEntry(seq=seq, at=at or now, recorded_at=now, actor=actor, kind=kind, text=text,
+                          corrects_id=corrects.id if corrects else None)
+    row.entries.append(entry)
     return entry
