@@ -1,0 +1,179 @@
+"""``privacy-console package ...``: build, preview, verify, list and record as sent."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from console.cli.app import context
+from console.cli.output import Progress, emit_json, table
+from console.errors import DocumentError, ValidationError
+
+
+def _when(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-03-10T10:00:00+00:00") from None
+    if parsed.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
+    return parsed
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from console.packages.kinds import KINDS
+
+    p = sub.add_parser("package", help="response packages: build and sign, verify, list, record as sent")
+    ps = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    build = ps.add_parser("build", parents=[common], help="build (and sign) the response package of a request")
+    build.add_argument("reference")
+    build.add_argument("--out", required=True, metavar="DIR", help="folder to put the package in")
+    build.add_argument("--kind", choices=KINDS, help="which package (default: the request's right, or rejection)")
+    build.add_argument("--zip", action="store_true", help="one .zip file instead of a folder")
+    build.add_argument("--no-sign", action="store_true", help="an unsigned draft (never to be sent)")
+    build.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured one")
+    build.add_argument("--passphrase-stdin", action="store_true",
+                       help="read the certificate's passphrase from stdin instead of the keyring")
+    build.set_defaults(func=cmd_build)
+
+    preview = ps.add_parser("preview", parents=[common], help="write the unsigned letter to look at before building")
+    preview.add_argument("reference")
+    preview.add_argument("--out", required=True, metavar="FILE.pdf")
+    preview.add_argument("--kind", choices=KINDS)
+    preview.set_defaults(func=cmd_preview)
+
+    verify = ps.add_parser("verify", parents=[common], help="check a package folder or .zip: signature and every file")
+    verify.add_argument("path")
+    verify.add_argument("--trust", action="append", default=[], metavar="CERT.pem",
+                        help="a certificate to trust (repeatable); without it trust is reported, not required")
+    verify.set_defaults(func=cmd_verify)
+
+    ls = ps.add_parser("list", parents=[common], help="the packages built for a request")
+    ls.add_argument("reference")
+    ls.set_defaults(func=cmd_list)
+
+    sent = ps.add_parser("sent", parents=[common], help="record that the package went out to the person")
+    sent.add_argument("reference")
+    sent.add_argument("--id", type=int, help="which package (default: the newest one not yet sent)")
+    sent.add_argument("--at", type=_when, help="when it was sent (ISO 8601 with zone; default: now)")
+    sent.set_defaults(func=cmd_sent)
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not getattr(args, "passphrase_stdin", False):
+        return None
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise ValidationError("--passphrase-stdin was given but stdin held no passphrase.")
+    return line
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from console.packages import build_package
+
+    ctx = context(args)
+    result = build_package(
+        ctx, args.reference, args.out, kind=args.kind, sign=not args.no_sign, zip=args.zip,
+        progress=None if args.json else Progress("package"), cert_path=args.cert, passphrase=_passphrase(args),
+    )
+    if args.json:
+        emit_json(result)
+        return 0
+    print(f"Built {result.kind} package of {result.reference}: {result.path}")
+    print(f"  letter     {result.letter} ({result.pages} pages), {len(result.files)} files, {result.size:,} bytes")
+    if result.records:
+        print(f"  records    {result.records:,}")
+    print(f"  manifest   {result.manifest_hash}")
+    print(f"  printed    {result.data_manifest_hash} (package fingerprint in the letter)")
+    if result.signed:
+        print(f"  signed     by {result.signed_by} at {result.signed_at.isoformat() if result.signed_at else ''}")
+    else:
+        print("  UNSIGNED draft: do not send it")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from console.packages import preview_pdf
+
+    pdf = preview_pdf(context(args), args.reference, args.kind)
+    target = Path(args.out)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(pdf)
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(f"Cannot write {args.out}: {exc.strerror or exc}") from None
+    print(f"Wrote the preview to {args.out} ({len(pdf):,} bytes, unsigned)")
+    return 0
+
+
+def _trust(paths: list[str]) -> list[bytes]:
+    roots = []
+    for path in paths:
+        try:
+            roots.append(Path(path).read_bytes())
+        except OSError as exc:
+            raise ValidationError(f"The certificate {path} cannot be read: {exc.strerror or exc}") from None
+    return roots
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from console.cli import PROG
+    from console.packages import verify_package
+
+    report = verify_package(args.path, _trust(args.trust) or None)
+    if args.json:
+        emit_json(report)
+    else:
+        print(f"Package {report.path}" + (f" ({report.kind})" if report.kind else ""))
+        if report.signed:
+            state = ", ".join(word for ok, word in ((report.intact, "intact"), (report.valid, "valid"),
+                                                    (report.trusted, "trusted")) if ok) or "broken"
+            changed = "CHANGED after signing" if report.modified_after_signing else "no change after signing"
+            print(f"  signature  {state}; {changed}")
+            print(f"  signer     {report.signer_subject}")
+            print(f"  fingerprint {report.signer_fingerprint}")
+            if report.signed_at:
+                print(f"  signed at  {report.signed_at}")
+        print(f"  files      {report.files_checked} listed in the manifest")
+        if report.data_manifest_hash:
+            print(f"  fingerprint of the data files {report.data_manifest_hash}")
+        for note in report.notes:
+            print(f"  note: {note}")
+        print("OK: the package is intact and signed." if report.ok else "NOT OK: see the problems below.")
+    for problem in report.problems:
+        sys.stderr.write(f"{PROG}: {problem}\n")
+    return 0 if report.ok else DocumentError.exit_code
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from console.packages import list_packages
+
+    found = list_packages(context(args), args.reference)
+    if args.json:
+        emit_json(found)
+        return 0
+    if not found:
+        print(f"No packages built for {args.reference.upper()} yet.")
+        return 0
+    rows = [[str(p.id), p.kind, p.built_at.isoformat(timespec="seconds"), p.built_by,
+             p.signed_at.isoformat(timespec="seconds") if p.signed_at else "unsigned",
+             p.sent_at.isoformat(timespec="seconds") if p.sent_at else "-", p.manifest_hash[:16], p.path]
+            for p in found]
+    table(rows, ["id", "kind", "built", "by", "signed", "sent", "manifest", "path"])
+    return 0
+
+
+def cmd_sent(args: argparse.Namespace) -> int:
+    from console.packages import mark_sent
+
+    view = mark_sent(context(args), args.reference, args.id, args.at)
+    if args.json:
+        emit_json(view)
+    else:
+        print(f"Recorded package {view.id} ({view.kind}) of {view.reference} as sent on {view.sent_at.isoformat() if view.sent_at else ''}")
+    return 0

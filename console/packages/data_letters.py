@@ -1,0 +1,254 @@
+"""The letters that carry or change the person's data: access, portability, erasure certificate,
+rectification and restriction. Each returns the body blocks; :func:`content.document` frames them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from console.documents.spec import Block, Heading, KeyValue, Paragraph, Table
+from console.packages import exports
+from console.packages.content import LetterInput, bullets, identity, request_facts
+from console.requests.sources import RecordView
+
+WIDE = 5  # more fields than this print as one "field: value" cell per record
+
+
+_ACRONYMS = {"ip": "IP", "id": "ID", "url": "URL", "iban": "IBAN", "vat": "VAT", "utc": "UTC"}
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]00:?00)?$")
+
+
+def _label(field: str) -> str:
+    """'ip_address' -> 'IP address': a system's field name as a column heading."""
+    words = [_ACRONYMS.get(w.lower(), w) for w in field.replace("_", " ").split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _cell(value: object) -> str:
+    """A value as printed: a UTC time stamp without the T and offset noise, the rest as is."""
+    text = exports.as_text(value)
+    match = _ISO.match(text)
+    if match and (match.group(3) or "") != "":
+        return f"{match.group(1)} {match.group(2)} UTC"
+    if match:
+        return f"{match.group(1)} {match.group(2)}"
+    return text
+
+
+def _gathered(inp: LetterInput) -> str:
+    moments = [r.gathered_at for rows in inp.records.values() for r in rows]
+    return inp.date(max(moments)) if moments else inp.date(inp.issued)
+
+
+def _sources(rows: Sequence[RecordView]) -> list[str]:
+    return list(dict.fromkeys(exports.source_name(r.source) for r in rows))
+
+
+def _record_table(inp: LetterInput, rows: Sequence[RecordView]) -> Table:
+    """A category's records: a column a field, or one text cell a record when there are many fields."""
+    w = inp.words
+    fields = exports.fields_of(rows)
+    several = len(_sources(rows)) > 1
+    system = [w.text("access", "source_column")] if several else []
+    if len(fields) <= WIDE:
+        columns = [*system, *(_label(f) for f in fields)] or [w.text("access", "value_column")]
+        body = [[*([exports.source_name(r.source)] if several else []),
+                 *(_cell(r.data.get(f)) for f in fields)] for r in rows]
+        if not fields:
+            body = [[""] for _ in rows]
+        return Table(columns, body)
+    columns = ["#", *system, w.text("access", "record_column")]
+    body = []
+    for number, r in enumerate(rows, start=1):
+        text = "\n".join(f"{_label(k)}: {_cell(v)}" for k, v in r.data.items())
+        body.append([str(number), *([exports.source_name(r.source)] if several else []), text])
+    return Table(columns, body, widths=(1, *((3,) if several else ()), 12))
+
+
+def access(inp: LetterInput) -> list[Block]:
+    w = inp.words
+    blocks: list[Block] = [
+        Paragraph(w.text("access", "intro")),
+        Paragraph(w.text("access", "summary", records=f"{inp.record_count:,}",
+                         categories=len(inp.records), gathered=_gathered(inp))),
+    ]
+    if any(f.path == exports.JSON_NAME for f in inp.files):
+        blocks.append(Paragraph(w.text("access", "machine_readable")))
+    blocks += request_facts(inp) + identity(inp)
+    blocks += [Heading(w.text("access", "data_heading")), Paragraph(w.text("access", "data_intro"))]
+    for category, rows in inp.records.items():
+        blocks.append(Heading(w.text("access", "category_heading", title=inp.category_title(category),
+                                     count=f"{len(rows):,}"), 2))
+        known = inp.category(category)
+        notes = []
+        if known is not None:
+            notes.append(w.text("access", "category_includes",
+                                includes=inp.category_text(category, "includes", known.includes)))
+        sources = _sources(rows)
+        if len(sources) == 1:
+            notes.append(f"{w.text('access', 'source_column')}: {sources[0]}")
+        if notes:
+            blocks.append(Paragraph("\n".join(notes), small=True))
+        blocks.append(_record_table(inp, rows))
+    return blocks + article15(inp)
+
+
+def article15(inp: LetterInput) -> list[Block]:
+    """Purposes, legal basis, source and retention per category; recipients, transfers, rights."""
+    w, cat = inp.words, inp.catalogue
+    blocks: list[Block] = [Heading(w.text("access", "info_heading")), Paragraph(w.text("access", "info_intro"))]
+    for category in inp.records:
+        known = inp.category(category)
+        if known is None:
+            continue
+        blocks.append(Heading(inp.category_title(category), 2))
+        blocks.append(KeyValue((
+            (w.text("access", "purposes"), inp.category_text(category, "purposes", "; ".join(known.purposes))),
+            (w.text("access", "legal_basis"), inp.category_text(category, "legal_basis", known.legal_basis)),
+            (w.text("access", "source"), inp.category_text(category, "source", known.source)),
+            (w.text("access", "retention"), inp.category_text(category, "retention", known.retention.text)),
+        )))
+    recipients = list(cat.transfers.recipients)
+    blocks.append(Heading(w.text("access", "recipients_heading"), 2))
+    blocks.append(Paragraph(w.text("access", "recipients_list", recipients="; ".join(recipients))
+                            if recipients else w.text("access", "recipients_none")))
+    safeguards = w.optional("catalogue", "transfers.safeguards", "; ".join(cat.transfers.safeguards))
+    blocks += [Heading(w.text("access", "transfers_heading"), 2),
+               Paragraph(w.text("access", "transfers_text", safeguards=safeguards))]
+    factors = w.optional("catalogue", "retention_factors", "; ".join(cat.retention_factors))
+    blocks += [Heading(w.text("access", "retention_heading"), 2),
+               Paragraph(w.text("access", "retention_text", factors=factors))]
+    blocks += [Heading(w.text("access", "rights_heading"), 2), Paragraph(w.text("access", "rights_intro")),
+               bullets(w.lines("access", "rights_list"))]
+    return blocks
+
+
+def portability(inp: LetterInput) -> list[Block]:
+    w, details = inp.words, inp.view.details
+    blocks: list[Block] = [Paragraph(w.text("portability", "intro"))]
+    if details.get("destination"):
+        blocks.append(Paragraph(w.text("portability", "destination", destination=str(details["destination"]))))
+    if details.get("format"):
+        blocks.append(Paragraph(w.text("portability", "format", format=str(details["format"]).upper())))
+    blocks.append(Paragraph(w.text("portability", "summary", records=f"{inp.record_count:,}",
+                                   categories=len(inp.records))))
+    blocks += request_facts(inp) + identity(inp)
+    blocks += [Heading(w.text("portability", "files_heading")), Paragraph(w.text("portability", "files_intro"))]
+    columns = [w.text("portability", k) for k in ("file_column", "category_column", "records_column", "fields_column")]
+    rows: list[list[Any]] = [
+        [exports.JSON_NAME, w.text("portability", "json_description"), f"{inp.record_count:,}", ""],
+        [exports.SCHEMA_NAME, w.text("portability", "schema_description"), "", ""],
+    ]
+    rows += [[f.path, inp.category_title(f.category), f"{f.records:,}",
+              ", ".join((*exports.META_COLUMNS, *f.fields))] for f in inp.category_files]
+    blocks += [Heading(w.text("portability", "schema_heading"), 2), Table(columns, rows, widths=(3, 3, 1.4, 5))]
+    return blocks
+
+
+def _held(inp: LetterInput) -> list[tuple[str, str, int]]:
+    """(system, category, records) for each system and category the person's data was found in."""
+    counts: dict[tuple[str, str], int] = {}
+    for category, rows in inp.records.items():
+        for r in rows:
+            key = (exports.source_name(r.source), category)
+            counts[key] = counts.get(key, 0) + 1
+    order = {c: n for n, c in enumerate(inp.records)}
+    return sorted(((s, c, n) for (s, c), n in counts.items()), key=lambda t: (order[t[1]], t[0]))
+
+
+def erasure(inp: LetterInput) -> list[Block]:
+    """The certificate: per system and category, erased or retained, and why."""
+    w = inp.words
+    plan = inp.view.details.get("erasure") or {}
+    kept: dict[str, str] = dict(plan.get("retained") or {}) if isinstance(plan, dict) else {}
+    erased_on = _day(plan.get("erased_on") if isinstance(plan, dict) else None) or inp.local(inp.issued)
+    rows, any_kept = [], False
+    for system, category, count in _held(inp):
+        known = inp.category(category)
+        if category in kept or (known is not None and known.legal_hold):
+            any_kept = True
+            reason = kept.get(category) or w.text(
+                "erasure", "retained_reason",
+                retention=inp.category_text(category, "retention", known.retention.text if known else ""),
+                legal_basis=inp.category_text(category, "legal_basis", known.legal_basis if known else ""))
+            rows.append((system, inp.category_title(category), f"{count:,}", w.text("erasure", "retained"), reason))
+        else:
+            rows.append((system, inp.category_title(category), f"{count:,}", w.text("erasure", "erased"),
+                         w.text("erasure", "erased_reason")))
+    columns = [w.text("erasure", k) for k in ("system_column", "category_column", "records_column",
+                                              "outcome_column", "reason_column")]
+    blocks: list[Block] = [Paragraph(w.text("erasure", "intro")),
+                           Heading(w.text("erasure", "table_heading")),
+                           Table(columns, rows, widths=(2.2, 2.2, 1.3, 1.5, 5)),
+                           Paragraph(w.text("erasure", "erased_on", erased_on=w.date(erased_on)))]
+    if any_kept:
+        blocks.append(Paragraph(w.text("erasure", "retained_note")))
+    blocks += [Paragraph(w.text("erasure", "recipients")), Paragraph(w.text("erasure", "certify"))]
+    return blocks + request_facts(inp) + identity(inp)
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _norm(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _before(inp: LetterInput, field: str) -> str | None:
+    """The value on record before the correction, when the person's records show it."""
+    wanted = _norm(field)
+    for rows in inp.records.values():
+        for r in rows:
+            for key, value in r.data.items():
+                if _norm(str(key)) == wanted and value not in (None, ""):
+                    return exports.as_text(value)
+    return None
+
+
+def rectification(inp: LetterInput) -> list[Block]:
+    w, details = inp.words, inp.view.details
+    rows = []
+    for item in details.get("corrections") or []:
+        if not isinstance(item, dict):
+            continue
+        field = str(item.get("field", ""))
+        before = item.get("from")
+        before_text = exports.as_text(before) if before not in (None, "") else _before(inp, field)
+        rows.append((_label(field), before_text or w.text("rectification", "unknown"), exports.as_text(item.get("to"))))
+    columns = [w.text("rectification", k) for k in ("field_column", "before_column", "after_column")]
+    corrected = _day(details.get("corrected_on")) or inp.local(inp.issued)
+    blocks: list[Block] = [Paragraph(w.text("rectification", "intro")),
+                           Heading(w.text("rectification", "table_heading")), Table(columns, rows, widths=(2, 3, 3)),
+                           Paragraph(w.text("rectification", "corrected_on", corrected_on=w.date(corrected))),
+                           Paragraph(w.text("rectification", "recipients"))]
+    return blocks + request_facts(inp) + identity(inp)
+
+
+def restriction(inp: LetterInput) -> list[Block]:
+    w, view = inp.words, inp.view
+    raw = view.details.get("restriction") or {}
+    spec = raw if isinstance(raw, dict) else {"parameters": str(raw)}
+    purposes = spec.get("purposes") or []
+    purposes = [purposes] if isinstance(purposes, str) else [str(p) for p in purposes]
+    categories = spec.get("categories") or list(view.categories)
+    since = _day(spec.get("since") or spec.get("from")) or inp.local(inp.issued)
+    pairs = [
+        (w.text("restriction", "what"), str(spec.get("parameters") or "—")),
+        (w.text("restriction", "purposes"), "; ".join(purposes) or "—"),
+        (w.text("restriction", "categories"),
+         ", ".join(inp.category_title(str(c)) for c in categories) or w.text("restriction", "all_categories")),
+        (w.text("restriction", "since"), w.date(since)),
+    ]
+    blocks: list[Block] = [Paragraph(w.text("restriction", "intro")), KeyValue(tuple(pairs)),
+                           Paragraph(w.text("restriction", "meaning")), Paragraph(w.text("restriction", "lifting"))]
+    return blocks + request_facts(inp) + identity(inp)

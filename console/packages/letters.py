@@ -1,0 +1,102 @@
+"""Letters that answer the request rather than carry data: receipt, extension, rejection,
+transfer information, decisions and inquiries; and :func:`letter_spec`, which picks the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from console.documents.spec import Block, DocumentSpec, Heading, Paragraph
+from console.packages import data_letters
+from console.packages.content import LetterInput, bullets, document, request_facts
+
+
+def receipt(inp: LetterInput) -> list[Block]:
+    w, view = inp.words, inp.view
+    blocks: list[Block] = [Paragraph(w.text("receipt", "intro")), Paragraph(w.text("receipt", "due"))]
+    blocks += request_facts(inp, answered=False)
+    blocks.append(Heading(w.text("receipt", "verify_heading")))
+    missing = [w.optional("catalogue", f"checklist.{c.item_id}", c.label)
+               for c in view.checklist if c.required and c.result != "passed"]
+    if missing:
+        blocks += [Paragraph(w.text("receipt", "verify_intro")), bullets(missing)]
+    elif view.checklist:
+        blocks.append(Paragraph(w.text("receipt", "verify_done")))
+    else:
+        blocks.append(Paragraph(w.text("receipt", "verify_none")))
+    return blocks
+
+
+def extension(inp: LetterInput) -> list[Block]:
+    w = inp.words
+    latest = inp.view.extensions[-1]
+    law_key = f"law_{latest.rule_id.split('.')[0]}"
+    law = w.text("extension", law_key) if w.has("extension", law_key) else w.text("extension", "law")
+    return [Paragraph(w.text("extension", "intro")), Heading(w.text("extension", "reason_heading")),
+            Paragraph(latest.reason), Paragraph(w.text("extension", "new_due")), Paragraph(law),
+            *request_facts(inp, answered=False)]
+
+
+def rejection(inp: LetterInput) -> list[Block]:
+    w, view = inp.words, inp.view
+    grounds = view.outcome or ""
+    blocks: list[Block] = [Paragraph(w.text("rejection", "intro")), Heading(w.text("rejection", "reason_heading"))]
+    if w.has("rejection", f"grounds.{grounds}"):
+        blocks.append(Paragraph(w.text("rejection", f"grounds.{grounds}")))
+    if view.outcome_reason:
+        blocks.append(Paragraph(w.text("rejection", "details", reason=view.outcome_reason)))
+    blocks.append(Paragraph(w.text("rejection", "next")))
+    return blocks + request_facts(inp)
+
+
+def information(inp: LetterInput) -> list[Block]:
+    w, transfers = inp.words, inp.catalogue.transfers
+    blocks: list[Block] = [Paragraph(w.text("information", "intro"))]
+    for key, values in (("safeguards", transfers.safeguards), ("standards", transfers.standards),
+                        ("ensures", transfers.ensures), ("measures", transfers.measures),
+                        ("rights", transfers.rights)):
+        translated = w.raw("catalogue", f"transfers.{key}") if w.has("catalogue", f"transfers.{key}") else None
+        items = [str(v) for v in translated] if isinstance(translated, list) else list(values)
+        if items:
+            blocks += [Heading(w.text("information", key), 2), bullets(items)]
+    blocks.append(Paragraph(w.text("information", "copy")))
+    return blocks + request_facts(inp)
+
+
+def decision(inp: LetterInput) -> list[Block]:
+    w, view = inp.words, inp.view
+    blocks: list[Block] = [Paragraph(w.text("decision", "intro")), Paragraph(w.text("decision", "done"))]
+    if view.outcome_reason:
+        blocks.append(Paragraph(w.text("decision", "details", reason=view.outcome_reason)))
+    return blocks + request_facts(inp)
+
+
+def inquiry(inp: LetterInput) -> list[Block]:
+    w, view = inp.words, inp.view
+    blocks: list[Block] = [Paragraph(w.text("letter", "intro"))]
+    if view.outcome_reason:
+        blocks.append(Paragraph(w.text("letter", "answer", reason=view.outcome_reason)))
+    else:
+        blocks.append(Paragraph(w.text("letter", "no_answer")))
+    blocks.append(Paragraph(w.text("letter", "policy")))
+    return blocks + request_facts(inp)
+
+
+BODIES: dict[str, Callable[[LetterInput], list[Block]]] = {
+    "access": data_letters.access,
+    "portability": data_letters.portability,
+    "erasure": data_letters.erasure,
+    "rectification": data_letters.rectification,
+    "restriction": data_letters.restriction,
+    "information": information,
+    "decision": decision,
+    "letter": inquiry,
+    "receipt": receipt,
+    "extension": extension,
+    "rejection": rejection,
+}
+
+
+def letter_spec(inp: LetterInput) -> DocumentSpec:
+    """The whole letter of ``inp.kind``; its words come from the template of the same name."""
+    return document(inp, inp.kind, BODIES[inp.kind](inp))
