@@ -12,7 +12,7 @@ from console.errors import PermissionDenied, TransitionError, ValidationError
 from console.requests.commands import _event, _load, get_request
 from console.requests.lifecycle import OPEN, Status
 from console.requests.views import RequestView
-from console.security import crypto
+from console.security import crypto, minimise
 from console.security.roles import Perm
 from console.store.models import ChecklistEntry, Evidence, Request
 
@@ -106,11 +106,8 @@ def purge_evidence(ctx: Context, reference: str) -> int:
     """Data minimisation: once verification is done, drop the documents and keep the outcome."""
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference)
-        files = uow.session.scalars(select(Evidence).where(Evidence.request_id == row.id, Evidence.purged_at.is_(None))).all()
-        now = ctx.now()
-        for e in files:
-            e.ciphertext, e.nonce, e.purged_at = None, None, now
-        if files:
-            _event(uow.session, row, ctx.actor.username, "evidence_purged", f"{len(files)} evidence file(s) deleted after verification")
-            uow.audit("evidence.purge", "request", row.reference, str(len(files)))
-        return len(files)
+        purged = minimise.purge_evidence_rows(uow.session, [row.id], ctx.now())  # also zeroes freed bytes on SQLite
+        if purged:
+            _event(uow.session, row, ctx.actor.username, "evidence_purged", f"{purged} evidence file(s) deleted after verification")
+            uow.audit("evidence.purge", "request", row.reference, str(purged))
+        return purged

@@ -1,4 +1,10 @@
-"""Turn parsed options into a Context: database, catalogue and the acting user."""
+"""Turn parsed options into a Context: database, catalogue and the acting user.
+
+Who acts: on a local SQLite file without sign-in, the OS user as the database's owner; on a
+shared server (or a file whose owner turned sign-in on), the account of the session that
+``privacy-console login`` keeps in the OS keyring (or that ``PRIVACY_CONSOLE_SESSION`` holds, on
+a host without a keyring), with its current role.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,20 @@ import argparse
 import getpass
 import os
 
-from console.context import Context, open_context
+from console import secrets
+from console.context import Context
+from console.errors import AuthenticationError
+from console.policy import load_catalogue
+from console.security import auth
 from console.security.roles import Actor, Role
+from console.store.uow import Database
+
+SIGN_IN_FIRST = "Sign in first: privacy-console login"
+SESSION_ENV = "PRIVACY_CONSOLE_SESSION"  # a session token for hosts without a keyring (login --print-token)
 
 
 def local_actor() -> Actor:
-    """The owner of a local database; the security feature replaces this with signed-in users."""
+    """The owner of a local database that has no sign-in."""
     try:
         name = os.environ.get("PRIVACY_CONSOLE_USER") or getpass.getuser()
     except (KeyError, OSError):
@@ -19,5 +33,37 @@ def local_actor() -> Actor:
     return Actor(name, Role.OWNER)
 
 
+def session_secret_name(db: Database) -> str:
+    """One keyring entry a database, so being signed in on two databases never mixes up."""
+    return f"session:{db.safe_url}"
+
+
+def resolve_actor(db: Database) -> Actor:
+    """The owner where sign-in is off; else the signed-in account, or a clear 'sign in first'."""
+    if not auth.sign_in_required(db):
+        return local_actor()
+    from_env = os.environ.get(SESSION_ENV, "").strip()
+    token = from_env or secrets.get_secret(session_secret_name(db))
+    if not token:
+        if db.dialect != "sqlite" and not auth.accounts_exist(db):
+            raise AuthenticationError(
+                "This shared database has no accounts yet: create the first administrator with "
+                "'privacy-console account enable-sign-in USERNAME', then sign in.")
+        raise AuthenticationError(SIGN_IN_FIRST)
+    try:
+        return auth.resume_session(db, token).actor
+    except auth.SessionExpired as exc:
+        if not from_env:
+            secrets.delete_secret(session_secret_name(db))
+        raise AuthenticationError(f"{exc} {SIGN_IN_FIRST}") from None
+
+
+def open_database(args: argparse.Namespace) -> Database:
+    return Database(getattr(args, "db", None))
+
+
 def context(args: argparse.Namespace) -> Context:
-    return open_context(args.db, local_actor(), args.policy)
+    """Load the catalogue first (cheap, and a bad one must fail before touching the database)."""
+    catalogue = load_catalogue(getattr(args, "policy", None))
+    db = open_database(args)
+    return Context(db, catalogue, resolve_actor(db))

@@ -1,7 +1,14 @@
 """The tamper-evident audit trail: an append-only SHA-256 hash chain.
 
 Each entry's hash covers its own fields and the previous entry's hash, so a changed,
-deleted or inserted row breaks the chain at that row and ``verify_chain`` names it.
+deleted or inserted row breaks the chain at that row and ``verify_chain`` names it. The id
+and hash of the newest entry are also kept in the settings table (``audit.head``), written
+in the same transaction, so entries cut off the end of the chain are found as well.
+
+A hash chain without a secret shows tampering by anyone who does not also rewrite every
+later entry; on a server the application role is further refused UPDATE and DELETE on the
+table (``console.security.protect``), and ``audit verify`` prints the head so it can be
+recorded elsewhere.
 """
 
 from __future__ import annotations
@@ -16,9 +23,10 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from console.store.base import utcnow
-from console.store.models import AuditEntry
+from console.store.models import AuditEntry, Setting
 
 GENESIS = "0" * 64
+HEAD_KEY = "audit.head"
 
 
 def entry_hash(prev_hash: str, entry_id: int, at: datetime, actor: str, action: str, target_type: str, target_id: str, detail: str) -> str:
@@ -52,7 +60,9 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
     _lock_chain(session)
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
+    actor = actor[:80]
     for offset, rec in enumerate(records, start=1):
+        rec = AuditRecord(rec.action[:60], rec.target_type[:40], rec.target_id[:80], rec.detail)
         at = utcnow()
         entry_id = prev_id + offset
         digest = entry_hash(prev_hash, entry_id, at, actor, rec.action, rec.target_type, rec.target_id, rec.detail)
@@ -63,7 +73,28 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
             )
         )
         prev_hash = digest
+    _store_head(session, prev_id + len(records), prev_hash)
     session.flush()
+
+
+def _store_head(session: Session, entry_id: int, digest: str) -> None:
+    row = session.get(Setting, HEAD_KEY)
+    value = {"id": entry_id, "hash": digest}
+    if row is None:
+        session.add(Setting(key=HEAD_KEY, value=value))
+    else:
+        row.value = value
+
+
+def head(session: Session) -> tuple[int, str] | None:
+    """(id, hash) of the newest entry as recorded at its writing, None for an empty trail."""
+    row = session.get(Setting, HEAD_KEY)
+    if row is None or not isinstance(row.value, dict):
+        return None
+    try:
+        return int(row.value["id"]), str(row.value["hash"])
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -73,20 +104,40 @@ class ChainProblem:
 
 
 def verify_chain(session: Session, batch: int = 5000) -> list[ChainProblem]:
-    """Walk the whole chain; every broken link is reported with the entry it starts at."""
+    """Walk the whole chain; every broken link is reported with the entry it concerns."""
     problems: list[ChainProblem] = []
     prev_hash, expected_id, last_id = GENESIS, 1, 0
     while True:
-        rows = session.scalars(select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)).all()
+        rows = session.execute(
+            select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.target_type,
+                   AuditEntry.target_id, AuditEntry.detail, AuditEntry.prev_hash, AuditEntry.hash)
+            .where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+        ).all()
         if not rows:
             break
         for e in rows:
             if e.id != expected_id:
-                problems.append(ChainProblem(e.id, f"entries {expected_id}..{e.id - 1} are missing (deleted)"))
-            if e.prev_hash != prev_hash:
+                span = f"{expected_id}" if e.id - 1 == expected_id else f"{expected_id}..{e.id - 1}"
+                problems.append(ChainProblem(expected_id, f"entry {span} is missing (deleted); entry {e.id} came next"))
+            elif e.prev_hash != prev_hash:
                 problems.append(ChainProblem(e.id, "does not follow the entry before it (inserted or reordered)"))
             digest = entry_hash(e.prev_hash, e.id, e.at, e.actor, e.action, e.target_type, e.target_id, e.detail)
             if digest != e.hash:
                 problems.append(ChainProblem(e.id, "its content was changed after it was written"))
             prev_hash, expected_id, last_id = e.hash, e.id + 1, e.id
+    problems.extend(_check_head(session, last_id, prev_hash))
     return problems
+
+
+def _check_head(session: Session, last_id: int, last_hash: str) -> list[ChainProblem]:
+    recorded = head(session)
+    if recorded is None:
+        return [ChainProblem(last_id, "the record of the newest entry is missing (deleted)")] if last_id else []
+    head_id, head_hash = recorded
+    if head_id > last_id:
+        return [ChainProblem(last_id + 1, f"entries {last_id + 1}..{head_id} are missing at the end (deleted)")]
+    if head_id < last_id:
+        return [ChainProblem(head_id + 1, f"entries {head_id + 1}..{last_id} were added after the newest recorded entry (inserted)")]
+    if head_hash != last_hash:
+        return [ChainProblem(last_id, "does not match the recorded newest entry (changed)")]
+    return []

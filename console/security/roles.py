@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from console.errors import PermissionDenied
+from console.errors import PermissionDenied, ValidationError
 
 
 class Role(StrEnum):
@@ -38,6 +38,8 @@ ROLE_PERMS: dict[Role, frozenset[Perm]] = {
     Role.AUDITOR: frozenset({Perm.READ, Perm.READ_SUBJECT_DATA, Perm.READ_AUDIT}),
 }
 
+STAFF_ROLES = (Role.ADMINISTRATOR, Role.DPO, Role.ANALYST, Role.AUDITOR)  # what an account can hold
+
 ROLE_TITLES = {
     Role.OWNER: "owner",
     Role.ADMINISTRATOR: "administrator",
@@ -66,3 +68,14 @@ def require(actor: Actor, perm: Perm | None) -> None:
             f"{actor.username} ({ROLE_TITLES[actor.role]}) may not {perm.value.replace('_', ' ')}; "
             f"that needs the role: {allowed}"
         )
+
+
+def parse_role(value: str) -> Role:
+    """A staff role from what a person typed ("DPO", "analyst"); the owner is not an account role."""
+    try:
+        role = Role(value.strip().lower())
+    except ValueError:
+        role = Role.OWNER  # refused just below, with the list of roles
+    if role not in STAFF_ROLES:
+        raise ValidationError(f"Unknown role {value!r}. Roles: {', '.join(r.value for r in STAFF_ROLES)}")
+    return role

@@ -269,7 +269,7 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (
-        Index("ix_audit_target", "target_type", "target_id"),
+        Index("ix_audit_target", "target_id", "target_type", "id"),
         Index("ix_audit_actor", "actor", "id"),
         Index("ix_audit_action", "action", "id"),
         Index("ix_audit_at", "at"),

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -41,6 +41,7 @@ class Database:
         self.url = resolve_url(url)
         self.engine: Engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self.sessions, "before_flush", _minimise_before_flush)
         self._ping()
         if upgrade:
             self.upgrade()
@@ -74,8 +75,10 @@ class Database:
         require(actor, perm)
         session = self.sessions()
         uow = UnitOfWork(session, actor)
+        session.info["uow"] = uow  # flush hooks (evidence minimisation) add their audit records
         try:
             yield uow
+            session.flush()
             audit.append(session, actor.username, uow.records)
             session.commit()
         except StaleDataError:
@@ -114,6 +117,12 @@ class Database:
 
         with self.sessions() as s:
             return s.execute(select(Request.id).limit(1)).first() is None
+
+
+def _minimise_before_flush(session: Session, flush_context: object, instances: object) -> None:
+    from console.security import minimise  # imported late: it needs the request lifecycle
+
+    minimise.before_flush(session, flush_context, instances)
 
 
 def _connection_message(url: str, exc: Exception) -> str:

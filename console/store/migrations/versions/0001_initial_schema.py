@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 06:26:53.708893
+Create Date: 2026-11-30 06:46:57.526257
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_audit_action', ['action', 'id'], unique=False)
         batch_op.create_index('ix_audit_actor', ['actor', 'id'], unique=False)
         batch_op.create_index('ix_audit_at', ['at'], unique=False)
-        batch_op.create_index('ix_audit_target', ['target_type', 'target_id'], unique=False)
+        batch_op.create_index('ix_audit_target', ['target_id', 'target_type', 'id'], unique=False)
 
     op.create_table('counters',
     sa.Column('name', sa.String(length=40), nullable=False),

@@ -1,0 +1,136 @@
+"""``privacy-console audit ...``: verify the hash chain, list and export the trail, protect it.
+
+``audit verify`` exits 12 when the chain is broken and names every entry concerned, so a
+scheduled job (cron, CI) notices tampering. ``audit protect`` is run once by the schema
+owner of a PostgreSQL database (see docs/postgres-grants.sql).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from console.cli.app import context, open_database
+from console.cli.output import Progress, emit_json, table
+from console.errors import ConsoleError
+from console.security import audit_trail, protect
+from console.security.audit_trail import AuditFilter
+
+
+class TamperedError(ConsoleError):
+    exit_code = 12
+
+
+def _when(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-11-30T09:00:00+00:00") from None
+    if parsed.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
+    return parsed
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("audit", help="the audit trail: verify, list, export, protect")
+    a = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    v = a.add_parser("verify", parents=[common], help="walk the hash chain; non-zero exit naming each broken entry")
+    v.set_defaults(func=cmd_verify)
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--actor", help="user name")
+    filters.add_argument("--action", help="action, or a prefix ending in '.' or '*' (auth. = sign-ins)")
+    filters.add_argument("--target", help="target id (DSR-2026-000001) or type:id (user:jo)")
+    filters.add_argument("--since", type=_when, help="from this time (ISO 8601 with zone)")
+    filters.add_argument("--until", type=_when, help="before this time")
+
+    ls = a.add_parser("list", parents=[common, filters], help="entries, newest first")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--before", type=int, metavar="ID", help="only entries older than this id (the next page)")
+    ls.set_defaults(func=cmd_list)
+
+    ex = a.add_parser("export", parents=[common, filters], help="write the (filtered) trail as CSV")
+    ex.add_argument("--csv", required=True, metavar="FILE", help="the CSV file to write ('-' for standard output)")
+    ex.set_defaults(func=cmd_export)
+
+    pr = a.add_parser("protect", parents=[common],
+                      help="make audit rows unchangeable in the database (grants and triggers); run as the schema owner")
+    pr.add_argument("--app-role", default=protect.DEFAULT_APP_ROLE,
+                    help=f"PostgreSQL role the console connects as (default {protect.DEFAULT_APP_ROLE})")
+    pr.add_argument("--create-role", action="store_true", help="create the role (LOGIN, no password) when missing")
+    pr.add_argument("--triggers-only", action="store_true", help="install only the triggers, grant nothing")
+    pr.add_argument("--check", action="store_true", help="only report whether the protections are in place")
+    pr.add_argument("--print-sql", action="store_true", help="print the PostgreSQL statements instead of running them")
+    pr.set_defaults(func=cmd_protect)
+
+
+def _filter(args: argparse.Namespace) -> AuditFilter:
+    return AuditFilter(actor=args.actor, action=args.action, target=args.target, since=args.since, until=args.until)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    report = audit_trail.verify_audit(context(args))
+    if args.json:
+        emit_json({"ok": report.ok, "entries": report.entries, "seconds": round(report.seconds, 3),
+                   "head": {"id": report.head[0], "hash": report.head[1]} if report.head else None,
+                   "problems": [{"entry": p.entry_id, "problem": p.problem} for p in report.problems]})
+    elif report.ok:
+        head = f"; newest entry {report.head[0]} hash {report.head[1]}" if report.head else ""
+        print(f"Audit trail intact: {report.entries:,} entries checked in {report.seconds:.2f} s{head}")
+    else:
+        for p in report.problems:
+            print(f"entry {p.entry_id}: {p.problem}")
+    if not report.ok:
+        ids = ", ".join(str(p.entry_id) for p in report.problems[:20])
+        raise TamperedError(f"The audit trail was tampered with: {len(report.problems)} problem(s) at entries {ids}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    page = audit_trail.list_audit(ctx, _filter(args), before=args.before, limit=max(1, args.limit))
+    if args.json:
+        emit_json({"rows": page.rows, "next_before": page.next_before})
+        return 0
+    tz = ctx.catalogue.organisation.tz
+    table([[str(r.id), r.at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"), r.actor, r.action,
+            f"{r.target_type}:{r.target_id}" if r.target_type else r.target_id, r.detail[:60]] for r in page.rows],
+          ["id", "at", "actor", "action", "target", "detail"])
+    if page.next_before:
+        print(f"(more: --before {page.next_before})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    if args.csv == "-":
+        n = audit_trail.export_csv(ctx, sys.stdout, _filter(args))
+    else:
+        n = audit_trail.export_csv(ctx, args.csv, _filter(args), progress=Progress("export"))
+        print(f"Wrote {n:,} audit entries to {args.csv}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def cmd_protect(args: argparse.Namespace) -> int:
+    if args.print_sql:
+        for stmt in protect.postgres_sql(args.app_role, "DATABASE", "OWNER", create_role=args.create_role):
+            print(stmt + ";")
+        return 0
+    db = open_database(args)
+    if not args.check:
+        report = protect.protect(db, None if args.triggers_only else args.app_role, create_role=args.create_role)
+        if db.dialect == "sqlite":
+            print("Triggers installed: UPDATE and DELETE on audit_log are refused in this file.")
+        else:
+            what = "triggers" if report.app_role is None else f"grants for {report.app_role} and triggers"
+            print(f"Applied {len(report.statements)} statements ({what}) on {db.safe_url}.")
+    st = protect.status(db)
+    if args.json:
+        emit_json(st)
+    else:
+        print(f"append-only triggers: {'in place' if st.triggers else 'MISSING'}")
+        if st.dialect == "postgresql":
+            print("roles that can still change audit rows: " + (", ".join(st.roles_that_can_change) or "none besides superusers"))
+    return 0 if st.triggers else 13

@@ -1,0 +1,199 @@
+"""Reading the audit trail: filtered pages for the Audit view, CSV export, chain verification.
+
+Reads need ``Perm.READ_AUDIT`` (auditor, DPO, administrator, owner). Pages are keyset-paged
+newest first by id, so the view scrolls a trail of millions without OFFSET scans.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from console.context import Context
+from console.errors import ValidationError
+from console.security import audit
+from console.security.roles import Perm
+from console.store.models import AuditEntry
+
+CSV_HEADER = ["id", "at", "actor", "action", "target_type", "target_id", "detail", "prev_hash", "hash"]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """``action`` ending in ``*`` or ``.`` matches a prefix ("auth." = every sign-in event);
+    ``target`` is an id ("DSR-2026-000001") or type:id ("user:jo")."""
+
+    actor: str | None = None
+    action: str | None = None
+    target: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def describe(self) -> str:
+        parts = [f"{k}={v.isoformat() if isinstance(v, datetime) else v}" for k, v in vars(self).items() if v]
+        return ", ".join(parts) or "everything"
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    target_type: str
+    target_id: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    next_before: int | None  # pass as ``before`` for the next (older) page; None at the end
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    entries: int
+    problems: list[audit.ChainProblem]
+    head: tuple[int, str] | None
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _conditions(f: AuditFilter) -> list[Any]:
+    conds: list[Any] = []
+    if f.actor:
+        conds.append(AuditEntry.actor == f.actor.strip())
+    if f.action:
+        a = f.action.strip()
+        conds.append(AuditEntry.action.startswith(a.rstrip("*"), autoescape=True) if a.endswith(("*", "."))
+                     else AuditEntry.action == a)
+    if f.target:
+        kind, sep, ident = f.target.strip().partition(":")
+        if sep and kind and ident:
+            conds += [AuditEntry.target_type == kind, AuditEntry.target_id == ident]
+        else:
+            conds.append(AuditEntry.target_id == f.target.strip())
+    for value in (f.since, f.until):
+        if value is not None and value.tzinfo is None:
+            raise ValidationError("Give the audit filter's times with a time zone, e.g. 2026-11-30T09:00:00+00:00.")
+    if f.since is not None:
+        conds.append(AuditEntry.at >= f.since)
+    if f.until is not None:
+        conds.append(AuditEntry.at < f.until)
+    return conds
+
+
+def _row(e: Any) -> AuditRow:
+    return AuditRow(e.id, e.at, e.actor, e.action, e.target_type, e.target_id, e.detail)
+
+
+def _stmt(f: AuditFilter) -> Any:
+    return select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.target_type,
+                  AuditEntry.target_id, AuditEntry.detail).where(*_conditions(f))
+
+
+def list_audit(ctx: Context, f: AuditFilter | None = None, *, before: int | None = None, limit: int = 200) -> AuditPage:
+    """One page, newest first; ``before`` is the ``next_before`` of the previous page."""
+    f = f or AuditFilter()
+    limit = max(1, min(limit, 5000))
+    stmt = _stmt(f)
+    if before is not None:
+        stmt = stmt.where(AuditEntry.id < before)
+    with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
+        rows = [_row(e) for e in s.execute(stmt.order_by(AuditEntry.id.desc()).limit(limit + 1))]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return AuditPage(rows, rows[-1].id if more and rows else None)
+
+
+def count_audit(ctx: Context, f: AuditFilter | None = None) -> int:
+    with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
+        return s.scalar(select(func.count()).select_from(AuditEntry).where(*_conditions(f or AuditFilter()))) or 0
+
+
+def _cell(value: object) -> str:
+    """A spreadsheet must not run a formula somebody typed into a note."""
+    text = value.isoformat() if isinstance(value, datetime) else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _iter_entries(s: Session, f: AuditFilter, batch: int = 5000) -> Iterator[Any]:
+    last = 0
+    full = select(AuditEntry).where(*_conditions(f))
+    while True:
+        rows = s.scalars(full.where(AuditEntry.id > last).order_by(AuditEntry.id).limit(batch)).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id
+        s.expunge_all()
+
+
+def export_csv(ctx: Context, dest: str | Path | IO[str], f: AuditFilter | None = None, *,
+               progress: Callable[[int, int], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> int:
+    """Write the filtered trail, oldest first, with its hashes (so a copy can be checked).
+
+    The export itself is audited. Returns the number of rows written.
+    """
+    f = f or AuditFilter()
+    total = count_audit(ctx, f)
+    if isinstance(dest, str | Path):
+        path = Path(dest)
+        part = path.with_name(path.name + ".part")  # a cancelled or failed export leaves no file
+        try:
+            with part.open("w", encoding="utf-8", newline="") as out:
+                written = _write_csv(ctx, out, f, total, progress, cancel)
+            part.replace(path)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+    else:
+        written = _write_csv(ctx, dest, f, total, progress, cancel)
+    with ctx.db.unit(ctx.actor, Perm.READ_AUDIT) as uow:
+        uow.audit("audit.export", "audit", "", f"{written} entries; {f.describe()}")
+    return written
+
+
+def _write_csv(ctx: Context, out: IO[str], f: AuditFilter, total: int,
+               progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> int:
+    from console.errors import ConsoleError
+
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    n = 0
+    with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
+        for e in _iter_entries(s, f):
+            writer.writerow([e.id, _cell(e.at), _cell(e.actor), _cell(e.action), _cell(e.target_type),
+                             _cell(e.target_id), _cell(e.detail), e.prev_hash, e.hash])
+            n += 1
+            if n % 5000 == 0:
+                if progress:
+                    progress(n, total)
+                if cancel and cancel():
+                    raise ConsoleError("Export cancelled; no file was written.")
+    if progress:
+        progress(n, max(n, total))
+    return n
+
+
+def verify_audit(ctx: Context) -> VerifyReport:
+    """Walk the whole chain; ``problems`` names each changed, deleted or inserted entry."""
+    start = time.perf_counter()
+    with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
+        problems = audit.verify_chain(s)
+        entries = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        head = audit.head(s)
+    return VerifyReport(entries, problems, head, time.perf_counter() - start)
