@@ -1,0 +1,1 @@
+"""The dashboard: charts of the queue figures from console.dashboard, with CSV export."""

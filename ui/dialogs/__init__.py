@@ -1,0 +1,1 @@
+"""Dialogs: new request, settings, import, lifecycle reasons, unexpected errors."""

@@ -1,0 +1,309 @@
+"""New request: validates as you type and shows the due date, and the rule that set it, before saving.
+
+Validation and the deadline are the console's pure functions (``validate_new``,
+``deadline_for``): no database, so they run on every keystroke; saving runs in the writer thread.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError
+from console.requests import commands
+from console.requests.commands import NewRequest
+from console.requests.views import RequestView
+from ui import words
+from ui.context import AppContext
+from ui.errors import show_error
+
+
+def parse_corrections(text: str) -> list[dict[str, str]]:
+    """One correction a line, "what = what it should be" (the same shape the import takes)."""
+    out = []
+    for line in text.splitlines():
+        if line.strip():
+            what, _, to = line.partition("=")
+            out.append({"field": what.strip(), "to": to.strip()})
+    return out
+
+
+class NewRequestDialog(QDialog):
+    created = Signal(object)  # the RequestView the service returned
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.view: RequestView | None = None
+        self._saving = False
+        cat = app.ctx.catalogue
+        self.setWindowTitle(self.tr("New request"))
+        self.setMinimumWidth(820)
+        self.right = QComboBox()
+        for r in cat.rights:
+            self.right.addItem(self.tr("{title} — {window}").format(title=r.title, window=r.window.describe()), r.id)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Full name of the person"))
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("name@example.org"))
+        self.received = QDateTimeEdit()
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setCalendarPopup(True)
+        local_now = app.ctx.now().astimezone(app.zone)
+        self.received.setDateTime(QDateTime(local_now.year, local_now.month, local_now.day, local_now.hour,
+                                            local_now.minute, 0))
+        self.zone_label = QLabel(app.zone_name)
+        self.zone_label.setProperty("muted", True)
+        received_row = QHBoxLayout()
+        received_row.addWidget(self.received, 1)
+        received_row.addWidget(self.zone_label)
+        self.jurisdictions = QListWidget()
+        self.jurisdictions.setMaximumHeight(96)
+        for j in cat.jurisdictions:
+            item = QListWidgetItem(j.title)
+            item.setData(Qt.ItemDataRole.UserRole, j.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = j.id == cat.organisation.default_jurisdiction
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.jurisdictions.addItem(item)
+        self.channel = QComboBox()
+        for code in commands.CHANNELS:
+            self.channel.addItem(words.channel(code), code)
+        self.language = QComboBox()
+        for code in cat.organisation.languages:
+            self.language.addItem(code, code)
+        self.account = QLineEdit()
+        self.account.setPlaceholderText(self.tr("optional"))
+        self.child = QCheckBox(self.tr("Under {0}: a parent or guardian acts for them").format(cat.child_age_threshold))
+        self.guardian_name = QLineEdit()
+        self.guardian_name.setPlaceholderText(self.tr("Parent or guardian's name"))
+        self.guardian_email = QLineEdit()
+        self.guardian_email.setPlaceholderText(self.tr("Parent or guardian's email"))
+        self.assignee = QComboBox()
+        self.assignee.setEditable(True)
+        self.assignee.addItem(app.ctx.actor.username)
+        self.assignee.addItem(self.tr("(nobody)"))
+        self.priority = QComboBox()
+        for code in commands.PRIORITIES:
+            self.priority.addItem(words.priority(code), code)
+        self.priority.setCurrentIndex(self.priority.findData("normal"))
+        self.corrections = QPlainTextEdit()
+        self.corrections.setPlaceholderText(self.tr("One a line: what is wrong = what it should be"))
+        self.corrections.setTabChangesFocus(True)
+        self.corrections.setFixedHeight(64)
+        self.restriction = QLineEdit()
+        self.restriction.setPlaceholderText(self.tr("What to restrict, and the purposes concerned"))
+        self.format = QLineEdit()
+        self.format.setPlaceholderText(self.tr("e.g. json, csv"))
+        self.destination = QLineEdit()
+        self.destination.setPlaceholderText(self.tr("The person, or another controller"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(56)
+        form = QFormLayout()
+        form.addRow(self.tr("Right"), self.right)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.tr("Received"), received_row)
+        form.addRow(self.tr("Jurisdictions"), self.jurisdictions)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Account id"), self.account)
+        form.addRow("", self.child)
+        form.addRow(self.tr("Guardian"), self.guardian_name)
+        form.addRow("", self.guardian_email)
+        form.addRow(self.tr("Corrections"), self.corrections)
+        form.addRow(self.tr("Restriction"), self.restriction)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Destination"), self.destination)
+        form.addRow(self.tr("Assign to"), self.assignee)
+        form.addRow(self.tr("Priority"), self.priority)
+        form.addRow(self.tr("Notes"), self.notes)
+        self._form = form
+        self.due_date = QLabel("—")
+        self.due_date.setObjectName("reference")
+        self.due_rule = QLabel()
+        self.due_rule.setWordWrap(True)
+        self.clocks = QLabel()
+        self.clocks.setWordWrap(True)
+        self.clocks.setProperty("muted", True)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        due_box = QGroupBox(self.tr("Deadline"))
+        due_layout = QVBoxLayout(due_box)
+        due_layout.addWidget(QLabel(self.tr("Due")))
+        due_layout.addWidget(self.due_date)
+        due_layout.addWidget(self.due_rule)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        due_layout.addWidget(line)
+        due_layout.addWidget(self.clocks)
+        due_layout.addStretch(1)
+        side = QVBoxLayout()
+        side.addWidget(due_box, 1)
+        side.addWidget(self.problem)
+        body = QHBoxLayout()
+        body.addLayout(form, 3)
+        body.addLayout(side, 2)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Register request"))
+        self.save_button.setProperty("primary", True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.buttons)
+        for w in (self.name, self.email, self.account, self.guardian_name, self.guardian_email, self.restriction,
+                  self.format, self.destination):
+            w.textChanged.connect(self.revalidate)
+        for c in (self.right, self.channel, self.language, self.priority):
+            c.currentIndexChanged.connect(self.revalidate)
+        self.assignee.currentTextChanged.connect(self.revalidate)
+        self.corrections.textChanged.connect(self.revalidate)
+        self.notes.textChanged.connect(self.revalidate)
+        self.received.dateTimeChanged.connect(self.revalidate)
+        self.child.toggled.connect(self.revalidate)
+        self.jurisdictions.itemChanged.connect(self.revalidate)
+        self.revalidate()
+
+    # --- reading the form ------------------------------------------------------------------
+
+    def received_at(self) -> datetime:
+        qdt = self.received.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.app.zone)
+
+    def new_request(self) -> NewRequest:
+        right = str(self.right.currentData())
+        details: dict[str, Any] = {}
+        corrections = parse_corrections(self.corrections.toPlainText())
+        if corrections:
+            details["corrections"] = corrections
+        if self.restriction.text().strip():
+            details["restriction"] = {"parameters": self.restriction.text().strip()}
+        for key, widget in (("format", self.format), ("destination", self.destination)):
+            if widget.text().strip():
+                details[key] = widget.text().strip()
+        assignee = self.assignee.currentText().strip()
+        if self.assignee.currentIndex() == 1 and assignee == self.assignee.itemText(1):
+            assignee = ""
+        jurisdictions = tuple(str(self.jurisdictions.item(i).data(Qt.ItemDataRole.UserRole))
+                              for i in range(self.jurisdictions.count())
+                              if self.jurisdictions.item(i).checkState() == Qt.CheckState.Checked)
+        return NewRequest(
+            right=right, subject_name=self.name.text(), subject_email=self.email.text(), received_at=self.received_at(),
+            jurisdictions=jurisdictions, channel=str(self.channel.currentData()), language=str(self.language.currentData()),
+            subject_account_id=self.account.text().strip() or None, subject_is_child=self.child.isChecked(),
+            guardian_name=self.guardian_name.text().strip() or None,
+            guardian_email=self.guardian_email.text().strip() or None, assignee=assignee or None,
+            priority=str(self.priority.currentData()), notes=self.notes.toPlainText().strip(), details=details,
+        )
+
+    # --- live checks -----------------------------------------------------------------------
+
+    def revalidate(self, *_: Any) -> bool:
+        cat = self.app.ctx.catalogue
+        right = cat.right(str(self.right.currentData()))
+        self._show_row(self.corrections, "corrections" in right.needs)
+        self._show_row(self.restriction, "restriction" in right.needs)
+        self._show_row(self.format, right.machine_readable)
+        self._show_row(self.destination, right.machine_readable)
+        child = self.child.isChecked()
+        self._show_row(self.guardian_name, child)
+        self._show_row(self.guardian_email, child)
+        new = self.new_request()
+        self._show_deadline(new)
+        try:
+            commands.validate_new(cat, new, self.app.ctx.now())
+        except ConsoleError as exc:
+            self.problem.setText(str(exc))
+            self.save_button.setEnabled(False)
+            self._mark(str(exc))
+            return False
+        self.problem.setText("")
+        self._mark("")
+        self.save_button.setEnabled(not self._saving)
+        return True
+
+    def _show_row(self, widget: QWidget, visible: bool) -> None:
+        self._form.setRowVisible(widget, visible)
+
+    def _mark(self, message: str) -> None:
+        """Outline the field the message is about (its words name it), besides saying it."""
+        lower = message.lower()
+        marks = {
+            self.name: "name is required" in lower,
+            self.email: "email address for the data subject" in lower,
+            self.guardian_name: "parent or guardian" in lower and not self.guardian_name.text().strip(),
+            self.guardian_email: "parent or guardian" in lower and bool(self.guardian_name.text().strip()),
+            self.corrections: "corrections" in lower,
+            self.restriction: "restriction parameters" in lower,
+        }
+        for widget, bad in marks.items():
+            if widget.property("invalid") != bad:
+                widget.setProperty("invalid", bad)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+    def _show_deadline(self, new: NewRequest) -> None:
+        cat = self.app.ctx.catalogue
+        zone = self.app.zone
+        try:
+            jurisdictions = new.jurisdictions or (cat.organisation.default_jurisdiction,)
+            d = commands.deadline_for(cat, new.right, jurisdictions, new.received_at, now=self.app.ctx.now())
+        except ConsoleError as exc:
+            self.due_date.setText("—")
+            self.due_rule.setText(str(exc))
+            self.clocks.setText("")
+            return
+        self.due_date.setText(words.due(d.due_at, zone))
+        self.due_rule.setText(self.tr("Set by: {0}").format(d.rule.label))
+        lines = [self.tr("Every clock that runs:")]
+        for r in d.per_rule:
+            lines.append(f"•  {words.due(r.due_at, zone)}  {r.rule.label}")
+        if d.acknowledge_at:
+            lines.append(self.tr("Confirm receipt by {0}").format(words.due(d.acknowledge_at, zone)))
+        self.clocks.setText("\n".join(lines))
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self._saving or not self.revalidate():
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.app.tasks.write(commands.add_request, self.app.ctx, self.new_request(), on_done=self._saved,
+                             on_error=self._refused, owner=self)
+
+    def _saved(self, view: RequestView) -> None:
+        self._saving = False
+        self.view = view
+        self.created.emit(view)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._saving = False
+        self.revalidate()
+        show_error(self, exc)

@@ -1,0 +1,267 @@
+"""Settings: which database (local file or shared PostgreSQL, tested in the background), the
+policy catalogue folder, the zone times are shown in, the due-soon threshold, the appearance.
+
+Kept in QSettings (this desktop's choices). The server password goes to the OS keyring under
+the entry the engine looks up (``secret_name_for``); it is never written into the URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import URL
+
+from console import secrets
+from console.policy import load_catalogue
+from console.store.engine import default_url, parse_url, secret_name_for
+from console.store.uow import Database
+from ui import preferences as P
+from ui.context import AppContext
+
+
+def check_database(url: str) -> str:
+    """Open the database without changing it; returns its safe URL (or raises StorageError)."""
+    db = Database(url, upgrade=False)
+    try:
+        return db.safe_url
+    finally:
+        db.dispose()
+
+
+def check_policy(path: str) -> str:
+    cat = load_catalogue(path or None)
+    return f"{cat.organisation.name}: {len(cat.rights)} rights, {len(cat.categories)} data categories"
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(bool)  # True when a restart is needed (database or catalogue changed)
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.prefs = app.prefs
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._database_box())
+        layout.addWidget(self._policy_box())
+        layout.addWidget(self._display_box())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _database_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Database"))
+        self.local = QRadioButton(self.tr("Local file (one person, this computer)"))
+        self.server = QRadioButton(self.tr("Shared PostgreSQL server (the team)"))
+        group = QButtonGroup(self)
+        group.addButton(self.local)
+        group.addButton(self.server)
+        self.file = QLineEdit()
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        self.host = QLineEdit()
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.dbname = QLineEdit()
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("kept in the OS keyring; leave empty to keep the stored one"))
+        self.test = QPushButton(self.tr("Test connection"))
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(self.local)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.server)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.host, 3)
+        server_row.addWidget(QLabel(self.tr("Port")))
+        server_row.addWidget(self.port, 1)
+        form.addRow(self.tr("Host"), server_row)
+        form.addRow(self.tr("Database"), self.dbname)
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+        self.local.toggled.connect(self._kind_changed)
+        self.test.clicked.connect(self.test_connection)
+        return box
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Policy catalogue"))
+        self.policy = QLineEdit()
+        self.policy.setPlaceholderText(self.tr("the catalogue shipped with the console"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_policy)
+        check = QPushButton(self.tr("Check"))
+        check.clicked.connect(self.check_catalogue)
+        self.policy_result = QLabel()
+        self.policy_result.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.policy, 1)
+        row.addWidget(browse)
+        row.addWidget(check)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Folder"), row)
+        form.addRow(self.policy_result)
+        return box
+
+    def _display_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Display and deadlines"))
+        cat = self.app.ctx.catalogue
+        self.zone = QComboBox()
+        self.zone.addItem(self.tr("The organisation's ({0})").format(cat.organisation.time_zone), "organisation")
+        self.zone.addItem(self.tr("This computer's"), "local")
+        self.zone.addItem(self.tr("UTC"), "utc")
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, 24 * 30)
+        self.due_soon.setSuffix(self.tr(" hours"))
+        self.due_soon.setSpecialValueText(self.tr("the policy's ({0} hours)").format(cat.due_soon_hours))
+        self.appearance = QComboBox()
+        self.appearance.addItem(self.tr("Light"), "light")
+        self.appearance.addItem(self.tr("Dark"), "dark")
+        self.notify = QCheckBox(self.tr("Desktop notice when a request becomes due soon or overdue"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Show times in"), self.zone)
+        form.addRow(self.tr("Due soon when less than"), self.due_soon)
+        form.addRow(self.tr("Appearance"), self.appearance)
+        form.addRow(self.notify)
+        return box
+
+    # --- values ----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        url = self.prefs.get(P.DATABASE_URL) or self.app.ctx.db.url
+        try:
+            parsed = parse_url(url)
+        except Exception:  # noqa: BLE001 - a broken saved URL: start from the local default
+            parsed = parse_url(default_url())
+        if parsed.get_backend_name() == "postgresql":
+            self.server.setChecked(True)
+            self.host.setText(parsed.host or "")
+            self.port.setValue(parsed.port or 5432)
+            self.dbname.setText(parsed.database or "")
+            self.user.setText(parsed.username or "")
+            self.file.setText(parse_url(default_url()).database or "")
+        else:
+            self.local.setChecked(True)
+            self.file.setText(parsed.database or "")
+            self.host.setText("127.0.0.1")
+            self.dbname.setText("privacy_console")
+        self._kind_changed()
+        self.policy.setText(self.prefs.get(P.POLICY_PATH))
+        self.zone.setCurrentIndex(max(self.zone.findData(self.prefs.get(P.DISPLAY_ZONE)), 0))
+        self.due_soon.setValue(self.prefs.get(P.DUE_SOON_HOURS))
+        self.appearance.setCurrentIndex(max(self.appearance.findData(self.prefs.get(P.APPEARANCE)), 0))
+        self.notify.setChecked(self.prefs.get(P.NOTIFY))
+
+    def _kind_changed(self) -> None:
+        local = self.local.isChecked()
+        self.file.setEnabled(local)
+        for w in (self.host, self.port, self.dbname, self.user, self.password):
+            w.setEnabled(not local)
+
+    def url(self) -> str:
+        if self.local.isChecked():
+            return f"sqlite:///{Path(self.file.text().strip()).expanduser()}"
+        return URL.create("postgresql+psycopg", username=self.user.text().strip() or None,
+                          host=self.host.text().strip() or None, port=self.port.value(),
+                          database=self.dbname.text().strip() or None).render_as_string(hide_password=False)
+
+    def _store_password(self) -> None:
+        """Put a typed password in the keyring (the entry the engine reads), never in the URL."""
+        if self.server.isChecked() and self.password.text():
+            secrets.set_secret(secret_name_for(parse_url(self.url())), self.password.text())
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _browse_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Database file"), self.file.text(),
+                                              self.tr("SQLite databases (*.sqlite3 *.db);;All files (*)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.file.setText(path)
+
+    def _browse_policy(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Policy catalogue folder"), self.policy.text())
+        if path:
+            self.policy.setText(path)
+
+    def test_connection(self) -> None:
+        self.test.setEnabled(False)
+        self.test_result.setText(self.tr("Connecting…"))
+        try:
+            self._store_password()
+            url = self.url()
+        except Exception as exc:  # noqa: BLE001 - a bad URL or keyring: say it next to the button
+            self._tested(exc)
+            return
+        self.app.tasks.read(check_database, url, on_done=self._tested, on_error=self._tested, owner=self)
+
+    def _tested(self, result: object) -> None:
+        self.test.setEnabled(True)
+        if isinstance(result, BaseException):
+            self.test_result.setObjectName("problem")
+            self.test_result.setText(str(result))
+        else:
+            self.test_result.setObjectName("")
+            self.test_result.setText(self.tr("Connected to {0}.").format(result))
+        self.test_result.style().unpolish(self.test_result)
+        self.test_result.style().polish(self.test_result)
+
+    def check_catalogue(self) -> None:
+        self.policy_result.setText(self.tr("Reading…"))
+        self.app.tasks.read(check_policy, self.policy.text().strip(), on_done=self.policy_result.setText,
+                            on_error=lambda exc: self.policy_result.setText(str(exc)), owner=self)
+
+    def save(self) -> None:
+        from ui.errors import show_error
+
+        try:
+            self._store_password()
+            url = self.url()
+            parse_url(url)
+        except Exception as exc:  # noqa: BLE001 - shown as the console's message
+            show_error(self, exc)
+            return
+        before = (self.prefs.get(P.DATABASE_URL) or self.app.ctx.db.url, self.prefs.get(P.POLICY_PATH))
+        self.prefs.set(P.DATABASE_URL, url)
+        self.prefs.set(P.POLICY_PATH, self.policy.text().strip())
+        self.prefs.set(P.DISPLAY_ZONE, str(self.zone.currentData()))
+        self.prefs.set(P.DUE_SOON_HOURS, self.due_soon.value())
+        self.prefs.set(P.APPEARANCE, str(self.appearance.currentData()))
+        self.prefs.set(P.NOTIFY, self.notify.isChecked())
+        self.prefs.sync()
+        self.applied.emit(before != (url, self.policy.text().strip()))
+        self.accept()

@@ -1,0 +1,377 @@
+"""The shell: navigation, the stacked views, toolbar, status bar, window layout kept in QSettings.
+
+It owns no feature: the queue page, the request workspace, the dashboard and the registered
+views do their own work; the shell wires their signals and offers the window-wide actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QToolBar,
+    QWidget,
+)
+
+from console.requests import queries
+from console.requests.queries import Counts, QueueRow
+from console.requests.views import RequestView
+from ui import preferences as P
+from ui import registry, style
+from ui.context import AppContext
+from ui.dialogs.import_requests import import_requests
+from ui.dialogs.new_request import NewRequestDialog
+from ui.dialogs.reasons import AssignDialog, StatusDialog
+from ui.dialogs.settings import SettingsDialog
+from ui.errors import show_error
+from ui.navigation import Navigation
+from ui.queue import bulk
+from ui.queue.alerts import DeadlineAlerts
+from ui.queue.view import QueueView
+from ui.request.workspace import RequestWorkspace
+from ui.tasks import with_progress
+
+COUNTS_EVERY_TICKS = 30
+OPEN_DELAY_MS = 120  # moving through rows with the keyboard loads only where the cursor rests
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: AppContext) -> None:
+        super().__init__()
+        self.app = app
+        self.setWindowTitle(self.tr("Privacy Console — {0}").format(app.ctx.catalogue.organisation.name))
+        self.setWindowIcon(style.icon("app"))
+        self._counting = False
+        self.counts: Counts | None = None
+        self._views: dict[str, QWidget] = {}
+        self._view_index: dict[str, int] = {}
+        specs = registry.views()
+        self.nav = Navigation(app, specs)
+        self.queue = QueueView(app)
+        self.workspace = RequestWorkspace(app)
+        self.work_split = QSplitter(Qt.Orientation.Vertical)
+        self.work_split.setChildrenCollapsible(False)
+        self.work_split.addWidget(self.queue)
+        self.work_split.addWidget(self.workspace)
+        self.work_split.setStretchFactor(0, 4)
+        self.work_split.setStretchFactor(1, 5)
+        self.work_split.setSizes([360, 450])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.work_split)
+        self._specs = {s.key: s for s in specs}
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.nav)
+        self.split.addWidget(self.stack)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([250, 1150])
+        self.setCentralWidget(self.split)
+        self._build_actions()
+        self._build_status_bar()
+        self.alerts = DeadlineAlerts(app, self)
+        self.alerts.enabled = app.prefs.get(P.NOTIFY)
+        self.alerts.notice.connect(self._notice)
+        self.alerts.crossed.connect(self.refresh_counts)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(style.icon("app"), self)
+            self.tray.setToolTip(self.tr("Privacy Console"))
+            self.tray.show()
+        self._open_timer = QTimer(self)
+        self._open_timer.setSingleShot(True)
+        self._open_timer.setInterval(OPEN_DELAY_MS)
+        self._open_timer.timeout.connect(self._open_current)
+        self.nav.queue_chosen.connect(self.show_queue)
+        self.nav.view_chosen.connect(self.show_view)
+        self.queue.current_changed.connect(lambda _row: self._open_timer.start())
+        self.queue.activated.connect(self._activated)
+        self.queue.selection_changed.connect(self._selection_changed)
+        self.queue.assign_requested.connect(self.bulk_assign)
+        self.queue.status_requested.connect(self.bulk_status)
+        self.queue.model.page_arrived.connect(lambda _n: self._update_status())
+        app.events.request_changed.connect(self._request_changed)
+        app.events.requests_changed.connect(self._requests_changed)
+        app.tasks.busy_changed.connect(self._busy)
+        app.tasks.error.connect(lambda exc: show_error(self, exc))
+        app.ticker.tick.connect(self._tick)
+        self.resize(1400, 900)
+        self._restore_layout()
+        self.nav.select("queue", "open")
+        self.refresh_counts()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _action(self, icon: str, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(style.icon(icon), text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text} ({shown})" if shown else (tip or text))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("new", self.tr("New request"), self.new_request, QKeySequence.StandardKey.New,
+                                       self.tr("Register a request received by email, letter, phone or form"))
+        self.import_action = self._action("import", self.tr("Import…"), self.import_file, "Ctrl+I",
+                                          self.tr("Import requests from a web-form export (CSV or JSON)"))
+        self.refresh_action = self._action("refresh", self.tr("Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self.search_action = self._action("search", self.tr("Search"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.assign_action = self._action("assign", self.tr("Assign…"), self.bulk_assign, "Ctrl+Shift+A",
+                                          self.tr("Assign the selected requests"))
+        self.status_action = self._action("advance", self.tr("Change status…"), self.bulk_status, "Ctrl+Shift+S",
+                                          self.tr("Change the status of the selected requests"))
+        self.dashboard_action = self._action("dashboard", self.tr("Dashboard"), lambda: self.nav.select("view", "dashboard"),
+                                             "Ctrl+D")
+        self.settings_action = self._action("settings", self.tr("Settings…"), self.open_settings, "Ctrl+,")
+        self._action("queue", self.tr("Queue"), lambda: self.nav.select("queue", "open"), "Ctrl+1").setVisible(False)
+        if QKeySequence(QKeySequence.StandardKey.Refresh).toString() != "F5":
+            self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
+        self.assign_action.setEnabled(False)
+        self.status_action.setEnabled(False)
+        bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.import_action, None, self.assign_action, self.status_action, None,
+                       self.refresh_action, self.dashboard_action, self.settings_action):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        self.addToolBar(bar)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy_label = QLabel()
+        self.rows_label = QLabel()
+        self.db_label = QLabel(self.app.ctx.db.safe_url)
+        self.db_label.setToolTip(self.tr("The database in use (Settings to change it)"))
+        self.user_label = QLabel(self.tr("{0} ({1})").format(self.app.ctx.actor.username, self.app.ctx.actor.role.value))
+        self.zone_label = QLabel()
+        for label in (self.busy_label, self.rows_label, self.zone_label, self.user_label, self.db_label):
+            bar.addPermanentWidget(label)
+        self._update_zone()
+
+    # --- navigation --------------------------------------------------------------------------
+
+    @Slot(str)
+    def show_queue(self, key: str) -> None:
+        self.stack.setCurrentIndex(0)
+        self.queue.show_queue(key)
+        self._update_status()
+
+    @Slot(str)
+    def show_view(self, key: str) -> None:
+        if key not in self._views:
+            spec = self._specs[key]
+            page = spec.factory(self.app, None)
+            self._views[key] = page
+            self._view_index[key] = self.stack.addWidget(page)
+        self.stack.setCurrentIndex(self._view_index[key])
+        self._update_status()
+
+    def view(self, key: str) -> QWidget | None:
+        return self._views.get(key)
+
+    def _open_current(self) -> None:
+        row = self.queue.current_row()
+        self.workspace.show_reference(row.reference if row else None)
+
+    def _activated(self, row: QueueRow) -> None:
+        self._open_timer.stop()
+        self.workspace.show_reference(row.reference)
+        self.workspace.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _selection_changed(self, n: int) -> None:
+        self.assign_action.setEnabled(n > 0)
+        self.status_action.setEnabled(n > 0)
+        self._update_status()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    @Slot()
+    def new_request(self) -> None:
+        dialog = NewRequestDialog(self.app, self)
+        dialog.created.connect(self._created)
+        dialog.open()
+
+    def _created(self, view: RequestView) -> None:
+        self.workspace.show_view(view)
+        self.statusBar().showMessage(self.tr("{0} registered; due {1}.").format(view.reference, view.due_at.astimezone(
+            self.app.zone).strftime("%Y-%m-%d")), 8000)
+        self._requests_changed()
+
+    @Slot()
+    def import_file(self) -> None:
+        import_requests(self.app, self)
+
+    @Slot()
+    def refresh(self) -> None:
+        self.queue.refresh()
+        self.workspace.reload()
+        self.refresh_counts()
+        current = self.stack.currentWidget()
+        refresh = getattr(current, "refresh", None)
+        if current is not self.work_split and callable(refresh):
+            refresh()
+
+    @Slot()
+    def focus_search(self) -> None:
+        if self.stack.currentIndex() != 0:
+            self.nav.select("queue", "open")
+        self.queue.focus_search()
+
+    @Slot()
+    def bulk_assign(self) -> None:
+        rows = self.queue.selected_rows()
+        if not rows:
+            return
+        known = [r.assignee for r in (self.queue.model.row_at(i) for i in range(min(self.queue.model.rowCount(), 500)))
+                 if r is not None and r.assignee]
+        dialog = AssignDialog(len(rows), known, self.app.ctx.actor.username, self)
+        if dialog.exec():
+            with_progress(self.app.tasks, self, self.tr("Assigning {0} requests…").format(len(rows)), bulk.assign_all,
+                          self.app.ctx, rows, dialog.assignee, on_done=self._bulk_done)
+
+    @Slot()
+    def bulk_status(self) -> None:
+        rows = self.queue.selected_rows()
+        if not rows:
+            return
+        dialog = StatusDialog(len(rows), self)
+        if dialog.exec():
+            target, grounds, reason = dialog.values
+            with_progress(self.app.tasks, self, self.tr("Changing {0} requests…").format(len(rows)),
+                          bulk.transition_all, self.app.ctx, rows, target, grounds, reason, on_done=self._bulk_done)
+
+    def _bulk_done(self, result: bulk.BulkResult) -> None:
+        self._requests_changed()
+        if result.refused:
+            lines = "\n".join(f"{ref}: {why}" for ref, why in result.refused[:15])
+            more = self.tr("\n… and {0} more").format(len(result.refused) - 15) if len(result.refused) > 15 else ""
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some requests were not changed"),
+                              self.tr("{0} changed, {1} refused:").format(len(result.done), len(result.refused)),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setInformativeText(lines + more)
+            box.exec()
+        else:
+            self.statusBar().showMessage(self.tr("{0} requests changed.").format(len(result.done)), 6000)
+
+    @Slot()
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.app, self)
+        dialog.applied.connect(self._settings_applied)
+        dialog.open()
+
+    def _settings_applied(self, restart: bool) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        prefs = self.app.prefs
+        instance = QApplication.instance()
+        if isinstance(instance, QApplication):
+            style.apply(instance, prefs.get(P.APPEARANCE))
+        hours = prefs.get(P.DUE_SOON_HOURS) or self.app.policy_due_soon_hours
+        if hours != self.app.ctx.catalogue.due_soon_hours:
+            self.app.ctx.catalogue = replace(self.app.ctx.catalogue, due_soon_hours=hours)
+        self.alerts.enabled = prefs.get(P.NOTIFY)
+        self.app.events.zone_changed.emit()
+        self._update_zone()
+        self.refresh()
+        if restart:
+            QMessageBox.information(self, self.tr("Settings saved"),
+                                    self.tr("The new database or policy catalogue is used from the next start."))
+
+    # --- background figures ------------------------------------------------------------------
+
+    @Slot()
+    def refresh_counts(self) -> None:
+        if self._counting:
+            return
+        self._counting = True
+        self.app.tasks.read(queries.queue_counts, self.app.ctx, on_done=self._counted, on_error=self._count_failed,
+                            owner=self)
+
+    def _counted(self, counts: Counts) -> None:
+        self._counting = False
+        self.counts = counts
+        self.nav.set_counts(counts)
+        self.nav.viewport().update()
+
+    def _count_failed(self, exc: BaseException) -> None:
+        self._counting = False
+        self.statusBar().showMessage(self.tr("Counts not updated: {0}").format(exc), 10000)
+
+    @Slot()
+    def _tick(self) -> None:
+        if self.app.ticker.count % COUNTS_EVERY_TICKS == 0:
+            self.refresh_counts()
+
+    def _request_changed(self, view: RequestView) -> None:
+        self.queue.model.patch(view)
+        self.refresh_counts()
+
+    def _requests_changed(self) -> None:
+        self.queue.refresh()
+        self.refresh_counts()
+
+    def _notice(self, title: str, text: str) -> None:
+        if self.tray is not None and self.tray.supportsMessages():
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
+        else:
+            self.statusBar().showMessage(f"{title}: {text}", 15_000)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _update_status(self) -> None:
+        if self.stack.currentIndex() == 0:
+            self.rows_label.setText(self.queue.count_label.text())
+        else:
+            self.rows_label.setText("")
+
+    def _update_zone(self) -> None:
+        self.zone_label.setText(self.tr("Times in {0}").format(self.app.zone_name))
+
+    # --- layout persistence ------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        prefs = self.app.prefs
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+                             ("window/split", self.split.restoreState),
+                             ("window/work_split", self.work_split.restoreState),
+                             ("queue/header", self.queue.table.horizontalHeader().restoreState)):
+            value = prefs.value(key)
+            if isinstance(value, QByteArray | bytes) and value:
+                restore(QByteArray(value))
+        if prefs.value("queue/header"):
+            self.queue._sized = True  # the person's own column widths win over the sample
+
+    def save_layout(self) -> None:
+        prefs = self.app.prefs
+        prefs.set_value("window/geometry", self.saveGeometry())
+        prefs.set_value("window/state", self.saveState())
+        prefs.set_value("window/split", self.split.saveState())
+        prefs.set_value("window/work_split", self.work_split.saveState())
+        prefs.set_value("queue/header", self.queue.table.horizontalHeader().saveState())
+        prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.app.ticker.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        self.app.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The request queue: a paged table model, its view with filters, the shared deadline timer."""

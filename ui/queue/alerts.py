@@ -1,0 +1,93 @@
+"""Desktop notices when a request enters "due soon" or "overdue".
+
+Checked every half minute from the shared timer, in the background, for the whole database (not
+only the rows on screen): the most recently crossed requests sit at the top of the overdue and
+due-soon queues sorted by due date descending, so one small page of each answers the question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from console.context import Context
+from console.requests import queries
+from console.requests.queries import QueueFilter, QueueRow
+from ui.context import AppContext
+
+CHECK_EVERY_TICKS = 30
+LOOK_AT = 50
+
+
+@dataclass(frozen=True)
+class Crossings:
+    due_soon: tuple[QueueRow, ...]
+    overdue: tuple[QueueRow, ...]
+
+
+def find_crossings(ctx: Context, since: datetime, now: datetime) -> Crossings:
+    """Open, running requests whose due-soon or overdue threshold fell in (since, now]."""
+    soon = ctx.catalogue.due_soon
+    late = queries.fetch_page(ctx, QueueFilter(queue="overdue", sort="due_at", descending=True), limit=LOOK_AT, now=now)
+    near = queries.fetch_page(ctx, QueueFilter(queue="due_soon", sort="due_at", descending=True), limit=LOOK_AT, now=now)
+    return Crossings(
+        due_soon=tuple(r for r in near.rows if since < r.due_at - soon <= now),
+        overdue=tuple(r for r in late.rows if since < r.due_at <= now),
+    )
+
+
+class DeadlineAlerts(QObject):
+    """Emits ``notice(title, text)``; the main window shows it as a tray message or in the status bar."""
+
+    notice = Signal(str, str)
+    crossed = Signal()
+
+    def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._since = app.ticker.now
+        self._busy = False
+        self.enabled = True
+        app.ticker.tick.connect(self._on_tick)
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if self._app.ticker.count % CHECK_EVERY_TICKS == 0:
+            self.check()
+
+    def check(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        since, now = self._since, self._app.ticker.now
+        self._app.tasks.read(find_crossings, self._app.ctx, since, now,
+                             on_done=lambda found: self._found(now, found), on_error=self._failed, owner=self)
+
+    def _failed(self, _exc: BaseException) -> None:
+        self._busy = False  # the queue shows database trouble; a notice would only repeat it
+
+    def _found(self, now: datetime, found: Crossings) -> None:
+        self._busy = False
+        self._since = now
+        if not (found.due_soon or found.overdue):
+            return
+        self.crossed.emit()
+        if not self.enabled:
+            return
+        if found.overdue:
+            self.notice.emit(self.tr("Overdue"), self._describe(found.overdue, self.tr("is now overdue"),
+                                                                self.tr("requests are now overdue")))
+        if found.due_soon:
+            self.notice.emit(self.tr("Due soon"), self._describe(found.due_soon, self.tr("is now due soon"),
+                                                                 self.tr("requests are now due soon")))
+
+    def _describe(self, rows: tuple[QueueRow, ...], one: str, many: str) -> str:
+        if len(rows) == 1:
+            r = rows[0]
+            return f"{r.reference} ({r.subject_name}) {one}."
+        shown = ", ".join(r.reference for r in rows[:3])
+        more = "…" if len(rows) > 3 else ""
+        plus = "+" if len(rows) >= LOOK_AT else ""
+        return f"{len(rows)}{plus} {many}: {shown}{more}"

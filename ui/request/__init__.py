@@ -1,0 +1,1 @@
+"""The request workspace: header with the live deadline, lifecycle actions, and tabs."""

@@ -1,0 +1,248 @@
+"""Overview tab: the facts of the request, and the fields a person may edit after intake.
+
+Saving sends the version the form was filled from; if somebody else saved in between, the
+service refuses (ConflictError) and the person is offered a reload instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import Context
+from console.requests import commands
+from console.requests.views import RequestView
+from ui import words
+from ui.request.tabs import RequestTab, WorkspaceHost
+
+
+def save_overview(ctx: Context, reference: str, changes: dict[str, Any], assignee: tuple[str | None] | None,
+                  expected_version: int) -> RequestView:
+    """Edit fields, then the assignee, each checked against the version the form showed."""
+    view = None
+    if changes:
+        view = commands.update_request(ctx, reference, changes, expected_version=expected_version)
+        expected_version = view.version
+    if assignee is not None:
+        view = commands.assign(ctx, reference, assignee[0], expected_version=expected_version)
+    return view or commands.get_request(ctx, reference)
+
+
+class OverviewTab(RequestTab):
+    def __init__(self, host: WorkspaceHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self._view: RequestView | None = None
+        self._loading = False
+        cat = host.app.ctx.catalogue
+        facts = QGroupBox(self.tr("Request"))
+        self.facts = QFormLayout(facts)
+        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._fact_labels: dict[str, QLabel] = {}
+        for key, title in (("subject", self.tr("Subject")), ("email", self.tr("Email")),
+                           ("guardian", self.tr("Parent or guardian")), ("right", self.tr("Right")),
+                           ("jurisdictions", self.tr("Jurisdictions")), ("received", self.tr("Received")),
+                           ("due", self.tr("Due")), ("clocks", self.tr("Every clock")),
+                           ("acknowledge", self.tr("Confirm receipt by")), ("duplicate", self.tr("Possible duplicate of")),
+                           ("outcome", self.tr("Outcome"))):
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._fact_labels[key] = label
+            self.facts.addRow(title, label)
+        edit = QGroupBox(self.tr("Handling"))
+        form = QFormLayout(edit)
+        self.assignee = QComboBox()
+        self.assignee.setEditable(True)
+        self.assignee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.priority = QComboBox()
+        for code in commands.PRIORITIES:
+            self.priority.addItem(words.priority(code), code)
+        self.channel = QComboBox()
+        for code in commands.CHANNELS:
+            self.channel.addItem(words.channel(code), code)
+        self.language = QComboBox()
+        for code in cat.organisation.languages:
+            self.language.addItem(code, code)
+        self.account = QLineEdit()
+        self.account.setPlaceholderText(self.tr("The person's account id, if known"))
+        self.categories = QListWidget()
+        self.categories.setMaximumHeight(120)
+        for c in cat.categories:
+            item = QListWidgetItem(c.title)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(c.includes)
+            self.categories.addItem(item)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("Notes for the team (not sent to the person)"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(100)
+        form.addRow(self.tr("Assignee"), self.assignee)
+        form.addRow(self.tr("Priority"), self.priority)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Account id"), self.account)
+        form.addRow(self.tr("Data categories"), self.categories)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.save = QPushButton(self.tr("Save changes"))
+        self.save.setProperty("primary", True)
+        self.revert = QPushButton(self.tr("Revert"))
+        self.closed_note = QLabel(self.tr("This request is closed; reopen it to edit."))
+        self.closed_note.setProperty("muted", True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.closed_note)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert)
+        buttons.addWidget(self.save)
+        form.addRow(buttons)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        grid.addWidget(facts, 0, 0)
+        grid.addWidget(edit, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.save.clicked.connect(self._save)
+        self.revert.clicked.connect(lambda: self._fill(self._view) if self._view else None)
+        for combo in (self.assignee, self.priority, self.channel, self.language):
+            combo.currentTextChanged.connect(self._dirty)
+        self.account.textChanged.connect(self._dirty)
+        self.notes.textChanged.connect(self._dirty)
+        self.categories.itemChanged.connect(self._dirty)
+        self._dirty()
+
+    # --- show ------------------------------------------------------------------------------
+
+    def show_request(self, view: RequestView) -> None:
+        self._view = view
+        zone = self.host.app.zone
+        f = self._fact_labels
+        f["subject"].setText(view.subject_name + (self.tr("  (child)") if view.subject_is_child else ""))
+        f["email"].setText(view.subject_email)
+        f["guardian"].setText(f"{view.guardian_name} <{view.guardian_email}>" if view.guardian_name else "—")
+        f["right"].setText(view.right_title)
+        titles = []
+        for j in view.jurisdictions:
+            try:
+                titles.append(self.host.app.ctx.catalogue.jurisdiction(j).title)
+            except Exception:  # noqa: BLE001 - an id from an older catalogue still shows
+                titles.append(j)
+        f["jurisdictions"].setText(", ".join(titles))
+        f["received"].setText(self.tr("{time} via {channel}").format(time=words.local_time(view.received_at, zone),
+                                                                      channel=words.channel(view.channel)))
+        f["due"].setText(f"{words.due(view.due_at, zone)} — {view.due_rule}")
+        f["clocks"].setText("\n".join(f"{words.due(r.due_at, zone)}  {r.label}" for r in view.rules) or "—")
+        ack = "—"
+        if view.acknowledge_due_at:
+            ack = words.due(view.acknowledge_due_at, zone)
+            if view.acknowledged_at:
+                ack += self.tr("  (confirmed {0})").format(words.local_time(view.acknowledged_at, zone))
+        f["acknowledge"].setText(ack)
+        f["duplicate"].setText(view.duplicate_of or "—")
+        outcome = "—"
+        if view.outcome:
+            outcome = words.reject_grounds(view.outcome) if view.status == "rejected" else words.status(view.outcome)
+            if view.outcome_reason:
+                outcome += f": {view.outcome_reason}"
+        f["outcome"].setText(outcome)
+        self._fill(view)
+
+    def clear(self) -> None:
+        self._view = None
+
+    def _fill(self, view: RequestView) -> None:
+        self._loading = True
+        try:
+            known = {view.assignee or "", self.host.app.ctx.actor.username}
+            self.assignee.clear()
+            self.assignee.addItem(self.tr("(nobody)"), "")
+            for name in sorted(n for n in known if n):
+                self.assignee.addItem(name, name)
+            self.assignee.setCurrentIndex(max(self.assignee.findData(view.assignee or ""), 0))
+            self.priority.setCurrentIndex(max(self.priority.findData(view.priority), 0))
+            self.channel.setCurrentIndex(max(self.channel.findData(view.channel), 0))
+            self.language.setCurrentIndex(max(self.language.findData(view.language), 0))
+            self.account.setText(view.subject_account_id or "")
+            for i in range(self.categories.count()):
+                item = self.categories.item(i)
+                on = item.data(Qt.ItemDataRole.UserRole) in view.categories
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.notes.setPlainText(view.notes)
+            closed = view.status in ("completed", "rejected", "withdrawn")
+            for w in (self.assignee, self.priority, self.channel, self.language, self.account, self.categories, self.notes):
+                w.setEnabled(not closed)
+            self.closed_note.setVisible(closed)
+        finally:
+            self._loading = False
+        self._dirty()
+
+    # --- edit ------------------------------------------------------------------------------
+
+    def _assignee_value(self) -> str | None:
+        text = self.assignee.currentText().strip()
+        if self.assignee.currentIndex() == 0 and text == self.assignee.itemText(0):
+            return None
+        return text or None
+
+    def changes(self) -> tuple[dict[str, Any], tuple[str | None] | None]:
+        view = self._view
+        if view is None:
+            return {}, None
+        changes: dict[str, Any] = {}
+        if self.priority.currentData() != view.priority:
+            changes["priority"] = self.priority.currentData()
+        if self.channel.currentData() != view.channel:
+            changes["channel"] = self.channel.currentData()
+        if self.language.currentData() != view.language:
+            changes["language"] = self.language.currentData()
+        account = self.account.text().strip() or None
+        if account != (view.subject_account_id or None):
+            changes["subject_account_id"] = account
+        cats = tuple(str(self.categories.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.categories.count())
+                     if self.categories.item(i).checkState() == Qt.CheckState.Checked)
+        if set(cats) != set(view.categories):
+            changes["categories"] = list(cats)
+        if self.notes.toPlainText() != view.notes:
+            changes["notes"] = self.notes.toPlainText()
+        who = self._assignee_value()
+        return changes, ((who,) if who != (view.assignee or None) else None)
+
+    def _dirty(self, *_: Any) -> None:
+        if self._loading:
+            return
+        changes, assignee = self.changes()
+        dirty = bool(changes) or assignee is not None
+        self.save.setEnabled(dirty)
+        self.revert.setEnabled(dirty)
+
+    def _save(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        changes, assignee = self.changes()
+        self.host.run(save_overview, view.reference, changes, assignee, view.version)

@@ -1,0 +1,126 @@
+"""Words for the codes the console returns (statuses, deadline states, channels...), translated.
+
+The console hands back codes and enums; only here do they become words a person reads, through
+Qt's translation, so a translator finds every label in one context.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QCoreApplication
+
+from console import deadlines
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Words", text)
+
+
+def status(code: str) -> str:
+    return {
+        "received": _t("Received"),
+        "awaiting_verification": _t("Awaiting verification"),
+        "in_progress": _t("In progress"),
+        "awaiting_approval": _t("Awaiting approval"),
+        "completed": _t("Completed"),
+        "rejected": _t("Rejected"),
+        "withdrawn": _t("Withdrawn"),
+    }.get(code, code)
+
+
+STATUSES = ("received", "awaiting_verification", "in_progress", "awaiting_approval", "completed", "rejected",
+            "withdrawn")
+DEADLINE_STATES = ("on_track", "due_soon", "due_today", "overdue", "paused", "closed")
+
+
+def deadline_state(code: str) -> str:
+    return {
+        "on_track": _t("On track"),
+        "due_soon": _t("Due soon"),
+        "due_today": _t("Due today"),
+        "overdue": _t("Overdue"),
+        "paused": _t("Paused"),
+        "closed": _t("Closed"),
+    }.get(code, code)
+
+
+def channel(code: str) -> str:
+    return {"email": _t("Email"), "web_form": _t("Web form"), "letter": _t("Letter"), "phone": _t("Phone")}.get(code, code)
+
+
+def priority(code: str) -> str:
+    return {"low": _t("Low"), "normal": _t("Normal"), "high": _t("High"), "urgent": _t("Urgent")}.get(code, code)
+
+
+def reject_grounds(code: str) -> str:
+    return {
+        "unverifiable": _t("Identity could not be verified"),
+        "manifestly_unfounded": _t("Manifestly unfounded"),
+        "excessive": _t("Excessive (e.g. repetitive)"),
+        "exemption": _t("A legal exemption applies"),
+    }.get(code, code)
+
+
+def event_action(code: str) -> str:
+    return {
+        "received": _t("Received"),
+        "duplicate": _t("Possible duplicate"),
+        "status": _t("Status changed"),
+        "reopened": _t("Reopened"),
+        "assigned": _t("Assigned"),
+        "edited": _t("Edited"),
+        "paused": _t("Clock paused"),
+        "resumed": _t("Clock resumed"),
+        "extended": _t("Deadline extended"),
+        "acknowledged": _t("Receipt confirmed"),
+        "check_passed": _t("Check passed"),
+        "check_failed": _t("Check failed"),
+        "second_check": _t("Second verifier confirmed"),
+        "evidence_purged": _t("Evidence deleted"),
+        "data_imported": _t("Subject data imported"),
+        "data_fetched": _t("Subject data fetched"),
+    }.get(code, code.replace("_", " ").capitalize())
+
+
+def countdown(state: str, left: timedelta) -> str:
+    """The time-left cell: the countdown plus a word, so the state never rests on colour alone."""
+    if state == "overdue":
+        return _t("{0} overdue").format(deadlines.format_time_left(-left))
+    clock = deadlines.format_time_left(left)
+    if state == "due_today":
+        return _t("{0} · today").format(clock)
+    if state == "due_soon":
+        return _t("{0} · soon").format(clock)
+    if state == "paused":
+        return _t("Paused")
+    if state == "closed":
+        return _t("Closed")
+    return clock
+
+
+def local_date(value: datetime | None, zone: tzinfo) -> str:
+    return "" if value is None else value.astimezone(zone).strftime("%Y-%m-%d")
+
+
+def local_time(value: datetime | None, zone: tzinfo) -> str:
+    return "" if value is None else value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def due(value: datetime | None, zone: tzinfo) -> str:
+    """A day-based deadline ends at local midnight: show the day it falls on, not the next one."""
+    if value is None:
+        return ""
+    local = value.astimezone(zone)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return deadlines.local_due_date(value, zone).isoformat()
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def short_right(title: str) -> str:
+    """"Right to erasure" reads as "Erasure" where the column or axis already says "right"."""
+    prefix = "Right to "
+    if title.startswith(prefix) and len(title) > len(prefix):
+        rest = title[len(prefix):]
+        return rest[0].upper() + rest[1:]
+    return title
