@@ -166,7 +166,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
             else:
                 conn.execute(update(Counter).where(Counter.name == name).values(value=value))
     refresh_statistics(ctx.db.engine)
-    if sample_company and requests:
+    if sample_company and requests and ctx.actor.can(Perm.SETTINGS):
         _sample_company(ctx)
     made_incidents = _incidents(ctx, incidents, rng)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 
 from console import secrets
 from console.context import Context
@@ -46,9 +47,13 @@ def resolve_actor(db: Database) -> Actor:
     token = from_env or secrets.get_secret(session_secret_name(db))
     if not token:
         if db.dialect != "sqlite" and not auth.accounts_exist(db):
-            raise AuthenticationError(
-                "This shared database has no accounts yet: create the first administrator with "
-                "'privacy-console account enable-sign-in USERNAME', then sign in.")
+            # Setting up: whoever creates a shared database acts as its owner until the first
+            # account exists (then sign-in is required); say so on every command.
+            sys.stderr.write(
+                "privacy-console: warning: this shared database has no accounts yet; you act as its "
+                "owner until you create the first administrator with "
+                "'privacy-console account enable-sign-in USERNAME'\n")
+            return local_actor()
         raise AuthenticationError(SIGN_IN_FIRST)
     try:
         return auth.resume_session(db, token).actor

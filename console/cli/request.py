@@ -204,8 +204,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from console.security.access import open_request
+
     ctx = context(args)
-    view = commands.get_request(ctx, args.reference)
+    view = open_request(ctx, args.reference, purpose="request show")  # an audited read of personal data
     code = _print(view, args)
     if not args.json and view.events:
         print("  history:")

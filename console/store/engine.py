@@ -89,11 +89,12 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
             parsed,
             echo=echo,
             poolclass=StaticPool if memory else NullPool if os.environ.get("PRIVACY_CONSOLE_NULLPOOL") else None,
+            hide_parameters=True,  # personal data never reaches a log through SQL parameters
             connect_args={"check_same_thread": False, "timeout": 30},
         )
         event.listen(engine, "connect", _sqlite_pragmas(memory))
         return engine
-    return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    return create_engine(parsed, echo=echo, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 5})
 
 
 def _sqlite_pragmas(memory: bool):  # type: ignore[no-untyped-def]

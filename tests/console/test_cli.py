@@ -24,8 +24,22 @@ def run(*args: str, db: str | None = None, env: dict | None = None, stdin: str |
 
 
 @pytest.fixture
-def dburl(db_url: str, db) -> str:  # the db fixture migrates (and cleans PostgreSQL)
+def dburl(db_url: str, db, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The db fixture migrates (and cleans PostgreSQL); a server needs a signed-in account."""
+    if db.dialect == "postgresql":
+        from tests.console.test_security_helpers import session_token
+
+        monkeypatch.setenv("PRIVACY_CONSOLE_SESSION", session_token(db, "dpo"))
     return db_url
+
+
+def test_a_new_shared_database_lets_its_creator_set_it_up(pg_url, db) -> None:
+    """Before any account exists, the one who sets up a server acts as its owner, with a warning."""
+    if db.dialect != "postgresql":
+        pytest.skip("only a shared server requires sign-in")
+    out = run("demo", "--requests", "20", db=pg_url)
+    assert out.returncode == 0, out.stderr
+    assert "no accounts yet" in out.stderr and "enable-sign-in" in out.stderr
 
 
 def test_policy_show_json_has_windows_and_checklists() -> None:
