@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.queue.assign_requested.connect(self.bulk_assign)
         self.queue.status_requested.connect(self.bulk_status)
         self.queue.model.page_arrived.connect(lambda _n: self._update_status())
+        self.queue.model.total_known.connect(lambda _n: self._update_status())
         app.events.request_changed.connect(self._request_changed)
         app.events.requests_changed.connect(self._requests_changed)
         app.tasks.busy_changed.connect(self._busy)

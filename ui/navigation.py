@@ -50,7 +50,8 @@ class CountDelegate(QStyledItemDelegate):
         key = index.data(KEY_ROLE)
         state = ALERT_QUEUES.get(str(key)) if count else None
         colours = style.state_colours(state) if state else None
-        bg = colours.background if colours and colours.background.isValid() else QColor(0, 0, 0, 22)
+        neutral = QColor(255, 255, 255, 30) if style.theme() == "dark" else QColor(0, 0, 0, 22)
+        bg = colours.background if colours and colours.background.isValid() else neutral
         fg = colours.foreground if colours and colours.foreground.isValid() else option.palette.text().color()
         h = fm.height() + 2
         pill = QRect(option.rect.right() - pill_w - 6, option.rect.center().y() - h // 2, pill_w, h)

@@ -37,6 +37,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--policy", default=None, help="policy catalogue folder")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--queue", default="open", help="queue to show (default: open)")
+    parser.add_argument("--tab", default="overview", help="workspace tab for --view request (default: overview)")
     return parser.parse_args(list(argv))
 
 
@@ -151,6 +152,10 @@ def _window(app, args: argparse.Namespace, width: int, height: int):  # type: ig
             queue.select_row(_interesting_row(queue) if args.view == "request" else 0)
             window._open_current()
             wait_for(lambda: window.workspace.view is not None, tasks)
+            tab = window.workspace.tab(args.tab)
+            if args.view == "request" and tab is not None:
+                window.workspace.tabs.setCurrentWidget(tab)
+                wait_for(lambda: True, tasks)
     else:
         window.nav.select("view", args.view)
         page = window.view(args.view)

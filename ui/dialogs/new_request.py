@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import deadlines
 from console.errors import ConsoleError
 from console.requests import commands
 from console.requests.commands import NewRequest
@@ -142,6 +143,8 @@ class NewRequestDialog(QDialog):
         self._form = form
         self.due_date = QLabel("—")
         self.due_date.setObjectName("reference")
+        self.due_when = QLabel()
+        self.due_when.setProperty("muted", True)
         self.due_rule = QLabel()
         self.due_rule.setWordWrap(True)
         self.clocks = QLabel()
@@ -154,6 +157,7 @@ class NewRequestDialog(QDialog):
         due_layout = QVBoxLayout(due_box)
         due_layout.addWidget(QLabel(self.tr("Due")))
         due_layout.addWidget(self.due_date)
+        due_layout.addWidget(self.due_when)
         due_layout.addWidget(self.due_rule)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -275,10 +279,15 @@ class NewRequestDialog(QDialog):
             d = commands.deadline_for(cat, new.right, jurisdictions, new.received_at, now=self.app.ctx.now())
         except ConsoleError as exc:
             self.due_date.setText("—")
+            self.due_when.setText("")
             self.due_rule.setText(str(exc))
             self.clocks.setText("")
             return
+        local_due = deadlines.local_due_date(d.due_at, zone)
+        days = (local_due - new.received_at.astimezone(zone).date()).days
         self.due_date.setText(words.due(d.due_at, zone))
+        self.due_when.setText(self.tr("{weekday}, {days} days after receipt").format(
+            weekday=QLocale().dayName(local_due.isoweekday()), days=days))
         self.due_rule.setText(self.tr("Set by: {0}").format(d.rule.label))
         lines = [self.tr("Every clock that runs:")]
         for r in d.per_rule:

@@ -7,6 +7,8 @@ module-level ints, and the time-left text of a row is worked out once per tick.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 from dataclasses import replace
 from datetime import datetime
 from enum import IntEnum
@@ -41,6 +43,25 @@ _RIGHT_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _TIME_ROLES = [_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _BACKGROUND, _ACCESSIBLE, STATE_ROLE]
 Index = QModelIndex | QPersistentModelIndex
 
+# Loaded rows are kept as plain tuples of atomic values: the garbage collector stops tracking
+# those, whereas 100,000 loaded dataclass objects would make every full collection (in any
+# thread, holding the GIL) stall the window for tens of milliseconds.
+FIELDS = tuple(f.name for f in dataclasses.fields(QueueRow))
+(_ID, _REF, _NAME, _EMAIL, _RIGHT, _STATUS, _RECEIVED, _DUE, _RULE, _PAUSED, _ASSIGNEE, _PRIORITY,
+ _VERSION) = range(13)
+if FIELDS != ("id", "reference", "subject_name", "subject_email", "right", "status", "received_at", "due_at",
+              "due_rule", "paused", "assignee", "priority", "version"):
+    raise ImportError(f"QueueRow changed its fields ({FIELDS}); update ui.queue.model")
+_as_tuple = operator.attrgetter(*FIELDS)
+_CLOSED = frozenset(queries.CLOSED_VALUES)
+Row = tuple[Any, ...]
+
+
+def fetch_rows(ctx: Any, f: QueueFilter, cursor: tuple[Any, int] | None, limit: int) -> tuple[list[Row], Any]:
+    """In the worker: one page as plain tuples, and the cursor of the next one."""
+    page = queries.fetch_page(ctx, f, cursor, limit)
+    return [_as_tuple(r) for r in page.rows], page.cursor
+
 
 class Col(IntEnum):
     REFERENCE = 0
@@ -72,7 +93,7 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self._rows: list[QueueRow] = []
+        self._rows: list[Row] = []
         self._filter = QueueFilter(queue="open")
         self._cursor: tuple[Any, int] | None = None
         self._more = False
@@ -122,7 +143,7 @@ class QueueModel(QAbstractTableModel):
         generation = self._generation
         limit = min(max(PAGE, len(self._rows)), REFRESH_MAX)
         self._set_loading(True)
-        self._app.tasks.read(queries.fetch_page, self._app.ctx, self._filter, None, limit,
+        self._app.tasks.read(fetch_rows, self._app.ctx, self._filter, None, limit,
                              on_done=lambda page: self._replace(generation, page),
                              on_error=lambda exc: self._failed(generation, exc), owner=self)
         self._count()
@@ -130,10 +151,11 @@ class QueueModel(QAbstractTableModel):
     def patch(self, view: RequestView) -> None:
         """A request changed here: update its row in place until the next refresh regroups."""
         for i, row in enumerate(self._rows):
-            if row.id == view.id:
-                self._rows[i] = replace(row, status=view.status, assignee=view.assignee, due_at=view.due_at,
-                                        due_rule=view.due_rule, paused=view.paused_since is not None,
-                                        priority=view.priority, version=view.version)
+            if row[_ID] == view.id:
+                self._rows[i] = _as_tuple(replace(
+                    QueueRow(*row), status=view.status, assignee=view.assignee, due_at=view.due_at,
+                    due_rule=view.due_rule, paused=view.paused_since is not None, priority=view.priority,
+                    version=view.version))
                 self._cells.pop(i, None)
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(Col) - 1))
                 return
@@ -144,11 +166,11 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, Col.RECEIVED), self.index(len(self._rows) - 1, Col.DUE))
 
     def row_at(self, row: int) -> QueueRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return QueueRow(*self._rows[row]) if 0 <= row < len(self._rows) else None
 
     def row_of(self, request_id: int) -> int:
         for i, row in enumerate(self._rows):
-            if row.id == request_id:
+            if row[_ID] == request_id:
                 return i
         return -1
 
@@ -172,9 +194,9 @@ class QueueModel(QAbstractTableModel):
         cell = self._cells.get(i)
         if cell is None:
             r = self._rows[i]
-            state = deadlines.deadline_state(r.due_at, self._now, self._org_zone, self._app.ctx.catalogue.due_soon,
-                                             paused=r.paused, closed=r.closed).value
-            cell = (state, words.countdown(state, deadlines.time_left(r.due_at, self._now)))
+            state = deadlines.deadline_state(r[_DUE], self._now, self._org_zone, self._app.ctx.catalogue.due_soon,
+                                             paused=r[_PAUSED], closed=r[_STATUS] in _CLOSED).value
+            cell = (state, words.countdown(state, deadlines.time_left(r[_DUE], self._now)))
             self._cells[i] = cell
         return cell
 
@@ -217,8 +239,8 @@ class QueueModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(row, col)
         if role == ROW_ROLE:
-            return row
-        if role == _FOREGROUND and col == Col.ASSIGNEE and not row.assignee:
+            return QueueRow(*row)
+        if role == _FOREGROUND and col == Col.ASSIGNEE and not row[_ASSIGNEE]:
             return style.state_colours("closed").foreground
         return None
 
@@ -237,42 +259,42 @@ class QueueModel(QAbstractTableModel):
             state, text = self._cell(i)
             row = self._rows[i]
             return self.tr("{state}: {left}\nDue {due} ({rule})").format(
-                state=words.deadline_state(state), left=text, due=words.due(row.due_at, self._zone), rule=row.due_rule)
+                state=words.deadline_state(state), left=text, due=words.due(row[_DUE], self._zone), rule=row[_RULE])
         if role == STATE_ROLE:
             return self._cell(i)[0]
         if role == ROW_ROLE:
-            return self._rows[i]
+            return QueueRow(*self._rows[i])
         return None
 
-    def _text(self, row: QueueRow, col: int) -> str:
+    def _text(self, row: Row, col: int) -> str:
         if col == Col.REFERENCE:
-            return row.reference
+            return row[_REF]
         if col == Col.SUBJECT:
-            return row.subject_name
+            return row[_NAME]
         if col == Col.RIGHT:
-            title = self._titles.get(row.right)
+            title = self._titles.get(row[_RIGHT])
             if title is None:
-                title = self._titles[row.right] = words.short_right(self._app.right_title(row.right))
+                title = self._titles[row[_RIGHT]] = words.short_right(self._app.right_title(row[_RIGHT]))
             return title
         if col == Col.STATUS:
-            return words.status(row.status)
+            return words.status(row[_STATUS])
         if col == Col.RECEIVED:
-            return words.local_date(row.received_at, self._zone)
+            return words.local_date(row[_RECEIVED], self._zone)
         if col == Col.DUE:
-            return words.due(row.due_at, self._zone)
+            return words.due(row[_DUE], self._zone)
         if col == Col.ASSIGNEE:
-            return row.assignee or self.tr("Unassigned")
+            return row[_ASSIGNEE] or self.tr("Unassigned")
         return ""
 
-    def _tooltip(self, row: QueueRow, col: int) -> str | None:
+    def _tooltip(self, row: Row, col: int) -> str | None:
         if col == Col.SUBJECT:
-            return row.subject_email
+            return row[_EMAIL]
         if col == Col.DUE:
-            return row.due_rule
+            return row[_RULE]
         if col == Col.RIGHT:
-            return self._app.right_title(row.right)
+            return self._app.right_title(row[_RIGHT])
         if col == Col.RECEIVED:
-            return words.local_time(row.received_at, self._zone)
+            return words.local_time(row[_RECEIVED], self._zone)
         return None
 
     # --- background loading ----------------------------------------------------------------
@@ -285,7 +307,7 @@ class QueueModel(QAbstractTableModel):
     def _fetch(self, limit: int) -> None:
         generation = self._generation
         self._set_loading(True)
-        self._app.tasks.read(queries.fetch_page, self._app.ctx, self._filter, self._cursor, limit,
+        self._app.tasks.read(fetch_rows, self._app.ctx, self._filter, self._cursor, limit,
                              on_done=lambda page: self._arrived(generation, page),
                              on_error=lambda exc: self._failed(generation, exc), owner=self)
 
@@ -299,28 +321,30 @@ class QueueModel(QAbstractTableModel):
             self.total = n
             self.total_known.emit(n)
 
-    def _arrived(self, generation: int, page: queries.Page) -> None:
+    def _arrived(self, generation: int, page: tuple[list[Row], Any]) -> None:
         if generation != self._generation:
             return  # the person moved on to another queue meanwhile
-        if page.rows:
+        rows, cursor = page
+        if rows:
             start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
-            self._rows.extend(page.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
             self.endInsertRows()
-        self._cursor = page.cursor
-        self._more = page.cursor is not None
+        self._cursor = cursor
+        self._more = cursor is not None
         self._set_loading(False)
         self.page_arrived.emit(len(self._rows))
 
-    def _replace(self, generation: int, page: queries.Page) -> None:
+    def _replace(self, generation: int, page: tuple[list[Row], Any]) -> None:
         if generation != self._generation:
             return
+        rows, cursor = page
         self.about_to_replace.emit()
         self.beginResetModel()
-        self._rows = list(page.rows)
+        self._rows = rows
         self._cells.clear()
-        self._cursor = page.cursor
-        self._more = page.cursor is not None
+        self._cursor = cursor
+        self._more = cursor is not None
         self.endResetModel()
         self._set_loading(False)
         self.replaced.emit()

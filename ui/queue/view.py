@@ -197,8 +197,9 @@ class QueueView(QWidget):
         hh = t.horizontalHeader()
         hh.setHighlightSections(False)
         hh.setSectionsMovable(True)
-        hh.setStretchLastSection(True)
+        hh.setStretchLastSection(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(Col.SUBJECT, QHeaderView.ResizeMode.Stretch)  # takes what the others leave
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setSortIndicator(SORT_COLUMNS.get(self.model.filter.sort, Col.TIME_LEFT), Qt.SortOrder.AscendingOrder)
         t.setSortingEnabled(True)
@@ -271,7 +272,7 @@ class QueueView(QWidget):
         self._update_empty()
         self._update_count()
         if not self.table.currentIndex().isValid() and loaded and self.isVisible():
-            self.table.selectionModel().setCurrentIndex(self.model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.select_row(0)  # the most urgent request is on show from the start
 
     def _update_empty(self) -> None:
         show = self.model.rowCount() == 0 and self.model.exhausted and not self.banner.isVisible()

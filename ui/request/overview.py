@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -82,15 +81,17 @@ class OverviewTab(RequestTab):
             self.language.addItem(code, code)
         self.account = QLineEdit()
         self.account.setPlaceholderText(self.tr("The person's account id, if known"))
-        self.categories = QListWidget()
-        self.categories.setMaximumHeight(120)
-        for c in cat.categories:
-            item = QListWidgetItem(c.title)
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(c.includes)
-            self.categories.addItem(item)
+        self.categories = QWidget()
+        grid = QGridLayout(self.categories)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        self.category_boxes: dict[str, QCheckBox] = {}
+        for i, c in enumerate(cat.categories):
+            box = QCheckBox(c.title)
+            box.setToolTip(c.includes)
+            box.toggled.connect(self._dirty)
+            self.category_boxes[c.id] = box
+            grid.addWidget(box, i // 2, i % 2)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the team (not sent to the person)"))
         self.notes.setTabChangesFocus(True)
@@ -133,7 +134,6 @@ class OverviewTab(RequestTab):
             combo.currentTextChanged.connect(self._dirty)
         self.account.textChanged.connect(self._dirty)
         self.notes.textChanged.connect(self._dirty)
-        self.categories.itemChanged.connect(self._dirty)
         self._dirty()
 
     # --- show ------------------------------------------------------------------------------
@@ -188,10 +188,8 @@ class OverviewTab(RequestTab):
             self.channel.setCurrentIndex(max(self.channel.findData(view.channel), 0))
             self.language.setCurrentIndex(max(self.language.findData(view.language), 0))
             self.account.setText(view.subject_account_id or "")
-            for i in range(self.categories.count()):
-                item = self.categories.item(i)
-                on = item.data(Qt.ItemDataRole.UserRole) in view.categories
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            for cid, box in self.category_boxes.items():
+                box.setChecked(cid in view.categories)
             self.notes.setPlainText(view.notes)
             closed = view.status in ("completed", "rejected", "withdrawn")
             for w in (self.assignee, self.priority, self.channel, self.language, self.account, self.categories, self.notes):
@@ -223,8 +221,7 @@ class OverviewTab(RequestTab):
         account = self.account.text().strip() or None
         if account != (view.subject_account_id or None):
             changes["subject_account_id"] = account
-        cats = tuple(str(self.categories.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.categories.count())
-                     if self.categories.item(i).checkState() == Qt.CheckState.Checked)
+        cats = tuple(cid for cid, box in self.category_boxes.items() if box.isChecked())
         if set(cats) != set(view.categories):
             changes["categories"] = list(cats)
         if self.notes.toPlainText() != view.notes:
