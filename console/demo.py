@@ -111,7 +111,9 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 if hourly and not closed:
                     received = now - timedelta(hours=rng.uniform(0, 60))
                 else:
-                    received = now - timedelta(days=rng.uniform(0, 400 if closed else 40))
+                    # open work is mostly recent: about one request in ten runs past its window
+                    span = r.window.amount
+                    received = now - timedelta(days=rng.uniform(0, 400) if closed else span * rng.triangular(0, 1.3, 0.3))
                 local = received.astimezone(tz)
                 if hourly:
                     d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
