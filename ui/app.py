@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from console import demo
-from console.cli.app import local_actor
+from console.cli.app import resolve_actor
 from console.context import Context
 from console.errors import ConsoleError
 from console.policy import load_catalogue
@@ -61,7 +61,12 @@ def open_console(url: str | None, policy: str | None, warm: bool = False) -> Ope
     """
     catalogue = load_catalogue(policy or None)
     db = Database(url)
-    opened = Opened(Context(db, catalogue, local_actor()), db.is_empty())
+    try:
+        actor = resolve_actor(db)  # the OS user as owner, unless this database requires sign-in
+    except BaseException:
+        db.dispose()
+        raise
+    opened = Opened(Context(db, catalogue, actor), db.is_empty())
     if warm:
         for name in WARM_MODULES:
             importlib.import_module(name)

@@ -38,6 +38,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--queue", default="open", help="queue to show (default: open)")
     parser.add_argument("--tab", default="overview", help="workspace tab for --view request (default: overview)")
+    parser.add_argument("--sort", default="", help="queue sort key, '-' first for descending (e.g. -received_at)")
     return parser.parse_args(list(argv))
 
 
@@ -89,6 +90,11 @@ def main(argv: Sequence[str]) -> int:
     except Usage as exc:
         print(f"privacy-console screenshot: {exc}", file=sys.stderr)
         return 2
+    if args.sort and args.sort.lstrip("-") not in ("reference", "subject_name", "right", "status", "received_at",
+                                                   "due_at", "assignee"):
+        print(f"privacy-console screenshot: --sort {args.sort!r}: one of reference, subject_name, right, status, "
+              "received_at, due_at, assignee (a '-' first sorts descending)", file=sys.stderr)
+        return 2
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PRIVACY_CONSOLE_NO_DEMO", "1")
@@ -121,7 +127,7 @@ def _shoot(args: argparse.Namespace, out: Path, width: int, height: int) -> int:
         try:
             window = _window(app, args, width, height)
             pixmap = window.grab()
-            ok = pixmap.save(str(out), "PNG")
+            ok = pixmap.save(str(out), "PNG", 0)  # 0: the strongest (lossless) compression
             window.close()
         finally:
             tasks.shutdown()
@@ -134,6 +140,8 @@ def _shoot(args: argparse.Namespace, out: Path, width: int, height: int) -> int:
 
 
 def _window(app, args: argparse.Namespace, width: int, height: int):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
     from ui.main_window import MainWindow
 
     window = MainWindow(app)
@@ -142,6 +150,18 @@ def _window(app, args: argparse.Namespace, width: int, height: int):  # type: ig
     tasks = app.tasks
     queue = window.queue
     if args.view in ("queue", "request"):
+        if args.sort:
+            from dataclasses import replace
+
+            key = args.sort.lstrip("-")
+            from ui.queue.model import SORT_COLUMNS
+
+            column = SORT_COLUMNS.get(key)
+            if column is None:
+                raise Usage(f"--sort {args.sort!r}: one of {', '.join(SORT_COLUMNS)}")
+            order = Qt.SortOrder.DescendingOrder if args.sort.startswith("-") else Qt.SortOrder.AscendingOrder
+            queue.table.horizontalHeader().setSortIndicator(column, order)
+            queue.model.set_filter(replace(queue.model.filter, sort=key, descending=args.sort.startswith("-")))
         window.nav.select("queue", args.queue)
         wait_for(lambda: queue.model.rowCount() > 0 or queue.model.exhausted, tasks)
         if args.view == "request":

@@ -69,7 +69,10 @@ class Task(QRunnable):
         if done < total and now - self._last_progress < PROGRESS_EVERY:
             return
         self._last_progress = now
-        self.signals.progress.emit(int(done), int(total))
+        try:
+            self.signals.progress.emit(int(done), int(total))
+        except RuntimeError:
+            self.cancel()  # nobody is listening any more: stop the work
 
     def run(self) -> None:
         kwargs = dict(self._kwargs)
@@ -78,13 +81,16 @@ class Task(QRunnable):
         if self._with_cancel:
             kwargs["cancel"] = self.is_cancelled
         try:
-            result = self._fn(*self._args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - every failure is delivered, none is lost in a thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
-        finally:
-            self.signals.finished.emit()
+            try:
+                result = self._fn(*self._args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - every failure is delivered, none is lost in a thread
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.succeeded.emit(result)
+            finally:
+                self.signals.finished.emit()
+        except RuntimeError:
+            pass  # the window went away while the work ran (shutdown): nobody is left to tell
 
 
 class Tasks(QObject):

@@ -48,7 +48,7 @@ class VerificationTab(RequestTab):
         header = self.items.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((240, 110, 170, 170, 150)):
+        for col, width in enumerate((230, 120, 215, 215, 150)):
             header.resizeSection(col, width)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Comment (required when a check fails)"))
@@ -88,7 +88,10 @@ class VerificationTab(RequestTab):
     def show_request(self, view: RequestView) -> None:
         selected = self.selected_item_id()
         self._view = view
-        right = self.host.app.ctx.catalogue.right(view.right) if view.right else None
+        try:
+            right = self.host.app.ctx.catalogue.right(view.right)
+        except Exception:  # noqa: BLE001 - a right dropped from a later catalogue
+            right = None
         lines = [self.tr("The checks the policy names for {0}.").format(view.right_title)]
         if right is not None and right.second_verifier:
             lines.append(self.tr("Each required check also needs a second verifier (somebody else)."))
@@ -118,7 +121,11 @@ class VerificationTab(RequestTab):
             self.items.setCurrentItem(self.items.topLevelItem(target))
         required = [c for c in view.checklist if c.required]
         done = sum(1 for c in required if c.result == "passed")
-        self.progress.setText(self.tr("{0} of {1} required checks passed").format(done, len(required)))
+        self.progress.setText(self.tr("{0} of {1} required checks passed").format(done, len(required))
+                              if required else self.tr("No checks recorded for this request."))
+        second = right is not None and right.second_verifier
+        self.items.setColumnHidden(3, not second)
+        self.second.setVisible(second)
         self.comment.clear()
         self.evidence.clear()
         self._enable()
