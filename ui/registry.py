@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ui.context import AppContext
 
-EXTENSIONS = ("ui.incidents", "ui.package", "ui.data_sources")
+EXTENSIONS = ("ui.incidents", "ui.package", "ui.data_sources", "ui.audit")
 
 
 @dataclass(frozen=True)
