@@ -116,12 +116,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui import style
-    from ui.app import app_context, open_console, settle
+    from ui.app import app_context, open_console, responsive_threads, settle
     from ui.main_window import MainWindow
     from ui.preferences import Preferences
     from ui.tasks import Tasks
 
     qapp = QApplication(sys.argv[:1])
+    responsive_threads()  # as run_gui does
     style.apply(qapp)
     meter = StallMeter()
     tmp = Path(tempfile.mkdtemp(prefix="bench-ui-"))

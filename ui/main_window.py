@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.work_split.addWidget(self.workspace)
         self.work_split.setStretchFactor(0, 4)
         self.work_split.setStretchFactor(1, 5)
-        self.work_split.setSizes([360, 450])
+        self.work_split.setSizes([440, 420])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.work_split)
         self._specs = {s.key: s for s in specs}

@@ -181,10 +181,12 @@ class DashboardPage(QWidget):
         top = [(words.short_right(self.app.right_title(k)), v) for k, v in ranked[:TOP_RIGHTS]]
         rest = sum(v for _k, v in ranked[TOP_RIGHTS:])
         if rest:
-            top.append((self.tr("Other rights ({0})").format(len(ranked) - TOP_RIGHTS), rest))
+            top.append((self.tr("{0} other rights").format(len(ranked) - TOP_RIGHTS), rest))
         return top
 
-    def _hbar(self, title: str, rows: list[tuple[str, float]], colour: str, label_format: str) -> QChart:
+    def _hbar(self, title: str, rows: list[tuple[str, float]], colour: str, label_format: str | None) -> QChart:
+        """Horizontal bars; without ``label_format`` the values (with thousands separators) go in
+        the category labels, since chart value labels cannot group digits."""
         chart = self._empty_chart(title)
         rows = list(reversed(rows))  # the largest at the top
         bars = QBarSet(title)
@@ -195,13 +197,13 @@ class DashboardPage(QWidget):
             bars.append(value)
         series = QHorizontalBarSeries()
         series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat(label_format)
+        series.setLabelsVisible(label_format is not None)
+        series.setLabelsFormat(label_format or "")
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         series.setBarWidth(0.7)
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append([label for label, _v in rows])
+        axis_y.append([label if label_format else f"{label} · {int(v):,}" for label, v in rows])
         axis_y.setGridLineVisible(False)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
@@ -211,6 +213,7 @@ class DashboardPage(QWidget):
         axis_x.setTickCount(5)
         axis_x.applyNiceNumbers()
         axis_x.setLabelFormat("%d")
+        axis_x.setLabelsVisible(label_format is not None)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         chart.legend().hide()
@@ -218,7 +221,7 @@ class DashboardPage(QWidget):
 
     def _by_right_chart(self, fig: Figures) -> QChart:
         return self._hbar(self.tr("Open requests by right"), [(k, float(v)) for k, v in self._top(fig.open_by_right)],
-                          OPEN_COLOUR, "@value")
+                          OPEN_COLOUR, None)
 
     def _median_chart(self, fig: Figures) -> QChart:
         ranked = sorted(fig.median_days_to_close.items(), key=lambda kv: -fig.closed_counted.get(kv[0], 0))[:TOP_RIGHTS]

@@ -242,14 +242,23 @@ class NewRequestDialog(QDialog):
         try:
             commands.validate_new(cat, new, self.app.ctx.now())
         except ConsoleError as exc:
-            self.problem.setText(str(exc))
+            pristine = not self.name.text().strip() and not self.email.text().strip()
+            self._set_problem(str(exc), quiet=pristine)  # no red before the person typed anything
             self.save_button.setEnabled(False)
-            self._mark(str(exc))
+            self._mark("" if pristine else str(exc))
             return False
-        self.problem.setText("")
+        self._set_problem("")
         self._mark("")
         self.save_button.setEnabled(not self._saving)
         return True
+
+    def _set_problem(self, text: str, quiet: bool = False) -> None:
+        name = "muted" if quiet else "problem"
+        if self.problem.objectName() != name:
+            self.problem.setObjectName(name)
+            self.problem.style().unpolish(self.problem)
+            self.problem.style().polish(self.problem)
+        self.problem.setText(text)
 
     def _show_row(self, widget: QWidget, visible: bool) -> None:
         self._form.setRowVisible(widget, visible)
