@@ -21,7 +21,6 @@ from ui.tasks import Tasks
 class Events(QObject):
     request_changed = Signal(object)  # a RequestView just written by a service
     requests_changed = Signal()  # several at once (import, bulk change): reload what is shown
-    open_request = Signal(str)  # a reference to show in the workspace
     zone_changed = Signal()
 
 

@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _created(self, view: RequestView) -> None:
+        self._open_timer.stop()
         self.workspace.show_view(view)
+        self.queue.reveal(view.id)
         self.statusBar().showMessage(self.tr("{0} registered; due {1}.").format(view.reference, view.due_at.astimezone(
             self.app.zone).strftime("%Y-%m-%d")), 8000)
         self._requests_changed()

@@ -10,7 +10,7 @@ from ui import words
 from ui.dialogs.new_request import NewRequestDialog
 from ui.queue.model import Col
 
-from .helpers import row_texts
+from .helpers import add, row_texts
 
 
 def _dialog(window) -> NewRequestDialog:  # type: ignore[no-untyped-def]
@@ -21,6 +21,10 @@ def _dialog(window) -> NewRequestDialog:  # type: ignore[no-untyped-def]
 
 
 def test_the_dialog_validates_as_you_type_and_shows_the_deadline_before_saving(window, app_ctx, qtbot):
+    earlier = add(app_ctx.ctx, "Existing Person", "inquiry", days_ago=1)  # due first: the selected row
+    window.queue.refresh()
+    window._open_current()
+    assert window.workspace.view.reference == earlier.reference
     dialog = _dialog(window)
     dialog.right.setCurrentIndex(dialog.right.findData("access"))
     assert not dialog.save_button.isEnabled()
@@ -59,6 +63,9 @@ def test_the_dialog_validates_as_you_type_and_shows_the_deadline_before_saving(w
     assert model.index(row, Col.DUE).data() == words.due(expected.due_at, app_ctx.zone)
     assert model.index(row, Col.SUBJECT).data() == "Zofia Zielińska"
     assert window.workspace.view is not None and window.workspace.view.reference == view.reference
+    assert window.queue.current_row().reference == view.reference  # selected in the queue too
+    qtbot.wait(300)  # nothing swaps it for the row that was selected before
+    assert window.workspace.view.reference == view.reference
 
 
 def test_a_child_needs_a_guardian(window, qtbot):

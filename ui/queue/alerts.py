@@ -77,17 +77,17 @@ class DeadlineAlerts(QObject):
         if not self.enabled:
             return
         if found.overdue:
-            self.notice.emit(self.tr("Overdue"), self._describe(found.overdue, self.tr("is now overdue"),
-                                                                self.tr("requests are now overdue")))
+            self.notice.emit(self.tr("Overdue"), self._describe(
+                found.overdue, self.tr("{ref} ({name}) is now overdue."),
+                self.tr("{n} requests are now overdue: {refs}")))
         if found.due_soon:
-            self.notice.emit(self.tr("Due soon"), self._describe(found.due_soon, self.tr("is now due soon"),
-                                                                 self.tr("requests are now due soon")))
+            self.notice.emit(self.tr("Due soon"), self._describe(
+                found.due_soon, self.tr("{ref} ({name}) is now due soon."),
+                self.tr("{n} requests are now due soon: {refs}")))
 
     def _describe(self, rows: tuple[QueueRow, ...], one: str, many: str) -> str:
         if len(rows) == 1:
-            r = rows[0]
-            return f"{r.reference} ({r.subject_name}) {one}."
-        shown = ", ".join(r.reference for r in rows[:3])
-        more = "…" if len(rows) > 3 else ""
-        plus = "+" if len(rows) >= LOOK_AT else ""
-        return f"{len(rows)}{plus} {many}: {shown}{more}"
+            return one.format(ref=rows[0].reference, name=rows[0].subject_name)
+        refs = ", ".join(r.reference for r in rows[:3]) + ("…" if len(rows) > 3 else "")
+        n = f"{len(rows)}+" if len(rows) >= LOOK_AT else str(len(rows))
+        return many.format(n=n, refs=refs)

@@ -137,6 +137,8 @@ class QueueView(QWidget):
         self._sized = False
         self._keep: list[int] = []
         self._keep_current = -1
+        self._reveal = -1  # a request to select once it shows up (a new one, just registered)
+        self._restoring = False
         self.model = QueueModel(app, self)
         self.filters = FilterBar(app)
         self.count_label = QLabel()
@@ -166,6 +168,11 @@ class QueueView(QWidget):
         layout.addWidget(self.table, 1)
         self.filters.changed.connect(self._filters_changed)
         self.filters.search.returnPressed.connect(self.filters.flush)
+        escape = QAction(self.filters.search)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self._escape_search)
+        self.filters.search.addAction(escape)
         self.model.page_arrived.connect(self._page_arrived)
         self.model.total_known.connect(lambda _n: self._update_count())
         self.model.loading_changed.connect(lambda _b: self._update_count())
@@ -224,6 +231,10 @@ class QueueView(QWidget):
         self.retry.hide()
         self.model.refresh()
 
+    def reveal(self, request_id: int) -> None:
+        """Select this request when the next refresh brings it (if the queue and filters show it)."""
+        self._reveal = request_id
+
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()
@@ -254,6 +265,15 @@ class QueueView(QWidget):
         return first, (n - 1 if last < 0 else last)
 
     # --- slots -----------------------------------------------------------------------------
+
+    @Slot()
+    def _escape_search(self) -> None:
+        """Escape in the search box: clear it, or with nothing typed, go back to the table."""
+        if self.filters.search.text():
+            self.filters.search.clear()
+            self.filters.flush()
+        else:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
     def _tick(self) -> None:
@@ -306,7 +326,8 @@ class QueueView(QWidget):
         self._update_empty()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.current_changed.emit(self.model.row_at(current.row()))
+        if not self._restoring:  # a refresh putting the cursor back is not a new choice
+            self.current_changed.emit(self.model.row_at(current.row()))
 
     def _activate(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
@@ -320,14 +341,24 @@ class QueueView(QWidget):
 
     def _restore_selection(self) -> None:
         sel = self.table.selectionModel()
+        revealed = self.model.row_of(self._reveal) if self._reveal >= 0 else -1
+        self._reveal = -1
+        if revealed >= 0:
+            self.select_row(revealed)
+            self._update_empty()
+            return
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for request_id in self._keep:
-            row = self.model.row_of(request_id)
-            if row >= 0:
-                sel.select(self.model.index(row, 0), flags)
-        current = self.model.row_of(self._keep_current)
-        if current >= 0:
-            sel.setCurrentIndex(self.model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._restoring = True
+        try:
+            for request_id in self._keep:
+                row = self.model.row_of(request_id)
+                if row >= 0:
+                    sel.select(self.model.index(row, 0), flags)
+            current = self.model.row_of(self._keep_current)
+            if current >= 0:
+                sel.setCurrentIndex(self.model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._restoring = False
         self._update_empty()
 
     def _context_menu(self, pos: QPoint) -> None:
