@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
 
     def _requests_changed(self) -> None:
         self.queue.refresh()
+        self.workspace.reload()  # a bulk change or an import may have changed the one on show
         self.refresh_counts()
 
     def _notice(self, title: str, text: str) -> None:

@@ -108,3 +108,11 @@ def test_bulk_assign_and_bulk_status(window, app_ctx, qtbot, monkeypatch):
     # Nothing is in progress yet, so the lifecycle refuses every one, each with its reason.
     assert shown and "cannot become awaiting approval" in shown[0]
     assert set(row_texts(window, Col.STATUS)) == {"Received"}
+
+
+def test_keyboard_shortcuts(window):
+    shortcuts = {a.text(): [k.toString() for k in a.shortcuts()] for a in window.actions()}
+    assert "Ctrl+N" in shortcuts["New request"]
+    assert "F5" in shortcuts["Refresh"]
+    assert "Ctrl+F" in shortcuts["Search"]
+    assert "Ctrl+I" in shortcuts["Import…"]

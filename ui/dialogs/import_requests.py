@@ -5,6 +5,7 @@ the bad lines listed one by one when the console refuses the file (nothing is im
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,9 +40,14 @@ class ImportProblemsDialog(QDialog):
                                  "the file again:").format(len(exc.problems), exc.total))
         summary.setWordWrap(True)
         self.lines = QListWidget()
+        self.lines.setWordWrap(True)
+        self.lines.setAlternatingRowColors(True)
         for line, why in exc.problems:
             self.lines.addItem(self.tr("Line {0}: {1}").format(line, why))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("Copy the list"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(
+            "\n".join(self.lines.item(i).text() for i in range(self.lines.count()))))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
