@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -82,4 +83,8 @@ def load_extensions() -> None:
         except ModuleNotFoundError:
             found = False
         if found:
-            importlib.import_module(name)
+            try:
+                importlib.import_module(name)
+            except Exception as exc:  # noqa: BLE001 - a broken feature must not keep the window from opening
+                sys.stderr.write(f"privacy-console: the feature {name} could not be loaded ({exc}); "
+                                 "its placeholder is shown instead\n")
