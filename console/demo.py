@@ -139,7 +139,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                     "details": _details(right, rng), "outcome": (rng.choice(REJECT) if status == Status.REJECTED else status.value) if closed else None,
                     "outcome_reason": "Synthetic demo outcome" if closed else None, "due_at": due_at,
                     "due_rule_id": d.rule.id, "due_rule_label": d.rule.label, "acknowledge_due_at": d.acknowledge_at,
-                    "acknowledged_at": None, "paused_since": now - timedelta(hours=rng.uniform(1, 72)) if paused else None,
+                    "acknowledged_at": None, "paused_since": max(received, now - timedelta(hours=rng.uniform(1, 72))) if paused else None,
                     "duplicate_of": None, "closed_at": closed_at, "created_at": received, "updated_at": closed_at or received,
                     "version": 1,
                 })

@@ -73,7 +73,8 @@ class Request(Base):
               postgresql_where=text("paused_since IS NOT NULL")),
         Index("ix_requests_assignee_status_due", "assignee", "status", "due_at"),
         Index("ix_requests_right_status_due", "right_id", "status", "due_at"),
-        Index("ix_requests_subject_email", "subject_email"),
+        # email first: search by email prefix, and the duplicate check (same subject and right, open)
+        Index("ix_requests_subject_email", "subject_email", "right_id", "status"),
         Index("ix_requests_received", "received_at"),
         Index("ix_requests_closed", "closed_at"),
     )

@@ -65,7 +65,15 @@ class Database:
 
     def upgrade(self) -> tuple[str | None, str]:
         try:
-            return migrate.upgrade(self.engine)
+            revisions = migrate.upgrade(self.engine)
+            if self.dialect == "sqlite":
+                # The planner needs statistics to pick the queue indexes; a file that never had
+                # them (filled by an older version) gets them once, later opens just optimise.
+                with self.engine.begin() as conn:
+                    analysed = conn.exec_driver_sql(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+                    conn.exec_driver_sql("PRAGMA optimize" if analysed else "ANALYZE")
+            return revisions
         except OperationalError as exc:
             raise StorageError(_connection_message(self.safe_url, exc)) from None
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-30 06:46:57.526257
+Create Date: 2026-11-30 07:31:03.401016
 """
 from __future__ import annotations
 
@@ -145,7 +145,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_requests_received', ['received_at'], unique=False)
         batch_op.create_index('ix_requests_right_status_due', ['right_id', 'status', 'due_at'], unique=False)
         batch_op.create_index('ix_requests_status_due', ['status', 'due_at', 'id'], unique=False)
-        batch_op.create_index('ix_requests_subject_email', ['subject_email'], unique=False)
+        batch_op.create_index('ix_requests_subject_email', ['subject_email', 'right_id', 'status'], unique=False)
 
     op.create_table('settings',
     sa.Column('key', sa.String(length=80), nullable=False),
