@@ -1,0 +1,83 @@
+"""Desktop notices when an incident's authority deadline is due soon, due today, or has passed.
+
+Checked in the background from the shared timer with ``queries.clock_alerts`` (every running
+clock near or past its deadline, drills included and marked); a notice goes out when an
+incident enters a more urgent state than it was in at the last check, and once at the start for
+the clocks already near or past due, since a missed 72-hour report is the costliest miss of all.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from console.incidents import queries
+from console.incidents.views import IncidentRow
+from ui.context import AppContext
+from ui.incidents import words as iw
+
+CHECK_EVERY_TICKS = 30
+RANK = {"on_track": 0, "due_soon": 1, "due_today": 2, "overdue": 3}
+
+
+class IncidentAlerts(QObject):
+    """Emits ``notice(title, text)``; the page hands it to the tray (or the status bar)."""
+
+    notice = Signal(str, str)
+    crossed = Signal()  # some clock became more urgent: the list may regroup
+
+    def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._known: dict[str, str] = {}
+        self._busy = False
+        self.enabled = True
+        app.ticker.tick.connect(self._on_tick)
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if self._app.ticker.count % CHECK_EVERY_TICKS == 0:
+            self.check()
+
+    def check(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        now = self._app.ticker.now
+        self._app.tasks.read(queries.clock_alerts, self._app.ctx, now,
+                             on_done=lambda rows: self._found(now, rows), on_error=self._failed, owner=self)
+
+    def _failed(self, _exc: BaseException) -> None:
+        self._busy = False  # the list shows database trouble; a notice would only repeat it
+
+    def _found(self, now: datetime, rows: list[IncidentRow]) -> None:
+        self._busy = False
+        entered = [r for r in rows if RANK.get(r.state, 0) > RANK.get(self._known.get(r.reference, ""), 0)]
+        self._known = {r.reference: r.state for r in rows}
+        if not entered:
+            return
+        self.crossed.emit()
+        if not self.enabled:
+            return
+        overdue = [r for r in entered if r.state == "overdue"]
+        near = [r for r in entered if r.state != "overdue"]
+        if overdue:
+            self.notice.emit(self.tr("Authority report overdue"), self.describe(overdue, now))
+        if near:
+            self.notice.emit(self.tr("Authority report due soon"), self.describe(near, now))
+
+    def describe(self, rows: list[IncidentRow], now: datetime) -> str:
+        def name(r: IncidentRow) -> str:
+            return f"{r.reference} [{iw.drill_badge()}]" if r.is_drill else r.reference
+
+        if len(rows) == 1:
+            r = rows[0]
+            left = r.time_left(now)
+            if r.state == "overdue":
+                return self.tr("{ref} ({title}): the 72-hour deadline passed {late} ago; report it with the reasons "
+                               "for the delay.").format(ref=name(r), title=r.title, late=iw.hours(-left))
+            return self.tr("{ref} ({title}): report to the authority within {left}.").format(
+                ref=name(r), title=r.title, left=iw.hours(left))
+        refs = ", ".join(name(r) for r in rows[:3]) + ("…" if len(rows) > 3 else "")
+        return self.tr("{n} incidents: {refs}").format(n=len(rows), refs=refs)
