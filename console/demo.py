@@ -36,8 +36,6 @@ WEIGHTS = {"access": 30, "erasure": 20, "rectification": 10, "restriction": 4, "
            "coppa_parental_consent": 1, "coppa_parental_access": 1}
 JURIS = {"gdpr": [("EU",), ("EU",), ("UK",)], "transfers": [("EU",)], "ccpa": [("US-CA",)], "coppa": [("US",)],
          "policy": [("EU",), ("OTHER",), ("US-CA",)]}
-STATUS_MIX = [(Status.RECEIVED, 10), (Status.AWAITING_VERIFICATION, 14), (Status.IN_PROGRESS, 16),
-              (Status.AWAITING_APPROVAL, 6), (Status.COMPLETED, 40), (Status.REJECTED, 8), (Status.WITHDRAWN, 6)]
 PRIORITIES = ["low", "normal", "high", "urgent"]
 PRIORITY_W = [2, 10, 3, 1]
 CLOSED_SET = frozenset({Status.COMPLETED, Status.REJECTED, Status.WITHDRAWN})
@@ -68,8 +66,6 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
     now = ctx.now()
     rights = [r.id for r in cat.rights]
     weights = [WEIGHTS.get(r, 1) for r in rights]
-    statuses = [s for s, _ in STATUS_MIX]
-    status_w = [w for _, w in STATUS_MIX]
     tz = cat.organisation.tz
 
     @cache
@@ -99,21 +95,20 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
             req_rows: list[dict[str, Any]] = []
             ev_rows: list[dict[str, Any]] = []
             chk_rows: list[dict[str, Any]] = []
-            picks = zip(rng.choices(rights, weights, k=n), rng.choices(statuses, status_w, k=n),
-                        rng.choices(FIRST, k=n), rng.choices(LAST, k=n), rng.choices(STAFF, k=n),
-                        rng.choices(PRIORITIES, PRIORITY_W, k=n), rng.choices(CHANNELS, k=n), strict=True)
-            for right, status, first, last, assignee, priority, channel in picks:
+            picks = zip(rng.choices(rights, weights, k=n), rng.choices(FIRST, k=n), rng.choices(LAST, k=n),
+                        rng.choices(STAFF, k=n), rng.choices(PRIORITIES, PRIORITY_W, k=n),
+                        rng.choices(CHANNELS, k=n), strict=True)
+            for right, first, last, assignee, priority, channel in picks:
                 rid = next_id
                 next_id += 1
                 r, regime, hourly = info[right]
                 juris = rng.choice(JURIS[regime])
+                # A steady intake over the last months; what became of a request follows its age.
+                window_days = r.window.amount / 24 if hourly else r.window.amount
+                age_days = rng.uniform(0, HISTORY_DAYS)
+                received = now - timedelta(days=age_days)
+                status = _status_for(age_days / window_days, rng)
                 closed = status in CLOSED_SET
-                if hourly and not closed:
-                    received = now - timedelta(hours=rng.uniform(0, 60))
-                else:
-                    # open work is mostly recent: about one request in ten runs past its window
-                    span = r.window.amount
-                    received = now - timedelta(days=rng.uniform(0, 400) if closed else span * rng.triangular(0, 1.3, 0.3))
                 local = received.astimezone(tz)
                 if hourly:
                     d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
@@ -125,7 +120,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 year_seq[year] = seq
                 child = regime == "coppa" or rng.random() < 0.01
                 paused = status == Status.AWAITING_VERIFICATION and rng.random() < 0.25
-                closed_at = min(now, received + timedelta(days=rng.uniform(1, 35))) if closed else None
+                closed_at = received + timedelta(days=min(age_days, window_days * rng.uniform(0.2, 1.0))) if closed else None
                 req_rows.append({
                     "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,
                     "jurisdictions": ",".join(juris), "channel": channel, "language": "de" if rng.random() < 0.15 else "en",
@@ -174,6 +169,26 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         uow.audit("demo.fill", "database", "", f"{requests} requests, {made_incidents} incidents")
     return DemoResult(requests, made_incidents, time.perf_counter() - start)
+
+
+HISTORY_DAYS = 120
+# (share of the window gone, [(status, weight), ...]): the first row whose bound is above the age wins
+STATUS_BY_AGE = [
+    (0.1, [(Status.RECEIVED, 5), (Status.AWAITING_VERIFICATION, 5)]),
+    (0.5, [(Status.AWAITING_VERIFICATION, 30), (Status.IN_PROGRESS, 40), (Status.AWAITING_APPROVAL, 10),
+           (Status.COMPLETED, 15), (Status.REJECTED, 3), (Status.WITHDRAWN, 2)]),
+    (1.0, [(Status.AWAITING_VERIFICATION, 5), (Status.IN_PROGRESS, 22), (Status.AWAITING_APPROVAL, 18),
+           (Status.COMPLETED, 45), (Status.REJECTED, 6), (Status.WITHDRAWN, 4)]),
+    (float("inf"), [(Status.COMPLETED, 880), (Status.REJECTED, 70), (Status.WITHDRAWN, 40), (Status.IN_PROGRESS, 6),
+                    (Status.AWAITING_APPROVAL, 2), (Status.AWAITING_VERIFICATION, 2)]),
+]
+
+
+def _status_for(share_of_window: float, rng: random.Random) -> Status:
+    for bound, mix in STATUS_BY_AGE:
+        if share_of_window < bound:
+            return rng.choices([st for st, _ in mix], [w for _, w in mix])[0]
+    raise AssertionError("the last bound is infinite")
 
 
 def _sample_company(ctx: Context, limit: int = 1000) -> None:

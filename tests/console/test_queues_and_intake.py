@@ -71,9 +71,11 @@ def test_keyset_paging_walks_every_row_once_in_order(ctx) -> None:
 
 def test_filters_combine(ctx) -> None:
     demo.fill(ctx, 1500, seed=5)
-    f = queries.QueueFilter(queue="open", right="erasure", assignee="sam.keane", deadline="overdue")
+    f = queries.QueueFilter(queue="open", right="access", assignee="sam.keane", deadline="on_track")
     rows = queries.fetch_page(ctx, f, limit=1000).rows
-    assert rows and all(r.right == "erasure" and r.assignee == "sam.keane" and r.due_at < ctx.now() for r in rows)
+    soon = ctx.now() + ctx.catalogue.due_soon
+    assert rows and all(r.right == "access" and r.assignee == "sam.keane" and r.due_at >= soon and not r.paused
+                        for r in rows)
     assert queries.count(ctx, f) == len(rows)
     with pytest.raises(ValidationError, match="Unknown queue"):
         queries.fetch_page(ctx, queries.QueueFilter(queue="nonsense"))
