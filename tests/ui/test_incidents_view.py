@@ -181,3 +181,43 @@ def test_closing_a_reportable_breach_nobody_reported_shows_the_services_message(
     assert "the supervisory authority has not been notified" in text
     assert page.workspace.view.status == "resolved"
     assert close.isEnabled()
+
+
+def test_open_an_incident_and_start_a_drill_with_real_threads(ctx, qapp, prefs, qtbot):
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.queue.ticker import DeadlineTicker
+    from ui.tasks import Tasks
+
+    tasks = Tasks()
+    window = MainWindow(AppContext(ctx, tasks, DeadlineTicker(ctx.now), prefs))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.nav.select("view", "incidents")
+        page = window.view("incidents")
+        qtbot.waitUntil(lambda: tasks.idle and page.list.model.exhausted, timeout=10_000)
+        page.new_incident()
+        dialog = page.findChild(NewIncidentDialog)
+        qtbot.keyClicks(dialog.title, "Card numbers in a debug log")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.view is not None, timeout=10_000)
+        reference = dialog.view.reference
+        qtbot.waitUntil(lambda: page.list.model.row_of(reference) >= 0, timeout=10_000)
+        qtbot.waitUntil(lambda: page.list.current_row() is not None and page.list.current_row().reference == reference,
+                        timeout=10_000)
+        assert page.workspace.view.reference == reference
+
+        page.start_drill()
+        drill = page.findChild(StartDrillDialog)
+        qtbot.waitUntil(lambda: drill.list.count() > 0, timeout=10_000)
+        qtbot.mouseClick(drill.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.workspace.view.is_drill, timeout=10_000)
+        drill_ref = page.workspace.view.reference
+        qtbot.waitUntil(lambda: page.list.model.row_of(drill_ref) >= 0, timeout=10_000)
+        row = page.list.model.row_of(drill_ref)
+        assert page.list.model.index(row, Col.TITLE).data(BADGE_ROLE) == "DRILL"
+        qtbot.waitUntil(lambda: tasks.idle, timeout=10_000)
+    finally:
+        window.close()
+        tasks.shutdown()

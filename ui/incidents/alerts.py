@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal, Slot
 
 from console.incidents import queries
+from console.incidents.commands import DRILL_PREFIX
 from console.incidents.views import IncidentRow
 from ui.context import AppContext
 from ui.incidents import words as iw
@@ -63,13 +64,16 @@ class IncidentAlerts(QObject):
         overdue = [r for r in entered if r.state == "overdue"]
         near = [r for r in entered if r.state != "overdue"]
         if overdue:
-            self.notice.emit(self.tr("Authority report overdue"), self.describe(overdue, now))
+            self.notice.emit(self.tr("Authority report overdue"), self.describe(
+                overdue, now, self.tr("{n} incidents are past the 72-hour deadline: {refs}")))
         if near:
-            self.notice.emit(self.tr("Authority report due soon"), self.describe(near, now))
+            self.notice.emit(self.tr("Authority report due soon"), self.describe(
+                near, now, self.tr("{n} incidents must be reported to the authority soon: {refs}")))
 
-    def describe(self, rows: list[IncidentRow], now: datetime) -> str:
+    def describe(self, rows: list[IncidentRow], now: datetime, many: str) -> str:
         def name(r: IncidentRow) -> str:
-            return f"{r.reference} [{iw.drill_badge()}]" if r.is_drill else r.reference
+            marked = r.is_drill and not r.reference.startswith(DRILL_PREFIX)  # "DRILL-2026-0002" says it already
+            return f"{r.reference} [{iw.drill_badge()}]" if marked else r.reference
 
         if len(rows) == 1:
             r = rows[0]
@@ -80,4 +84,4 @@ class IncidentAlerts(QObject):
             return self.tr("{ref} ({title}): report to the authority within {left}.").format(
                 ref=name(r), title=r.title, left=iw.hours(left))
         refs = ", ".join(name(r) for r in rows[:3]) + ("…" if len(rows) > 3 else "")
-        return self.tr("{n} incidents: {refs}").format(n=len(rows), refs=refs)
+        return many.format(n=len(rows), refs=refs)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,10 @@ from ui.tasks import with_progress
 
 FOLDER_KEY = "incidents/export_folder"
 _PATH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("IncidentDocuments", text)  # thread-safe: used in the worker too
 
 
 def file_name(kind: str, reference: str, today: date) -> str:
@@ -72,9 +76,9 @@ def export(ctx: Context, kind: str, reference: str, folder: str, sign: bool, *,
     """In the worker: build one document, sign it if asked, write it; None when cancelled first."""
     target = Path(folder)
     if not target.is_dir():
-        raise DocumentError(f"The folder {folder} does not exist; choose another one.")
+        raise DocumentError(_t("The folder {0} does not exist; choose another one.").format(folder))
     if not os.access(target, os.W_OK):
-        raise DocumentError(f"The folder {folder} is not writable; choose another one.")
+        raise DocumentError(_t("The folder {0} is not writable; choose another one.").format(folder))
     progress(0, 3)
     signing = docutil.configured_signing(ctx) if sign and kind != "register_csv" else None
     progress(1, 3)
@@ -96,7 +100,7 @@ def export(ctx: Context, kind: str, reference: str, folder: str, sign: bool, *,
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise DocumentError(f"{path} could not be written: {exc.strerror or exc}") from None
+        raise DocumentError(_t("{0} could not be written: {1}").format(path, exc.strerror or exc)) from None
     progress(3, 3)
     return path
 
@@ -126,6 +130,7 @@ class DocumentsTab(IncidentTab):
         where_layout.addWidget(choose, 0, 1)
         where_layout.addWidget(self.sign, 1, 0, 1, 2)
         where_layout.addWidget(self.signer, 2, 0, 1, 2)
+        where_layout.setRowStretch(3, 1)
         self.buttons: dict[str, QPushButton] = {}
         docs = QGroupBox(self.tr("Documents"))
         grid = QGridLayout(docs)

@@ -193,12 +193,13 @@ class IncidentList(QWidget):
     def current_row(self) -> IncidentRow | None:
         return self.model.row_at(self.table.currentIndex().row())
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, *, to_top: bool = False) -> None:
         index = self.model.index(row, 0)
         if index.isValid():
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+            hint = QAbstractItemView.ScrollHint.PositionAtTop if to_top else QAbstractItemView.ScrollHint.EnsureVisible
+            self.table.scrollTo(index, hint)
 
     def select_reference(self, reference: str) -> bool:
         row = self.model.row_of(reference)
@@ -247,7 +248,7 @@ class IncidentList(QWidget):
         self._update_empty()
         self._update_count()
         if not self.table.currentIndex().isValid() and loaded:
-            self.select_row(self.most_urgent())  # the most urgent incident is on show from the start
+            self.select_row(self.most_urgent(), to_top=True)  # the most urgent incident, and those after it
 
     def _update_empty(self) -> None:
         show = self.model.rowCount() == 0 and self.model.exhausted and not self.banner.isVisible()

@@ -52,8 +52,8 @@ class Col(IntEnum):
     TIME_LEFT = 6
 
 
-SORT_KEYS = {Col.REFERENCE: "reference", Col.TITLE: "title", Col.STATUS: "status", Col.RISK: "authority_due_at",
-             Col.AWARE: "became_aware_at", Col.DUE: "authority_due_at", Col.TIME_LEFT: "authority_due_at"}
+SORT_KEYS = {Col.REFERENCE: "reference", Col.TITLE: "title", Col.STATUS: "status", Col.AWARE: "became_aware_at",
+             Col.DUE: "authority_due_at", Col.TIME_LEFT: "authority_due_at"}  # SQL has no risk order
 SORT_COLUMNS = {"reference": Col.REFERENCE, "title": Col.TITLE, "status": Col.STATUS,
                 "became_aware_at": Col.AWARE, "authority_due_at": Col.TIME_LEFT}
 
@@ -193,7 +193,9 @@ class IncidentModel(QAbstractTableModel):
             self._fetch(PAGE)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORT_KEYS.get(Col(column), "authority_due_at")
+        key = SORT_KEYS.get(Col(column))
+        if key is None:
+            return
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) != (self._filter.sort, self._filter.descending):
             self.set_filter(replace(self._filter, sort=key, descending=descending))

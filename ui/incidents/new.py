@@ -113,7 +113,7 @@ class NewIncidentDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
-        scroll.setMinimumHeight(520)
+        scroll.setMinimumHeight(600)
         self.due = QLabel("—")
         self.due.setObjectName("reference")
         self.due_when = QLabel()
@@ -248,6 +248,9 @@ class StartDrillDialog(QDialog):
         left.addWidget(QLabel(self.tr("Scenarios")))
         left.addWidget(self.list, 1)
         left.addWidget(self.own)
+        self.heading = QLabel()
+        self.heading.setObjectName("reference")
+        self.heading.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -258,6 +261,7 @@ class StartDrillDialog(QDialog):
         note.setObjectName("infoBanner")
         note.setWordWrap(True)
         right = QVBoxLayout()
+        right.addWidget(self.heading)
         right.addWidget(self.details, 1)
         right.addWidget(note)
         body = QHBoxLayout()
@@ -307,11 +311,13 @@ class StartDrillDialog(QDialog):
         sc = self.scenario()
         self.start_button.setEnabled(sc is not None and not self._starting)
         if sc is None:
+            self.heading.setText("")
             self.details.setText("")
             return
         cat = self.app.ctx.catalogue
         people = f"{sc.people_count:,}" if sc.people_count is not None else self.tr("not known")
-        lines = [sc.title, "", sc.summary, "",
+        self.heading.setText(sc.title)
+        lines = [sc.summary, "",
                  self.tr("Incident: {0}").format(sc.incident_title),
                  self.tr("Nature: {0}").format(", ".join(iw.nature(n) for n in sc.natures) or "—"),
                  self.tr("Data: {0}").format(", ".join(iw.category(c, cat) for c in sc.categories) or "—"),

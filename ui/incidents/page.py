@@ -5,6 +5,7 @@ and the authority-deadline notices. It owns no rule: the services decide, the pa
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from console.incidents.drills import DrillStatus
@@ -48,6 +49,13 @@ class IncidentsPage(QWidget):
         self.list.new_requested.connect(self.new_incident)
         self.list.drill_requested.connect(self.start_drill)
         self.workspace.changed.connect(self._changed)
+        app.events.zone_changed.connect(self._settings_changed)  # emitted when settings are applied
+        new_action = QAction(self)
+        new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_action.triggered.connect(self.new_incident)
+        self.addAction(new_action)
+        self.list.new_button.setToolTip(self.list.new_button.toolTip() + " (Ctrl+Shift+N)")
         self.list.load()
         self.alerts.check()
 
@@ -58,6 +66,10 @@ class IncidentsPage(QWidget):
         """F5: reload the list and the incident on show."""
         self.list.refresh()
         self.workspace.reload()
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        self.alerts.enabled = self.app.prefs.get(P.NOTIFY)
 
     # --- list and workspace ----------------------------------------------------------------
 

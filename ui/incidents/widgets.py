@@ -38,10 +38,18 @@ def drill_colours() -> tuple[QColor, QColor, QColor]:
 class ClockBadge(DeadlineBadge):
     """The incident's 72-hour authority clock, drawn exactly like a request's deadline badge."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = ""
+
     def show_clock(self, view: IncidentView, now: datetime, catalogue: Catalogue) -> None:
-        state = clock_state(view.authority_due_at, now, catalogue, view.clock_stopped).value
+        finished = view.drill is not None and view.drill.finished_at is not None
+        state = clock_state(view.authority_due_at, now, catalogue, view.clock_stopped or finished).value
         left = view.time_left(now)
-        if state == "closed":
+        if finished and not view.clock_stopped:
+            self.state.setText(self.tr("Drill finished"))
+            self.countdown.setText(self.tr("Clock stopped"))
+        elif state == "closed":
             self.state.setText(self.tr("Authority clock stopped"))
             text = iw.clock(view.clock)
             if view.clock == "notified_late" and view.authority_notified_at is not None:
@@ -56,9 +64,9 @@ class ClockBadge(DeadlineBadge):
         self.paint_state(state)
 
     def paint_state(self, state: str) -> None:
-        if state == self.current:
+        if (state, style.theme()) == (self.current, self._theme):
             return
-        self.current = state
+        self.current, self._theme = state, style.theme()
         self.icon.setPixmap(style.state_icon(state).pixmap(26, 26))
         colours = style.state_colours(state)
         bg = colours.background.name() if colours.background.isValid() else "transparent"
@@ -76,9 +84,14 @@ class DrillPill(QLabel):
         self.setToolTip(self.tr("A response drill: an exercise on the real clocks, never counted in real "
                                 "figures or the register."))
         self.setAccessibleName(self.tr("Drill"))
+        self._theme = ""
         self.restyle()
 
     def restyle(self) -> None:
+        """Colours for the current appearance (again after the person switches light and dark)."""
+        if self._theme == style.theme():
+            return
+        self._theme = style.theme()
         fg, bg, border = drill_colours()
         self.setStyleSheet(f"QLabel#drillPill {{ color: {fg.name()}; background: {bg.name()}; border: 1px solid "
                            f"{border.name()}; border-radius: 9px; padding: 1px 9px; font-weight: 700; "

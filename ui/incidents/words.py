@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from console import deadlines
 from console.policy import Catalogue
 from ui import words
 
@@ -122,7 +121,3 @@ def hours(delta: timedelta) -> str:
 
 def when(value: datetime | None, zone: object) -> str:
     return words.local_time(value, zone) if value else "—"  # type: ignore[arg-type]
-
-
-def left(due_at: datetime, now: datetime) -> str:
-    return deadlines.format_time_left(deadlines.time_left(due_at, now))

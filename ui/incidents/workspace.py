@@ -39,7 +39,8 @@ from ui.incidents.actions import (
     ask,
 )
 from ui.incidents.documents import DocumentsTab
-from ui.incidents.tabs import IncidentTab, NotificationsTab, OverviewTab, TimelineTab
+from ui.incidents.overview import OverviewTab
+from ui.incidents.tabs import IncidentTab, NotificationsTab, TimelineTab
 from ui.incidents.widgets import ClockBadge, DrillPill
 
 
@@ -63,7 +64,7 @@ class IncidentWorkspace(QWidget):
         layout.setContentsMargins(10, 6, 10, 8)
         layout.addWidget(self.stack)
         app.ticker.tick.connect(self._tick)
-        app.events.zone_changed.connect(self._redraw)
+        app.events.zone_changed.connect(self._settings_changed)
 
     def _build_content(self) -> QWidget:
         header = QFrame()
@@ -212,6 +213,12 @@ class IncidentWorkspace(QWidget):
     # --- drawing ---------------------------------------------------------------------------
 
     @Slot()
+    def _settings_changed(self) -> None:
+        """Another display zone or appearance: draw everything again."""
+        if self._view is not None:
+            self.show_view(self._view)
+
+    @Slot()
     def _redraw(self) -> None:
         view = self._view
         if view is None:
@@ -219,6 +226,7 @@ class IncidentWorkspace(QWidget):
         zone = self.app.zone
         self.reference.setText(view.reference)
         self.drill_pill.setVisible(view.is_drill)
+        self.drill_pill.restyle()
         self.status_chip.setText(iw.status(view.status))
         self.risk_chip.setText(iw.risk(view.risk))
         self.subtitle.setText(view.title)
