@@ -221,3 +221,28 @@ def test_open_an_incident_and_start_a_drill_with_real_threads(ctx, qapp, prefs, 
     finally:
         window.close()
         tasks.shutdown()
+
+
+def test_a_role_that_may_only_read_incidents_sees_why_the_actions_are_off(ctx, qapp, prefs, qtbot):
+    from console.security.roles import Actor, Role
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.queue.ticker import DeadlineTicker
+    from ui.tasks import Tasks
+
+    reference = _open(ctx, "Lost encrypted laptop", hours_ago=2)
+    analyst = ctx.as_actor(Actor("sam.reed", Role.ANALYST))
+    tasks = Tasks(synchronous=True)
+    window = MainWindow(AppContext(analyst, tasks, DeadlineTicker(analyst.now), prefs))
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.select("view", "incidents")
+    page = window.view("incidents")
+    assert page.workspace.view.reference == reference  # reading is allowed
+    for button in (page.list.new_button, page.list.drill_button, *page.workspace.buttons.values(),
+                   page.workspace.tab("timeline").add, page.workspace.tab("overview").save):
+        assert not button.isEnabled(), button.text()
+    assert "may read incidents but not work on them" in page.workspace.buttons["assess"].toolTip()
+    page.new_incident()
+    assert page.findChild(NewIncidentDialog) is None
+    tasks.shutdown()

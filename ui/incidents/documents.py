@@ -32,8 +32,10 @@ from console.context import Context
 from console.errors import DocumentError
 from console.incidents import docutil, drill_report, letters, register
 from console.incidents.views import IncidentView
+from console.security.roles import Perm
 from ui import style
 from ui.errors import show_error
+from ui.incidents import words as iw
 from ui.incidents.tabs import Host, IncidentTab
 from ui.tasks import with_progress
 
@@ -179,8 +181,11 @@ class DocumentsTab(IncidentTab):
         self._view = view
         self.buttons["drill"].setVisible(view.is_drill)
         self._drill_label.setVisible(view.is_drill)
-        self.buttons["people"].setEnabled(view.risk is not None)
-        self.buttons["people"].setToolTip("" if view.risk is not None
+        may = self.host.app.ctx.actor.can(Perm.INCIDENTS)  # the letters are noted on the incident's timeline
+        self.buttons["authority"].setEnabled(may)
+        self.buttons["people"].setEnabled(may and view.risk is not None)
+        self.buttons["authority"].setToolTip("" if may else iw.no_permission())
+        self.buttons["people"].setToolTip(iw.no_permission() if not may else "" if view.risk is not None
                                           else self.tr("Assess the risk before writing to the people affected."))
 
     def showEvent(self, event: Any) -> None:

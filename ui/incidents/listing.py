@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from console.errors import ConsoleError
 from console.incidents.queries import IncidentFilter
 from console.incidents.views import IncidentRow
+from console.security.roles import Perm
 from ui import style
 from ui.context import AppContext
 from ui.errors import show_error
@@ -113,6 +114,10 @@ class IncidentList(QWidget):
         self.drill_button = QPushButton(style.icon("incidents"), self.tr("Start drill…"))
         self.drill_button.setToolTip(self.tr("Rehearse the response on a shipped scenario, on the real clocks"))
         self.drill_button.clicked.connect(self.drill_requested)
+        if not app.ctx.actor.can(Perm.INCIDENTS):
+            for button in (self.new_button, self.drill_button):
+                button.setEnabled(False)
+                button.setToolTip(iw.no_permission())
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         self.banner = QLabel()

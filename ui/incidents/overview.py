@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.incidents import commands
 from console.incidents.views import IncidentView
+from console.security.roles import Perm
 from ui import words
 from ui.incidents import words as iw
 from ui.incidents.fields import CheckGrid, CountField, DateTimeField
@@ -181,13 +182,16 @@ class OverviewTab(IncidentTab):
             self.measures.setPlainText(view.measures)
             self.contact.setText(view.contact_point)
             finished = view.drill is not None and view.drill.finished_at is not None
-            editable = view.status != "closed" and not finished
+            may = self.host.app.ctx.actor.can(Perm.INCIDENTS)
+            editable = may and view.status != "closed" and not finished
             for w in (self.title, self.description, self.detected, self.aware, self.discovery, self.reported_by,
                       self.natures, self.cyber, self.categories, self.people, self.records, self.consequences,
                       self.measures, self.contact, self.link_ref, self.link_button):
                 w.setEnabled(editable)
-            self.locked.setText("" if editable else self.tr("Finished drills are kept as they ended.") if finished
+            self.locked.setText("" if editable else iw.no_permission() if not may
+                                else self.tr("Finished drills are kept as they ended.") if finished
                                 else self.tr("This incident is closed; reopen it to edit."))
+            self.locked.setWordWrap(True)
         finally:
             self._loading = False
         self._dirty()

@@ -100,6 +100,8 @@ class IncidentsPage(QWidget):
 
     @Slot()
     def new_incident(self) -> None:
+        if not self.list.new_button.isEnabled():
+            return  # a role that may not work on incidents (the button says why)
         dialog = NewIncidentDialog(self.app, self)
         dialog.created.connect(self._created)
         dialog.open()
@@ -111,6 +113,8 @@ class IncidentsPage(QWidget):
 
     @Slot()
     def start_drill(self) -> None:
+        if not self.list.drill_button.isEnabled():
+            return
         dialog = StartDrillDialog(self.app, self)
         dialog.started.connect(self._drill_started)
         dialog.open()

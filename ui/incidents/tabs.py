@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.incidents import commands
 from console.incidents.views import EntryView, IncidentView
+from console.security.roles import Perm
 from ui import style, words
 from ui.context import AppContext
 from ui.incidents import words as iw
@@ -148,7 +149,9 @@ class TimelineTab(IncidentTab):
         if current is not None:
             self.entries.setCurrentItem(current)
         finished = view.drill is not None and view.drill.finished_at is not None
-        self._writable = not finished  # a closed incident still takes entries (lessons learnt, corrections)
+        may = self.host.app.ctx.actor.can(Perm.INCIDENTS)
+        self._writable = may and not finished  # a closed incident still takes entries (lessons, corrections)
+        self.add.setToolTip("" if may else iw.no_permission())
         self._update_buttons()
 
     def selected_seq(self) -> int | None:

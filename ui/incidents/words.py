@@ -24,6 +24,12 @@ QUEUES = ("open", "clock_running", "overdue", "closed", "all")
 DRILLS = ("include", "exclude", "only")
 
 
+def no_permission() -> str:
+    """Why a write action is disabled for a role that may only read incidents (the service refuses it too)."""
+    return _t("Your role may read incidents but not work on them; that needs the data protection officer "
+              "or the owner role.")
+
+
 def drill_badge() -> str:
     """The marker every drill carries, in the list, the workspace and the notices."""
     return _t("DRILL")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.errors import ConflictError
 from console.incidents import commands, drills, notifications, queries, rules
 from console.incidents.views import IncidentView
+from console.security.roles import Perm
 from ui import style, words
 from ui.context import AppContext
 from ui.dialogs.reasons import ReasonDialog
@@ -270,7 +271,8 @@ class IncidentWorkspace(QWidget):
         can_advance = nxt is not None and nxt != rules.Status.CLOSED
         advance.setText(self.tr("Advance to {0}").format(iw.status(nxt.value)) if can_advance and nxt
                         else self.tr("Advance"))
-        writable = not closed and not finished
+        may = self.app.ctx.actor.can(Perm.INCIDENTS)
+        writable = may and not closed and not finished
         initial = any(n.phase == "initial" for n in view.authority_reports)
         allowed = {
             "advance": writable and can_advance,
@@ -278,16 +280,20 @@ class IncidentWorkspace(QWidget):
             "decide": writable,
             "authority": writable and (view.authority_decision != "not_notify" or initial),
             "people": writable,
-            "finish": view.is_drill and not finished,
+            "finish": may and view.is_drill and not finished,
             "close": writable,
-            "reopen": closed and not finished,
+            "reopen": may and closed and not finished,
         }
         for key, button in self.buttons.items():
             button.setProperty("allowed", allowed[key])
             button.setEnabled(allowed[key] and self._pending == 0)
+            if not may:
+                button.setToolTip(iw.no_permission())
         self.buttons["finish"].setVisible(view.is_drill)
         self.buttons["close"].setVisible(not closed)
         self.buttons["reopen"].setVisible(closed)
+        if not may:
+            return
         self.buttons["authority"].setToolTip(
             self.tr("Record the initial report, or a follow-up") if not initial else self.tr("Record a follow-up report"))
         problems = "\n".join(f"• {p}" for p in view.closing_problems)
