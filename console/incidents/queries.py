@@ -17,7 +17,7 @@ from console.errors import ValidationError
 from console.incidents import rules
 from console.incidents.store import load
 from console.incidents.views import IncidentRow, IncidentView, LinkView, clock_state, incident_view
-from console.store.incident_models import Incident, IncidentLink
+from console.store.incident_models import Drill, Incident, IncidentLink
 from console.store.models import Request
 
 QUEUES = ("open", "clock_running", "overdue", "closed", "all")
@@ -52,11 +52,14 @@ class IncidentPage:
 
 
 def _running() -> Any:
-    """The authority clock runs: not closed, no initial report, no decision not to notify."""
+    """The authority clock runs: not closed, no initial report, no decision not to notify,
+    and not a drill that was already finished (its exercise is over, nothing is due)."""
+    finished_drill = select(Drill.id).where(Drill.incident_id == Incident.id, Drill.finished_at.is_not(None)).exists()
     return and_(
         Incident.status != rules.Status.CLOSED.value,
         Incident.authority_notified_at.is_(None),
         or_(Incident.authority_decision.is_(None), Incident.authority_decision != "not_notify"),
+        ~finished_drill,
     )
 
 

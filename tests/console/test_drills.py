@@ -147,3 +147,17 @@ people = false
     status = drills.start_drill(ctx, str(own))
     assert status.scenario_id == "vendor-leak" and status.incident.people_count == 9000
     assert status.expected is not None and status.expected.authority
+
+
+def test_a_finished_drill_has_no_running_clock(ctx, clock) -> None:
+    """Once a drill is finished nothing is due: no alert, not in the running or overdue lists."""
+    from console.incidents import drills, queries
+
+    started = drills.start_drill(ctx, "ransomware-support-server")
+    ref = started.reference
+    drills.finish_drill(ctx, ref, "Debrief: went well")
+    clock.advance(days=4)
+    running = queries.list_incidents(ctx, queries.IncidentFilter(queue="clock_running", drills="include")).rows
+    overdue = queries.list_incidents(ctx, queries.IncidentFilter(queue="overdue", drills="include")).rows
+    assert ref not in [r.reference for r in running + overdue]
+    assert ref not in [a.reference for a in queries.clock_alerts(ctx)]
