@@ -25,6 +25,7 @@ from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentLink
 from console.store.models import Request
 from console.store.uow import UnitOfWork
+from console.timefmt import human
 
 DRILL_PREFIX = "DRILL"
 TEXT_FIELDS = ("title", "description", "discovery", "reported_by", "consequences", "measures", "contact_point")
@@ -183,7 +184,7 @@ def update_incident(ctx: Context, reference: str, changes: dict[str, Any], expec
             raise ValidationError("Nothing to change: the values given are the ones recorded.")
         if "became_aware_at" in cleaned:
             row.authority_due_at = rules.authority_due_at(aware, ctx.catalogue.breach.authority_hours)
-            lines.append(f"authority due -> {row.authority_due_at.isoformat()}")
+            lines.append(f"authority due -> {human(row.authority_due_at)}")
         add_entry(uow.session, row, ctx.actor.username, "updated", "; ".join(lines), now=now)
         uow.audit("incident.edit", "incident", row.reference, ", ".join(sorted(cleaned)))
     return get_incident(ctx, reference)
@@ -204,7 +205,7 @@ def log_entry(ctx: Context, reference: str, text: str, *, kind: str = "note", at
     if at is not None and at.tzinfo is None:
         raise ValidationError("The time of an entry needs a time zone, e.g. 2026-03-10T09:30:00+00:00.")
     if at is not None and at > now + rules.CLOCK_SKEW:
-        raise ValidationError(f"A timeline entry cannot describe the future ({at.isoformat()}).")
+        raise ValidationError(f"A timeline entry cannot describe the future ({human(at)}).")
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         row = load(uow.session, reference, lock=True)
         check_writable(row, allow_closed=True)
@@ -228,7 +229,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, note: str 
     if when.tzinfo is None:
         raise ValidationError("The time needs a time zone, e.g. 2026-03-10T09:30:00+00:00.")
     if when > now + rules.CLOCK_SKEW:
-        raise ValidationError(f"The incident cannot be marked {target.value} in the future ({when.isoformat()}).")
+        raise ValidationError(f"The incident cannot be marked {target.value} in the future ({human(when)}).")
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         row = load(uow.session, reference, lock=True)
         check_version(row, expected_version)
@@ -241,7 +242,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, note: str 
             rules.check_transition(row.reference, current, target)
         if when < row.detected_at:
             raise ValidationError(f"{row.reference} cannot be {target.value} before it was detected "
-                                  f"({row.detected_at.isoformat()}).")
+                                  f"({human(row.detected_at)}).")
         if reopening and not note.strip():
             raise ValidationError(f"Reopening {row.reference} needs a reason (new facts, a follow-up report...).")
         if target == Status.CONTAINED and not (row.measures.strip() or note.strip()):

@@ -20,6 +20,7 @@ from console.incidents.store import add_entry, load
 from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from console.store.incident_models import Drill
+from console.timefmt import human
 
 MILESTONES = (
     ("triage", "Triage"),
@@ -165,7 +166,7 @@ def finish_drill(ctx: Context, reference: str, debrief: str = "") -> DrillStatus
         if row.drill is None:
             raise ValidationError(f"{row.reference} is a real incident, not a drill; close it instead.")
         if row.drill.finished_at is not None:
-            raise TransitionError(f"The drill {row.reference} already finished on {row.drill.finished_at.isoformat()}.")
+            raise TransitionError(f"The drill {row.reference} already finished on {human(row.drill.finished_at)}.")
         add_entry(uow.session, row, ctx.actor.username, "drill",
                   "Drill finished." + (f" Debrief: {debrief.strip()}" if debrief.strip() else ""), now=now)
         row.drill.finished_at, row.drill.finished_by = now, ctx.actor.username

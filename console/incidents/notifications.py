@@ -18,6 +18,7 @@ from console.incidents.store import add_entry, check_version, check_writable, lo
 from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentNotification
+from console.timefmt import human
 
 PHASES = ("initial", "follow_up")
 
@@ -70,7 +71,7 @@ def decide(ctx: Context, reference: str, *, authority: bool | None = None, peopl
             rules.check_authority_decision(authority, row.risk, reason)
             if not authority and row.authority_notified_at is not None:
                 raise TransitionError(f"The authority was already notified of {row.reference} on "
-                                      f"{row.authority_notified_at.isoformat()}.")
+                                      f"{human(row.authority_notified_at)}.")
             row.authority_decision = "notify" if authority else "not_notify"
             row.authority_decision_reason = reason.strip()
             lines.append("Notify the supervisory authority." if authority else "Do not notify the supervisory authority.")
@@ -113,7 +114,7 @@ def notify_authority(ctx: Context, reference: str, *, sent_at: datetime | None =
         if phase == "initial":
             if initial is not None:
                 raise ValidationError(f"The initial report on {row.reference} was recorded on "
-                                      f"{initial.sent_at.isoformat()}; record further details as a follow-up.")
+                                      f"{human(initial.sent_at)}; record further details as a follow-up.")
             if row.authority_decision == "not_notify":
                 raise TransitionError(f"A decision not to notify the authority is recorded for {row.reference}; "
                                       "re-assess the risk first if the facts have changed.")
@@ -127,7 +128,7 @@ def notify_authority(ctx: Context, reference: str, *, sent_at: datetime | None =
                                       "comes after it.")
             if sent < initial.sent_at:
                 raise ValidationError("A follow-up report cannot be sent before the initial report "
-                                      f"({initial.sent_at.isoformat()}).")
+                                      f"({human(initial.sent_at)}).")
             ref = ref or initial.authority_reference
         late = phase == "initial" and sent > row.authority_due_at
         s.add(IncidentNotification(

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from console import deadlines
 from console.errors import TransitionError, ValidationError
+from console.timefmt import human
 
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -151,10 +152,10 @@ def check_times(detected_at: datetime, became_aware_at: datetime, now: datetime)
         if value.tzinfo is None:
             raise ValidationError(f"The time of {name} needs a time zone, e.g. 2026-03-10T09:30:00+00:00.")
         if value > now + CLOCK_SKEW:
-            raise ValidationError(f"The time of {name} {value.isoformat()} is in the future.")
+            raise ValidationError(f"The time of {name} {human(value)} is in the future.")
     if became_aware_at < detected_at:
         raise ValidationError(
-            f"Awareness ({became_aware_at.isoformat()}) cannot come before detection ({detected_at.isoformat()}): "
+            f"Awareness ({human(became_aware_at)}) cannot come before detection ({human(detected_at)}): "
             "the organisation becomes aware of a breach only once it has been detected."
         )
 
@@ -164,11 +165,11 @@ def check_sent_at(sent_at: datetime, became_aware_at: datetime, now: datetime, w
         raise ValidationError(f"The time the {what} was sent needs a time zone, e.g. 2026-03-10T09:30:00+00:00.")
     if sent_at < became_aware_at:
         raise ValidationError(
-            f"The {what} cannot be sent ({sent_at.isoformat()}) before the organisation became aware of the "
-            f"breach ({became_aware_at.isoformat()})."
+            f"The {what} cannot be sent ({human(sent_at)}) before the organisation became aware of the "
+            f"breach ({human(became_aware_at)})."
         )
     if sent_at > now + CLOCK_SKEW:
-        raise ValidationError(f"The {what} cannot be recorded as sent in the future ({sent_at.isoformat()}).")
+        raise ValidationError(f"The {what} cannot be recorded as sent in the future ({human(sent_at)}).")
 
 
 def late_reason_needed(sent_at: datetime, due_at: datetime, late_reason: str) -> None:
@@ -176,7 +177,7 @@ def late_reason_needed(sent_at: datetime, due_at: datetime, late_reason: str) ->
     if sent_at > due_at and not late_reason.strip():
         late = format_hours(sent_at - due_at)
         raise ValidationError(
-            f"The report to the authority is {late} late (due {due_at.isoformat()}); GDPR Art. 33(1) "
+            f"The report to the authority is {late} late (due {human(due_at)}); GDPR Art. 33(1) "
             "requires the reasons for the delay: give a late reason."
         )
 
@@ -253,7 +254,7 @@ def closing_problems(f: ClosingFacts) -> list[str]:
     reportable = f.risk is not None and authority_required(f.risk) and f.authority_decision != "not_notify"
     if reportable and f.authority_reports == 0:
         problems.append(
-            f"the supervisory authority has not been notified (due {f.authority_due_at.isoformat()}) and no decision "
+            f"the supervisory authority has not been notified (due {human(f.authority_due_at)}) and no decision "
             "not to notify is recorded"
         )
     if f.risk == Risk.NO_RISK and f.authority_decision is None:

@@ -36,6 +36,7 @@ from console.store.models import (
     RequestPause,
 )
 from console.store.uow import UnitOfWork
+from console.timefmt import human
 
 CHANNELS = ("email", "web_form", "letter", "phone")
 PRIORITIES = ("low", "normal", "high", "urgent")
@@ -83,7 +84,7 @@ def validate_new(cat: Catalogue, new: NewRequest, now: datetime) -> NewRequest:
         raise ValidationError("The receipt time needs a time zone, e.g. 2026-03-10T10:00:00+00:00.")
     if new.received_at > now + CLOCK_SKEW:
         raise ValidationError(
-            f"The receipt time {new.received_at.isoformat()} is in the future; a request cannot be received later than now."
+            f"The receipt time {human(new.received_at)} is in the future; a request cannot be received later than now."
         )
     jurisdictions = tuple(dict.fromkeys(j.strip() for j in new.jurisdictions if j.strip())) or (
         cat.organisation.default_jurisdiction,
@@ -196,7 +197,7 @@ def insert_request(uow: UnitOfWork, cat: Catalogue, new: NewRequest, deadline: d
         s.add(ChecklistEntry(request_id=row.id, position=pos, item_id=item.id, label=item.label, required=item.required))
     actor = uow.actor.username
     _event(s, row, actor, "received", f"{cat.right(new.right).title} via {new.channel}; due "
-           f"{deadline.due_at.isoformat()} ({deadline.rule.label})", None, Status.RECEIVED.value)
+           f"{human(deadline.due_at)} ({deadline.rule.label})", None, Status.RECEIVED.value)
     if duplicate:
         _event(s, row, actor, "duplicate", f"Possible duplicate of {duplicate} (same subject and right, still open)")
     uow.audit("request.create", "request", row.reference, new.right)
@@ -385,7 +386,7 @@ def pause(ctx: Context, reference: str, reason: str) -> RequestView:
         if Status(row.status) not in OPEN:
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[Status(row.status)].lower()}; only an open request can be paused.")
         if row.paused_since is not None:
-            raise DeadlineError(f"{row.reference} is already paused since {row.paused_since.isoformat()}.")
+            raise DeadlineError(f"{row.reference} is already paused since {human(row.paused_since)}.")
         now = ctx.now()
         row.paused_since = now
         uow.session.add(RequestPause(request_id=row.id, started_at=now, reason=reason.strip(), started_by=ctx.actor.username))
@@ -404,7 +405,7 @@ def resume(ctx: Context, reference: str, note: str = "") -> RequestView:
         uow.session.flush()
         uow.session.refresh(row, ["pauses"])
         _recompute(ctx, row)
-        _event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {row.due_at.isoformat()} ({row.due_rule_label})".strip(" —"))
+        _event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {human(row.due_at)} ({row.due_rule_label})".strip(" —"))
         uow.audit("request.resume", "request", row.reference)
     return get_request(ctx, reference)
 
@@ -440,8 +441,8 @@ def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: 
         uow.session.refresh(row, ["extensions"])
         _recompute(ctx, row)
         _event(uow.session, row, ctx.actor.username, "extended",
-               f"{rule.label} +{amount} {new.unit.value.replace('_', ' ')}: {reason.strip()} (told {notified_on.isoformat()}); "
-               f"now due {row.due_at.isoformat()} ({row.due_rule_label})")
+               f"{rule.label} +{amount} {new.unit.value.replace('_', ' ')}: {reason.strip()} (told {human(notified_on)}); "
+               f"now due {human(row.due_at)} ({row.due_rule_label})")
         uow.audit("request.extend", "request", row.reference, f"{rule.id} +{amount}")
     return get_request(ctx, reference)
 
@@ -451,7 +452,7 @@ def acknowledge(ctx: Context, reference: str) -> RequestView:
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference, lock=True)
         if row.acknowledged_at is not None:
-            raise ValidationError(f"Receipt of {row.reference} was already confirmed on {row.acknowledged_at.isoformat()}.")
+            raise ValidationError(f"Receipt of {row.reference} was already confirmed on {human(row.acknowledged_at)}.")
         row.acknowledged_at = ctx.now()
         _event(uow.session, row, ctx.actor.username, "acknowledged", "Receipt confirmed to the person")
         uow.audit("request.acknowledge", "request", row.reference)

@@ -83,7 +83,7 @@ def test_a_breach_through_the_cli(dburl: str, tmp_path: Path) -> None:
 
 def test_bad_input_exits_non_zero_with_one_line_and_changes_nothing(dburl: str) -> None:
     refused(dburl, "incident", "open", "--title", "T", "--aware-at", AWARE, "--detected-at", "2026-03-10T10:00:00+00:00",
-            code=2, message="Awareness (2026-03-10T09:30:00+00:00) cannot come before detection")
+            code=2, message="Awareness (2026-03-10 09:30 UTC) cannot come before detection")
     assert ok(dburl, "incident", "list", "--queue", "all")["count"] == 0
     ref = ok(dburl, "incident", "open", "--title", "T", "--aware-at", AWARE)["reference"]
     refused(dburl, "incident", "notify", ref, "--authority", "--sent-at", "2026-03-10T09:00:00+00:00", code=2,
