@@ -3,6 +3,11 @@
 The database is opened (and migrated) in the background behind a progress dialog, so a slow
 server never freezes the window; a new, empty local database gets demo requests to explore.
 Uncaught errors reach the person as a dialog with details to copy (ui.errors).
+
+Who works: the owner of a local file without sign-in; else the person who signs in (a session
+kept in the keyring resumes without asking). :class:`Shell` runs one session at a time: the
+sign-in dialog (or, on a new shared database, the first administrator's account), the window,
+signing out, a session that ends while the window is open, and signing in again.
 """
 
 from __future__ import annotations
@@ -14,15 +19,29 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from console import demo
-from console.cli.app import resolve_actor
+from console.cli.app import SIGN_IN_FIRST
 from console.context import Context
-from console.errors import ConsoleError
-from console.policy import load_catalogue
+from console.errors import AuthenticationError, ConsoleError
+from console.policy import Catalogue, load_catalogue
+from console.security.roles import Actor, Perm
+from console.store.base import utcnow
 from console.store.uow import Database
 from ui import errors, style
 from ui import preferences as P
@@ -31,14 +50,29 @@ from ui.preferences import Preferences
 from ui.queue.ticker import DeadlineTicker
 from ui.tasks import Tasks, with_progress
 
+if TYPE_CHECKING:
+    from console.security.auth import SignedIn
+    from console.security.config import SecuritySettings
+    from ui.dialogs.sign_in import Access, Kept
+    from ui.main_window import MainWindow
+
 DEMO_REQUESTS = 300
 APP_NAME = "Privacy Console"
 
 
 @dataclass(frozen=True)
 class Opened:
-    ctx: Context
+    db: Database
+    catalogue: Catalogue
     empty: bool
+    access: Access  # who acts, as start-up found it; nobody until sign-in
+
+    @property
+    def ctx(self) -> Context:
+        """The context of whoever acts (screenshots, benchmarks); refused while nobody is signed in."""
+        if self.access.actor is None:
+            raise AuthenticationError(SIGN_IN_FIRST)
+        return Context(self.db, self.catalogue, self.access.actor)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -53,20 +87,25 @@ WARM_MODULES = ("ui.main_window", "ui.dashboard.view", "ui.request.overview", "u
                 "ui.request.data", "ui.request.activity")
 
 
-def open_console(url: str | None, policy: str | None, warm: bool = False) -> Opened:
+def open_console(url: str | None, policy: str | None, warm: bool = False, sign_in: bool = False) -> Opened:
     """Catalogue first (cheap; a bad one must fail before the database is touched), then the database.
 
     ``warm`` also imports the window's modules here, in the worker, so the first paint and the
-    first visit to the dashboard do not pause the event loop for imports.
+    first visit to the dashboard do not pause the event loop for imports. Without ``sign_in``
+    (screenshots, benchmarks) a database that wants a sign-in and has no live session is refused.
     """
+    from ui.dialogs.sign_in import find_access
+
     catalogue = load_catalogue(policy or None)
     db = Database(url)
     try:
-        actor = resolve_actor(db)  # the OS user as owner, unless this database requires sign-in
+        access = find_access(db)  # the OS user as owner, a kept session, or: sign in first
+        if access.actor is None and not sign_in:
+            raise AuthenticationError(f"{access.notice or ''} {SIGN_IN_FIRST}".strip())
+        opened = Opened(db, catalogue, db.is_empty(), access)
     except BaseException:
         db.dispose()
         raise
-    opened = Opened(Context(db, catalogue, actor), db.is_empty())
     if warm:
         for name in WARM_MODULES:
             importlib.import_module(name)
@@ -105,14 +144,15 @@ def app_context(ctx: Context, prefs: Preferences, tasks: Tasks) -> AppContext:
 
 def should_fill_demo(opened: Opened) -> bool:
     """Demo data only into an empty local file, never unasked into a team's server."""
-    if not opened.empty or os.environ.get("PRIVACY_CONSOLE_NO_DEMO"):
+    actor = opened.access.actor
+    if not opened.empty or os.environ.get("PRIVACY_CONSOLE_NO_DEMO") or actor is None or not actor.can(Perm.WORK_REQUESTS):
         return False
-    if opened.ctx.db.dialect == "sqlite":
+    if opened.db.dialect == "sqlite":
         return True
     answer = QMessageBox.question(
         None, APP_NAME,
         QCoreApplication.translate("App", "The database {0} is empty. Fill it with {1} demo requests to try the "
-                                          "console?").format(opened.ctx.db.safe_url, DEMO_REQUESTS))
+                                          "console?").format(opened.db.safe_url, DEMO_REQUESTS))
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -131,6 +171,214 @@ def settle() -> None:
     gc.freeze()
 
 
+SESSION_CHECK_MS = 60_000  # how often the window asks whether its session is still live
+ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel})
+
+
+class Shell(QObject):
+    """One desktop session at a time: sign in (or set up), the window, sign out, sign in again.
+
+    While a session is open, activity in the window (a click, a key, the wheel) is noted; once a
+    minute the session is resumed on the database if there was any, which keeps it alive and
+    ends the window when an administrator disabled the account or changed its role. Without
+    activity nothing is touched, so the session's idle limit still ends an unattended window.
+    """
+
+    finished = Signal(int)  # the person quit at a sign-in: the application ends with this code
+
+    def __init__(self, qapp: QApplication, prefs: Preferences, tasks: Tasks, opened: Opened) -> None:
+        super().__init__(qapp)
+        self.qapp, self.prefs, self.tasks = qapp, prefs, tasks
+        self.db, self.catalogue = opened.db, opened.catalogue  # the actor comes with each sign-in
+        self.access = opened.access
+        self.window: MainWindow | None = None
+        self.app: AppContext | None = None
+        self.dialog: QObject | None = None
+        self.limits: SecuritySettings | None = None
+        self._active = False
+        self._checking = False
+        self._last_activity = utcnow()
+        self.guard = QTimer(self)
+        self.guard.setInterval(SESSION_CHECK_MS)
+        self.guard.timeout.connect(self.check_session)
+
+    def _t(self, text: str) -> str:
+        return QCoreApplication.translate("Shell", text)
+
+    # --- before the window ----------------------------------------------------------------
+
+    def start(self, opened: Opened) -> None:
+        access = opened.access
+        if access.actor is not None:
+            actor, session = access.actor, access.session
+            if not should_fill_demo(opened):
+                self.open_window(actor, session)
+                return
+
+            def filled(result: Any) -> None:
+                if isinstance(result, BaseException):
+                    errors.show_error(None, result)  # the window opens anyway, on what is there
+                self.open_window(actor, session)
+
+            with_progress(self.tasks, None, self._t("A new database: adding {0} demo requests to explore…").format(
+                DEMO_REQUESTS), demo.fill, opened.ctx, DEMO_REQUESTS, on_done=filled, on_error=filled)
+        elif access.first_run:
+            self.ask_first_administrator()
+        else:
+            notice = access.notice
+            if access.keyring_missing:
+                notice = (notice + " " if notice else "") + self._t(
+                    "No OS keyring is available, so the console cannot keep your session: you sign in at every "
+                    "start.")
+            self.ask_sign_in(notice=notice)
+
+    def ask_sign_in(self, notice: str = "", username: str = "") -> Any:
+        from ui.dialogs.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.db, self.tasks, username=username, notice=notice)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def ask_first_administrator(self) -> Any:
+        """A new shared database: its first administrator, then sign in as them."""
+        from console.cli.app import local_actor
+        from console.security import accounts
+        from ui.dialogs.accounts import FIRST, AccountDialog
+
+        db, by = self.db, local_actor().username
+
+        def create(values: Any) -> Any:
+            return accounts.enable_sign_in(db, values.username, values.display_name, values.password, by=by)
+
+        dialog = AccountDialog(self.tasks, create, mode=FIRST, intro=self._t(
+            "The shared database {0} has no accounts yet. Create the first administrator: they add an account for "
+            "each person who works here. From then on everyone signs in.").format(db.safe_url))
+        dialog.saved.connect(lambda view: self.ask_sign_in(
+            self._t("The administrator {0} was created. Sign in as them now; you then set up the authenticator "
+                    "app.").format(view.username), view.username))
+        dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _signed_in(self, kept: Kept) -> None:
+        self.dialog = None
+        self.open_window(kept.signed.actor, kept.signed)
+        if not kept.remembered and self.window is not None:
+            self.window.statusBar().showMessage(self._t(
+                "No OS keyring is available: the console cannot keep your session, so you sign in again at the "
+                "next start."), 15_000)
+
+    # --- the window -------------------------------------------------------------------------
+
+    def open_window(self, actor: Actor, session: SignedIn | None) -> MainWindow:
+        from ui.main_window import MainWindow
+
+        app = app_context(Context(self.db, self.catalogue, actor), self.prefs, self.tasks)
+        app.session = session
+        window = MainWindow(app)
+        window.sign_out_requested.connect(self.sign_out)
+        window.sign_in_enabled.connect(self._sign_in_turned_on)
+        self.app, self.window = app, window
+        window.show()
+        app.ticker.start()
+        self.qapp.setQuitOnLastWindowClosed(True)
+        if session is not None:
+            self._watch(window)
+        settle()
+        return window
+
+    def _close_window(self) -> str:
+        """Close the window of the session that ends; returns its user name (for the next sign-in)."""
+        self.guard.stop()
+        window, app = self.window, self.app
+        self.window, self.app = None, None
+        self.qapp.setQuitOnLastWindowClosed(False)  # the sign-in dialog comes next, not the end
+        if window is not None:
+            window.end_session()
+        return app.ctx.actor.username if app is not None else ""
+
+    def sign_out(self) -> None:
+        from ui.dialogs.sign_in import sign_out
+
+        session = self.app.session if self.app is not None else None
+        from_env = self.access.from_env
+        username = self._close_window()
+        dialog = self.ask_sign_in(self._t("You signed out."), username)
+        if session is not None:
+            self.tasks.write(sign_out, self.db, session.token, from_env, owner=dialog,
+                             on_error=lambda exc: dialog.notice.setText(self._t(
+                                 "The session could not be ended on the database ({0}); it ends by itself.").format(exc)))
+
+    def _sign_in_turned_on(self, username: str) -> None:
+        self._close_window()
+        self.ask_sign_in(self._t("Sign-in is on for this database. Sign in as {0}; the console then shows how to set "
+                                 "up the authenticator app.").format(username), username)
+
+    # --- a session that ends while the window is open ----------------------------------------
+
+    def _watch(self, window: MainWindow) -> None:
+        from console.security import accounts
+
+        self._active, self._last_activity = False, utcnow()
+        handle = window.windowHandle()  # window-level input only: not every paint of every widget
+        if handle is not None:
+            handle.installEventFilter(self)
+        assert self.app is not None
+        self.tasks.read(accounts.security_settings, self.app.ctx, on_done=self._limits, on_error=lambda _e: None,
+                        owner=window)
+        self.guard.start()
+
+    def _limits(self, limits: SecuritySettings) -> None:
+        self.limits = limits
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY:
+            self._active = True
+        return False
+
+    def check_session(self) -> None:
+        """Resume the session where there was activity, or where it should have ended by now."""
+        app = self.app
+        session = app.session if app is not None else None
+        if app is None or session is None or self._checking:
+            return
+        now = utcnow()
+        if self._active:
+            self._last_activity = now
+        idle = timedelta(hours=self.limits.session_idle_hours) if self.limits is not None else None
+        ended = now >= session.expires_at or (idle is not None and now - self._last_activity >= idle)
+        if not (self._active or ended):
+            return
+        self._active, self._checking = False, True
+        from console.security import auth
+
+        self.tasks.write(auth.resume_session, self.db, session.token, on_done=self._still_live,
+                         on_error=self._session_failed, owner=self.window)
+
+    def _still_live(self, _signed: SignedIn) -> None:
+        self._checking = False
+
+    def _session_failed(self, exc: BaseException) -> None:
+        from console.security.auth import SessionExpired
+        from ui.dialogs.sign_in import forget_session
+
+        self._checking = False
+        if not isinstance(exc, SessionExpired):
+            if self.window is not None:  # a lost connection: try again at the next check
+                self.window.statusBar().showMessage(self._t("Could not check the session: {0}").format(exc), 10_000)
+            return
+        if not self.access.from_env:
+            self.tasks.write(forget_session, self.db)
+        username = self._close_window()
+        self.ask_sign_in(str(exc), username)
+
+
 def run_gui(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
@@ -142,7 +390,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     style.apply(qapp, prefs.get(P.APPEARANCE))
     tasks = Tasks(qapp)
     url, policy = choose_sources(args, prefs)
-    state: dict[str, object] = {}
+    state: dict[str, Shell] = {}
     tr = QCoreApplication.translate
 
     opening = QProgressDialog(tr("App", "Opening the database…"), "", 0, 0)
@@ -152,26 +400,12 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     opening.setMinimumWidth(380)
     opening.setWindowModality(Qt.WindowModality.ApplicationModal)
 
-    def show_window(app: AppContext) -> None:
-        from ui.main_window import MainWindow
-
-        window = MainWindow(app)
-        state["window"] = window
-        window.show()
-        app.ticker.start()
-        qapp.setQuitOnLastWindowClosed(True)
-        settle()
-
     def opened(result: Opened) -> None:
         opening.close()
-        app = app_context(result.ctx, prefs, tasks)
-        state["app"] = app
-        if not should_fill_demo(result):
-            show_window(app)
-            return
-        with_progress(tasks, None, tr("App", "A new database: adding {0} demo requests to explore…").format(DEMO_REQUESTS),
-                      demo.fill, result.ctx, DEMO_REQUESTS, on_done=lambda _r: show_window(app),
-                      on_error=lambda exc: (errors.show_error(None, exc), show_window(app)))
+        shell = Shell(qapp, prefs, tasks, result)
+        shell.finished.connect(qapp.exit)
+        state["shell"] = shell
+        shell.start(result)
 
     def failed(exc: BaseException) -> None:
         opening.close()
@@ -182,10 +416,10 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
             errors.show_unexpected(None, type(exc), exc, exc.__traceback__)
         qapp.exit(1)
 
-    tasks.read(open_console, url, policy, True, on_done=opened, on_error=failed)
+    tasks.read(open_console, url, policy, True, True, on_done=opened, on_error=failed)
     code = qapp.exec()
     tasks.shutdown()
-    app = state.get("app")
-    if isinstance(app, AppContext):
-        app.ctx.db.dispose()
+    shell = state.get("shell")
+    if shell is not None:
+        shell.db.dispose()
     return int(code)

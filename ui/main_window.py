@@ -2,18 +2,22 @@
 
 It owns no feature: the queue page, the request workspace, the dashboard and the registered
 views do their own work; the shell wires their signals and offers the window-wide actions.
+Actions the signed-in role may not use are disabled with a tooltip naming the role they need
+(the services refuse them anyway). One window serves one session: signing out (or turning
+sign-in on) asks the application to close it and sign in again (ui.app.Shell).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 from console.requests import queries
 from console.requests.queries import Counts, QueueRow
 from console.requests.views import RequestView
+from console.security.roles import Perm
 from ui import preferences as P
 from ui import registry, style
 from ui.context import AppContext
@@ -44,9 +49,13 @@ OPEN_DELAY_MS = 120  # moving through rows with the keyboard loads only where th
 
 
 class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    sign_in_enabled = Signal(str)  # the owner turned sign-in on with this first administrator
+
     def __init__(self, app: AppContext) -> None:
         super().__init__()
         self.app = app
+        self._ending = False
         self.setWindowTitle(self.tr("Privacy Console — {0}").format(app.ctx.catalogue.organisation.name))
         self.setWindowIcon(style.icon("app"))
         self._counting = False
@@ -101,7 +110,7 @@ class MainWindow(QMainWindow):
         app.events.request_changed.connect(self._request_changed)
         app.events.requests_changed.connect(self._requests_changed)
         app.tasks.busy_changed.connect(self._busy)
-        app.tasks.error.connect(lambda exc: show_error(self, exc))
+        app.tasks.error.connect(self._task_failed)
         app.ticker.tick.connect(self._tick)
         self.resize(1400, 900)
         self._restore_layout()
@@ -110,7 +119,8 @@ class MainWindow(QMainWindow):
 
     # --- building --------------------------------------------------------------------------
 
-    def _action(self, icon: str, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, icon: str, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:
         action = QAction(style.icon(icon), text, self)
         if shortcut:
@@ -139,8 +149,15 @@ class MainWindow(QMainWindow):
         self._action("queue", self.tr("Queue"), lambda: self.nav.select("queue", "open"), "Ctrl+1").setVisible(False)
         if QKeySequence(QKeySequence.StandardKey.Refresh).toString() != "F5":
             self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
+        self.sign_out_action = self._action("", self.tr("Sign out"), self.sign_out, None,  # words, no icon
+                                            self.tr("End your session and return to the sign-in window"))
+        self.sign_out_action.setVisible(self.app.session is not None)
         self.assign_action.setEnabled(False)
         self.status_action.setEnabled(False)
+        self._gate(self.new_action, Perm.WORK_REQUESTS, self.tr("Registering a request"))
+        self._gate(self.import_action, Perm.WORK_REQUESTS, self.tr("Importing requests"))
+        self._gate(self.assign_action, Perm.WORK_REQUESTS, self.tr("Assigning requests"))
+        self._gate(self.status_action, Perm.WORK_REQUESTS, self.tr("Changing the status of requests"))
         bar = QToolBar(self.tr("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
@@ -152,7 +169,29 @@ class MainWindow(QMainWindow):
                 bar.addSeparator()
             else:
                 bar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.sign_out_action)
+        self.toolbar = bar
+        self._style_toolbar()
         self.addToolBar(bar)
+
+    def _style_toolbar(self) -> None:
+        """Disabled toolbar buttons look disabled (the stylesheet's text colour would hide it)."""
+        grey = "#7b848e" if style.theme() == "dark" else "#9aa3ad"  # the palettes' disabled text
+        self.toolbar.setStyleSheet(f"QToolButton:disabled {{ color: {grey}; }}")
+
+    def _gate(self, action: QAction, perm: Perm, what: str) -> None:
+        """Disable an action the role may not use, and say in its tooltip which role it needs."""
+        why = self.app.refusal(perm, what)
+        if why:
+            action.setEnabled(False)
+            action.setToolTip(why)
+            action.setProperty("refused", True)
+
+    def _allowed(self, action: QAction) -> bool:
+        return action.property("refused") is not True
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -160,7 +199,16 @@ class MainWindow(QMainWindow):
         self.rows_label = QLabel()
         self.db_label = QLabel(self.app.ctx.db.safe_url)
         self.db_label.setToolTip(self.tr("The database in use (Settings to change it)"))
-        self.user_label = QLabel(self.tr("{0} ({1})").format(self.app.ctx.actor.username, self.app.ctx.actor.role.value))
+        self.user_label = QLabel(self.app.user_title)
+        self.user_label.setObjectName("signedIn")
+        session = self.app.session
+        if session is None:
+            self.user_label.setToolTip(self.tr("You own this local database; nobody signs in to it "
+                                               "(Settings > Security to turn sign-in on)"))
+        else:
+            self.user_label.setText(self.tr("Signed in as {0}").format(self.app.user_title))
+            self.user_label.setToolTip(self.tr("User name {0}; the session ends at {1} at the latest").format(
+                session.actor.username, session.expires_at.astimezone(self.app.zone).strftime("%H:%M")))
         self.zone_label = QLabel()
         for label in (self.busy_label, self.rows_label, self.zone_label, self.user_label, self.db_label):
             bar.addPermanentWidget(label)
@@ -197,8 +245,8 @@ class MainWindow(QMainWindow):
         self.workspace.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selection_changed(self, n: int) -> None:
-        self.assign_action.setEnabled(n > 0)
-        self.status_action.setEnabled(n > 0)
+        self.assign_action.setEnabled(n > 0 and self._allowed(self.assign_action))
+        self.status_action.setEnabled(n > 0 and self._allowed(self.status_action))
         self._update_status()
 
     # --- actions -----------------------------------------------------------------------------
@@ -237,10 +285,17 @@ class MainWindow(QMainWindow):
             self.nav.select("queue", "open")
         self.queue.focus_search()
 
+    def _refused(self, action: QAction) -> bool:
+        """The queue's context menu offers bulk changes to everyone: say why they are not for this role."""
+        if self._allowed(action):
+            return False
+        self.statusBar().showMessage(action.toolTip(), 8000)
+        return True
+
     @Slot()
     def bulk_assign(self) -> None:
         rows = self.queue.selected_rows()
-        if not rows:
+        if not rows or self._refused(self.assign_action):
             return
         known = [r.assignee for r in (self.queue.model.row_at(i) for i in range(min(self.queue.model.rowCount(), 500)))
                  if r is not None and r.assignee]
@@ -252,7 +307,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def bulk_status(self) -> None:
         rows = self.queue.selected_rows()
-        if not rows:
+        if not rows or self._refused(self.status_action):
             return
         dialog = StatusDialog(len(rows), self)
         if dialog.exec():
@@ -277,7 +332,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.app, self)
         dialog.applied.connect(self._settings_applied)
+        dialog.sign_in_enabled.connect(self.sign_in_enabled)
         dialog.open()
+
+    @Slot()
+    def sign_out(self) -> None:
+        self.sign_out_requested.emit()
 
     def _settings_applied(self, restart: bool) -> None:
         from PySide6.QtWidgets import QApplication
@@ -286,6 +346,7 @@ class MainWindow(QMainWindow):
         instance = QApplication.instance()
         if isinstance(instance, QApplication):
             style.apply(instance, prefs.get(P.APPEARANCE))
+            self._style_toolbar()
         hours = prefs.get(P.DUE_SOON_HOURS) or self.app.policy_due_soon_hours
         if hours != self.app.ctx.catalogue.due_soon_hours:
             self.app.ctx.catalogue = replace(self.app.ctx.catalogue, due_soon_hours=hours)
@@ -372,10 +433,25 @@ class MainWindow(QMainWindow):
         prefs.set_value("queue/header", self.queue.table.horizontalHeader().saveState())
         prefs.sync()
 
+    def _task_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def end_session(self) -> None:
+        """Close for a sign-out: keep the layout, let go of the shared task layer (which lives on)."""
+        self._ending = True
+        for signal, slot in ((self.app.tasks.busy_changed, self._busy), (self.app.tasks.error, self._task_failed)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self.close()
+        self.deleteLater()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.app.ticker.stop()
         if self.tray is not None:
             self.tray.hide()
-        self.app.tasks.shutdown()
+        if not self._ending:
+            self.app.tasks.shutdown()
         super().closeEvent(event)

@@ -1,8 +1,11 @@
 """Settings: which database (local file or shared PostgreSQL, tested in the background), the
-policy catalogue folder, the zone times are shown in, the due-soon threshold, the appearance.
+policy catalogue folder, the zone times are shown in, the due-soon threshold, the appearance;
+and, for administrators, the Security page (accounts, second-factor roles, turning sign-in on).
 
-Kept in QSettings (this desktop's choices). The server password goes to the OS keyring under
-the entry the engine looks up (``secret_name_for``); it is never written into the URL.
+The General page is kept in QSettings (this desktop's choices) when Save is pressed. The
+server password goes to the OS keyring under the entry the engine looks up
+(``secret_name_for``); it is never written into the URL. The Security page writes to the
+database at once (ui.dialogs.accounts), so it does not wait for Save.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +36,7 @@ from sqlalchemy.engine import URL
 
 from console import secrets
 from console.policy import load_catalogue
+from console.security.roles import Perm
 from console.store.engine import default_url, parse_url, secret_name_for
 from console.store.uow import Database
 from ui import preferences as P
@@ -54,6 +59,7 @@ def check_policy(path: str) -> str:
 
 class SettingsDialog(QDialog):
     applied = Signal(bool)  # True when a restart is needed (database or catalogue changed)
+    sign_in_enabled = Signal(str)  # sign-in was turned on with this first administrator
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,15 +67,40 @@ class SettingsDialog(QDialog):
         self.prefs = app.prefs
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(620)
+        general = QWidget()
+        inner = QVBoxLayout(general)
+        inner.addWidget(self._database_box())
+        inner.addWidget(self._policy_box())
+        inner.addWidget(self._display_box())
+        self.pages = QTabWidget()
+        self.pages.addTab(general, self.tr("General"))
+        self.security: QWidget | None = None
+        if app.can(Perm.MANAGE_ACCOUNTS):  # nobody else has anything to do there: not shown at all
+            from ui.dialogs.accounts import SecurityPage
+
+            page = SecurityPage(app)
+            page.sign_in_enabled.connect(self._sign_in_enabled)
+            self.pages.addTab(page, self.tr("Security"))
+            self.security = page
         layout = QVBoxLayout(self)
-        layout.addWidget(self._database_box())
-        layout.addWidget(self._policy_box())
-        layout.addWidget(self._display_box())
+        layout.addWidget(self.pages)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.pages.currentChanged.connect(self._page_changed)
         layout.addWidget(self.buttons)
         self._load()
+
+    def _page_changed(self, index: int) -> None:
+        """Save and Cancel are about the General page; the Security page has applied its changes already."""
+        security = self.pages.widget(index) is self.security and self.security is not None
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setVisible(not security)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Close") if security else self.tr("Cancel"))
+
+    def _sign_in_enabled(self, username: str) -> None:
+        self.reject()  # the window closes next: this desktop signs in as the new administrator
+        self.sign_in_enabled.emit(username)
 
     # --- building --------------------------------------------------------------------------
 

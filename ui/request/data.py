@@ -4,7 +4,8 @@ Reading the records is a read of personal data that the console audits, so they 
 when this tab is on screen, never merely because a row was selected. All three actions run in
 the writer thread (the read writes its audit entry); fetching shows progress and can be cancelled.
 Without the data-sources feature (``console.requests.sources``) the tab says where the data
-will come from.
+will come from. A role that may not read a person's data (administrator) is told so and
+nothing is loaded; import and fetch need a role that works on requests.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.requests.views import RequestView
+from console.security.roles import Perm
 from ui import style, words
 from ui.errors import show_error
 from ui.request.tabs import RequestTab, WorkspaceHost
@@ -88,6 +90,13 @@ class DataTab(RequestTab):
         layout.addWidget(self.records, 1)
         self.import_button.clicked.connect(self.import_file)
         self.fetch_button.clicked.connect(self.fetch)
+        app = host.app
+        self.may_read = app.can(Perm.READ_SUBJECT_DATA)
+        self.may_work = app.can(Perm.WORK_REQUESTS)
+        if not self.may_work:
+            why = app.refusal(Perm.WORK_REQUESTS, self.tr("Adding a person's data"))
+            self.import_button.setToolTip(why)
+            self.fetch_button.setToolTip(why)
         if self._sources is None:
             self.note.setText(self.tr("Subject data arrives with the data-sources feature. The categories this "
                                       "request covers, and where the policy says each comes from:"))
@@ -102,9 +111,15 @@ class DataTab(RequestTab):
         if self._sources is None:
             self._show_categories(view)
             return
+        if not self.may_read:
+            self.import_button.hide()
+            self.fetch_button.hide()
+            self.records.clear()
+            self.note.setText(self.host.app.refusal(Perm.READ_SUBJECT_DATA, self.tr("Opening a person's data")))
+            return
         closed = view.status in ("completed", "rejected", "withdrawn")
-        self.import_button.setEnabled(not closed)
-        self.fetch_button.setEnabled(not closed)
+        self.import_button.setEnabled(not closed and self.may_work)
+        self.fetch_button.setEnabled(not closed and self.may_work)
         if changed:
             self._generation += 1
             self._loaded_for = None
@@ -117,7 +132,7 @@ class DataTab(RequestTab):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self._sources is not None and self._view is not None:
+        if self._sources is not None and self._view is not None and self.may_read:
             self.load()
 
     def clear(self) -> None:
@@ -129,7 +144,7 @@ class DataTab(RequestTab):
     def load(self, force: bool = False) -> None:
         """Read the records (once per request version unless forced): only when on screen."""
         view = self._view
-        if view is None or self._sources is None:
+        if view is None or self._sources is None or not self.may_read:
             return
         key = (view.reference, view.version)
         if self._loaded_for == key and not force:

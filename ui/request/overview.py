@@ -2,6 +2,7 @@
 
 Saving sends the version the form was filled from; if somebody else saved in between, the
 service refuses (ConflictError) and the person is offered a reload instead of overwriting.
+A role that may not work on requests sees the fields read-only, and no Save button.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from console.context import Context
 from console.requests import commands
 from console.requests.views import RequestView
+from console.security.roles import Perm
 from ui import words
 from ui.request.tabs import RequestTab, WorkspaceHost
 
@@ -106,8 +108,11 @@ class OverviewTab(RequestTab):
         self.save = QPushButton(self.tr("Save changes"))
         self.save.setProperty("primary", True)
         self.revert = QPushButton(self.tr("Revert"))
+        self.writable = host.app.can(Perm.WORK_REQUESTS)
+        self.refusal = host.app.refusal(Perm.WORK_REQUESTS, self.tr("Editing a request"))
         self.closed_note = QLabel(self.tr("This request is closed; reopen it to edit."))
         self.closed_note.setProperty("muted", True)
+        self.closed_note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.closed_note)
         buttons.addStretch(1)
@@ -192,9 +197,19 @@ class OverviewTab(RequestTab):
                 box.setChecked(cid in view.categories)
             self.notes.setPlainText(view.notes)
             closed = view.status in ("completed", "rejected", "withdrawn")
-            for w in (self.assignee, self.priority, self.channel, self.language, self.account, self.categories, self.notes):
-                w.setEnabled(not closed)
-            self.closed_note.setVisible(closed)
+            editable = self.writable and not closed
+            for w in (self.assignee, self.priority, self.channel, self.language, self.categories):
+                w.setEnabled(editable)
+                w.setToolTip(self.refusal)
+            for text in (self.account, self.notes):
+                text.setEnabled(editable or not self.writable)  # a reader's fields stay readable, not greyed
+                text.setReadOnly(not editable)
+                text.setToolTip(self.refusal)
+            self.closed_note.setText(self.refusal if not self.writable else
+                                     self.tr("This request is closed; reopen it to edit."))
+            self.closed_note.setVisible(closed or not self.writable)
+            self.save.setVisible(self.writable)
+            self.revert.setVisible(self.writable)
         finally:
             self._loading = False
         self._dirty()

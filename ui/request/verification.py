@@ -2,6 +2,7 @@
 
 Who checked what and when comes from the service; so does every refusal (a failed check
 without a reason, the same person as second verifier, leaving verification too early).
+A role that may not work on requests sees the checks with every control disabled, and why.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from console import verification
 from console.requests import commands
 from console.requests.views import ChecklistView, RequestView
+from console.security.roles import Perm
 from ui import style, words
 from ui.request.tabs import RequestTab, WorkspaceHost
 
@@ -62,6 +64,11 @@ class VerificationTab(RequestTab):
         self.finish = QPushButton(style.icon("advance", "#ffffff"), self.tr("Finish verification"))
         self.finish.setProperty("primary", True)
         self.finish.setToolTip(self.tr("Move the request on to In progress once every required check is done"))
+        self.writable = host.app.can(Perm.WORK_REQUESTS)
+        self.refusal = host.app.refusal(Perm.WORK_REQUESTS, self.tr("Recording identity checks"))
+        if self.refusal:
+            for w in (self.comment, self.evidence, self.browse, self.passed, self.failed, self.second, self.finish):
+                w.setToolTip(self.refusal)
         entry = QHBoxLayout()
         entry.addWidget(self.comment, 3)
         entry.addWidget(self.evidence, 2)
@@ -97,6 +104,8 @@ class VerificationTab(RequestTab):
             lines.append(self.tr("Each required check also needs a second verifier (somebody else)."))
         if view.status not in VERIFYING:
             lines.append(self.tr("Verification is closed: the request is {0}.").format(words.status(view.status).lower()))
+        elif self.refusal:
+            lines.append(self.refusal)
         self.intro.setText(" ".join(lines))
         zone = self.host.app.zone
         self.items.clear()
@@ -149,11 +158,12 @@ class VerificationTab(RequestTab):
     def _enable(self) -> None:
         view = self._view
         open_checks = view is not None and view.status in VERIFYING
-        has_item = self.items.currentItem() is not None
+        has_item = self.items.currentItem() is not None and self.writable
         for w in (self.passed, self.failed, self.comment, self.evidence, self.browse):
             w.setEnabled(open_checks and has_item)
         self.second.setEnabled(view is not None and view.status not in ("completed", "rejected", "withdrawn") and has_item)
         self.finish.setVisible(view is not None and view.status == "awaiting_verification")
+        self.finish.setEnabled(self.writable)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach evidence"), "",

@@ -3,6 +3,10 @@
 Every action calls a service in the writer thread; the new RequestView comes back, every tab
 shows it and the queue is told. A refusal (a transition the lifecycle forbids, a checklist not
 done, an edit on a stale version) is shown with the service's own message.
+
+What the role may not do is disabled with a tooltip naming the role it needs (completing and
+rejecting need a DPO); a role that may not work on requests (auditor, administrator) gets the
+workspace read-only, with a line that says so instead of the lifecycle buttons.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from console.errors import ConflictError
 from console.requests import commands
 from console.requests.lifecycle import FORWARD, Status
 from console.requests.views import RequestView
+from console.security.roles import Perm
 from ui import registry, style, words
 from ui.context import AppContext
 from ui.dialogs.reasons import ExtendDialog, ReasonDialog, RejectDialog
@@ -109,10 +114,21 @@ class RequestWorkspace(QWidget):
             actions.addWidget(button)
         for key in ("resume", "acknowledge", "reopen"):
             self.buttons[key].hide()  # shown when the request on show allows them
+        self.writable = self.app.can(Perm.WORK_REQUESTS)
+        self.read_only = QLabel(self.tr("Read only. {0}").format(
+            self.app.refusal(Perm.WORK_REQUESTS, self.tr("Changing a request"))))
+        self.read_only.setObjectName("infoBanner")
+        self.read_only.setWordWrap(True)
+        self.read_only.setVisible(not self.writable)
+        actions_row = QWidget()
+        actions_row.setLayout(actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions_row.setVisible(self.writable)  # read-only: nothing here to press
         self.buttons["advance"].setProperty("primary", True)
         self.buttons["advance"].setIcon(style.icon("advance", "#ffffff"))
         for key in ("reject", "withdraw"):
             self.buttons[key].setProperty("danger", True)
+            self.buttons[key].setProperty("dangerous", True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         self._tabs: dict[str, RequestTab] = {}
@@ -124,7 +140,8 @@ class RequestWorkspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(header)
-        layout.addLayout(actions)
+        layout.addWidget(actions_row)
+        layout.addWidget(self.read_only)
         layout.addWidget(self.tabs, 1)
         return content
 
@@ -197,7 +214,7 @@ class RequestWorkspace(QWidget):
         self._pending += delta
         busy = self._pending > 0
         for button in self.buttons.values():
-            button.setEnabled(not busy and button.property("allowed") is True)
+            self._enable(button, not busy and button.property("allowed") is True)
         self.busy_changed.emit(busy)
 
     # --- drawing ---------------------------------------------------------------------------
@@ -248,12 +265,32 @@ class RequestWorkspace(QWidget):
             "withdraw": is_open,
             "reopen": status == "completed",
         }
+        refusals = self._refusals(nxt)
         for key, button in self.buttons.items():
-            button.setProperty("allowed", allowed[key])
+            button.setProperty("allowed", allowed[key] and not refusals[key])
             button.setVisible(allowed[key] or key in ("advance", "reject", "withdraw"))
-            button.setEnabled(allowed[key] and self._pending == 0)
+            self._enable(button, allowed[key] and not refusals[key] and self._pending == 0)
+            button.setToolTip(refusals[key])
         self.buttons["resume"].setVisible(paused and is_open)
         self.buttons["pause"].setVisible(not paused and is_open)
+
+    @staticmethod
+    def _enable(button: QPushButton, enabled: bool) -> None:
+        """A disabled Reject or Withdraw must not stay red: the danger colour would say it can be pressed."""
+        button.setEnabled(enabled)
+        if button.property("dangerous") is True and button.property("danger") is not enabled:
+            button.setProperty("danger", enabled)
+            button.style().unpolish(button)
+            button.style().polish(button)
+
+    def _refusals(self, nxt: Status | None) -> dict[str, str]:
+        """Why each button is not for this role ("" where it is): the role it needs, by name."""
+        work = self.app.refusal(Perm.WORK_REQUESTS, self.tr("Working on a request"))
+        result = {key: work for key in self.buttons}
+        result["reject"] = work or self.app.refusal(Perm.APPROVE, self.tr("Rejecting a request"))
+        if nxt == Status.COMPLETED:
+            result["advance"] = work or self.app.refusal(Perm.APPROVE, self.tr("Approving and completing a request"))
+        return result
 
     def _extendable(self, view: RequestView) -> list[Any]:
         try:
