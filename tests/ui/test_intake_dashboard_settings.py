@@ -105,3 +105,25 @@ def test_a_notice_when_a_request_becomes_overdue(app_ctx, clock):
     alerts.check()
     assert notices and notices[0][0] == "Overdue"
     assert view.reference in notices[0][1]
+
+
+def test_settings_choose_the_signing_certificate(window, app_ctx, tmp_path: Path, monkeypatch) -> None:
+    """Settings shows the signing certificate; choosing one with its passphrase makes it the one that signs."""
+    from console.documents.certs import create_self_signed
+    from console.packages import signing_settings
+
+    told: list[str] = []
+    monkeypatch.setattr("ui.errors.QMessageBox.warning", lambda _p, _t, text: told.append(text))
+    p12 = tmp_path / "team.p12"
+    p12.write_bytes(create_self_signed("Data Protection Team", "Miximonster", "privacy@example.org", passphrase="pw-123"))
+    window.settings_action.trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert "None yet" in dialog.signing_state.text()
+    dialog.use_certificate(str(tmp_path / "missing.p12"), "pw-123")
+    assert "Not changed" in dialog.signing_state.text()
+    dialog.use_certificate(str(p12), "wrong")
+    assert "Not changed" in dialog.signing_state.text() and signing_settings(app_ctx.ctx).pkcs12_path is None
+    assert any("passphrase is wrong" in t for t in told)
+    dialog.use_certificate(str(p12), "pw-123")
+    assert "signs as Data Protection Team" in dialog.signing_state.text()
+    assert signing_settings(app_ctx.ctx).pkcs12_path == str(p12)

@@ -71,6 +71,7 @@ class SettingsDialog(QDialog):
         inner = QVBoxLayout(general)
         inner.addWidget(self._database_box())
         inner.addWidget(self._policy_box())
+        inner.addWidget(self._signing_box())
         inner.addWidget(self._display_box())
         self.pages = QTabWidget()
         self.pages.addTab(general, self.tr("General"))
@@ -167,6 +168,66 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Folder"), row)
         form.addRow(self.policy_result)
         return box
+
+    def _signing_box(self) -> QGroupBox:
+        """The organisation's signing certificate and the optional time-stamp server (shared settings)."""
+        from console.packages import signing_settings
+
+        box = QGroupBox(self.tr("Signing certificate"))
+        self.signing_state = QLabel(self.tr("Loading…"))
+        self.signing_state.setWordWrap(True)
+        self.choose_certificate = QPushButton(self.tr("Choose certificate…"))
+        self.choose_certificate.clicked.connect(self._choose_certificate)
+        self.timestamp_url = QLineEdit()
+        self.timestamp_url.setPlaceholderText(self.tr("optional: an RFC 3161 time-stamp server, https://…"))
+        allowed = self.app.can(Perm.SETTINGS)
+        for widget in (self.choose_certificate, self.timestamp_url):
+            widget.setEnabled(allowed)
+            if not allowed:
+                widget.setToolTip(self.tr("Only an administrator chooses the signing certificate."))
+        row = QHBoxLayout()
+        row.addWidget(self.signing_state, 1)
+        row.addWidget(self.choose_certificate)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Certificate"), row)
+        form.addRow(self.tr("Time stamps"), self.timestamp_url)
+        self._timestamp_loaded = ""
+        self.app.tasks.read(signing_settings, self.app.ctx, on_done=self._signing_loaded,
+                            on_error=lambda exc: self.signing_state.setText(str(exc)), owner=self)
+        return box
+
+    def _signing_loaded(self, settings: object) -> None:
+        path = getattr(settings, "pkcs12_path", None)
+        self._timestamp_loaded = getattr(settings, "timestamp_url", None) or ""
+        self.timestamp_url.setText(self._timestamp_loaded)
+        self.signing_state.setText(path or self.tr("None yet: packages cannot be signed until one is chosen."))
+
+    def _choose_certificate(self) -> None:
+        from ui.package.dialogs import SigningDialog
+
+        current = self.signing_state.text()
+        dialog = SigningDialog(current if current.endswith((".p12", ".pfx")) else "", self)
+        dialog.accepted.connect(lambda: self.use_certificate(dialog.path.text().strip(), dialog.passphrase.text()))
+        dialog.open()
+
+    def use_certificate(self, path: str, passphrase: str) -> None:
+        """Open the certificate in a task (a wrong passphrase is caught now) and make it the one that signs."""
+        from console.packages import configure_signing
+        from ui.errors import show_error
+
+        self.signing_state.setText(self.tr("Opening {0}…").format(path))
+
+        def done(info: object) -> None:
+            name = getattr(info, "common_name", "") or getattr(info, "subject", "")
+            until = getattr(info, "not_after", None)
+            self.signing_state.setText(self.tr("{path} — signs as {name}, valid until {until}").format(
+                path=path, name=name, until=until.date().isoformat() if until else "?"))
+
+        def failed(exc: object) -> None:
+            self.signing_state.setText(self.tr("Not changed: {0}").format(exc))
+            show_error(self, exc)
+
+        self.app.tasks.write(configure_signing, self.app.ctx, path, passphrase, on_done=done, on_error=failed, owner=self)
 
     def _display_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Display and deadlines"))
@@ -294,5 +355,11 @@ class SettingsDialog(QDialog):
         self.prefs.set(P.APPEARANCE, str(self.appearance.currentData()))
         self.prefs.set(P.NOTIFY, self.notify.isChecked())
         self.prefs.sync()
+        timestamp = self.timestamp_url.text().strip()
+        if self.app.can(Perm.SETTINGS) and timestamp != self._timestamp_loaded:
+            from console.packages import set_timestamp_url
+
+            self.app.tasks.write(set_timestamp_url, self.app.ctx, timestamp or None,
+                                 on_error=lambda exc: show_error(self.parentWidget(), exc))
         self.applied.emit(before != (url, self.policy.text().strip()))
         self.accept()
