@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 
 from console.cli.app import context, open_database
+from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
 from console.errors import ConsoleError
 from console.security import audit_trail, protect
@@ -22,14 +22,6 @@ class TamperedError(ConsoleError):
     exit_code = 12
 
 
-def _when(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-11-30T09:00:00+00:00") from None
-    if parsed.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
-    return parsed
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

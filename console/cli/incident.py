@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from console.cli.app import context
+from console.cli.args import instant as when
 from console.cli.output import emit_json, table
 from console.context import Context
 from console.deadlines import format_time_left
@@ -20,14 +21,6 @@ CLOCK_WORDS = {"notified": "notified", "notified_late": "notified late", "not_no
                "closed": "closed"}
 
 
-def when(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-03-10T09:30:00+00:00") from None
-    if parsed.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
-    return parsed
 
 
 def _facts(p: argparse.ArgumentParser, *, required_title: bool) -> None:

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from console.cli.app import context
+from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
 from console.errors import DocumentError, ValidationError
-
-
-def _when(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-03-10T10:00:00+00:00") from None
-    if parsed.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
-    return parsed
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

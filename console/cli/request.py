@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
 
 from console.cli.app import context
+from console.cli.args import day as _day
+from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
 from console.deadlines import format_time_left
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
 from console.requests.views import RequestView
-
-
-def _when(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date-time like 2026-03-10T10:00:00+00:00") from None
-    if parsed.tzinfo is None:
-        raise argparse.ArgumentTypeError(f"{value!r} has no time zone; add one, e.g. +00:00")
-    return parsed
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-10") from None
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
