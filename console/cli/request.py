@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime, time, tzinfo
 
-from console.cli.app import context
+from console.cli.app import context as _open_context
 from console.cli.args import day as _day
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
-from console.deadlines import format_time_left
+from console.deadlines import format_time_left, local_due_date
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
 from console.requests.views import RequestView
@@ -115,6 +116,28 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.set_defaults(func=cmd_import)
 
 
+_ZONE: list[tzinfo] = []
+
+
+def context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    ctx = _open_context(args)
+    _ZONE[:] = [ctx.catalogue.organisation.tz]
+    return ctx
+
+
+def view_zone() -> tzinfo:
+    """The organisation's zone, for printing (set when the context opens)."""
+    return _ZONE[0] if _ZONE else UTC
+
+
+def due_text(due_at: datetime, tz: tzinfo) -> str:
+    """A day-based deadline is the end of its last day ("2026-04-09 end of day"); an hourly one its time."""
+    local = due_at.astimezone(tz)
+    if local.time() == time(0, 0):
+        return f"{local_due_date(due_at, tz).isoformat()} end of day"
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
 def _print(view: RequestView, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(view)
@@ -124,10 +147,11 @@ def _print(view: RequestView, args: argparse.Namespace) -> int:
     print(f"  subject   {view.subject_name} <{view.subject_email}>" + (f"  account {view.subject_account_id}" if view.subject_account_id else ""))
     if view.subject_is_child:
         print(f"  guardian  {view.guardian_name} <{view.guardian_email}>")
-    print(f"  received  {view.received_at.isoformat()} via {view.channel}; jurisdictions {', '.join(view.jurisdictions)}")
-    print(f"  due       {view.due_at.isoformat()}  ({view.due_rule})  {view.deadline_state}, {left}")
+    print(f"  received  {view.received_at.astimezone(view_zone()).strftime('%Y-%m-%d %H:%M %Z')} via {view.channel}; jurisdictions {', '.join(view.jurisdictions)}")
+    tz = view_zone()
+    print(f"  due       {due_text(view.due_at, tz)}  ({view.due_rule})  {view.deadline_state}, {left}")
     for r in view.rules:
-        print(f"            - {r.label}: {r.due_at.isoformat()}" + (" (confirm receipt)" if r.milestone == "acknowledge" else ""))
+        print(f"            - {r.label}: {due_text(r.due_at, tz)}" + (" (confirm receipt)" if r.milestone == "acknowledge" else ""))
     print(f"  assignee  {view.assignee or '-'}   priority {view.priority}")
     if view.duplicate_of:
         print(f"  duplicate of {view.duplicate_of}?")
@@ -179,7 +203,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"queue": args.queue, "count": queries.count(ctx, f, now=now), "rows": page.rows})
         return 0
-    rows = [[r.reference, r.subject_name[:28], r.right, r.status, r.due_at.astimezone(ctx.catalogue.organisation.tz).strftime("%Y-%m-%d %H:%M"),
+    rows = [[r.reference, r.subject_name[:28], r.right, r.status, due_text(r.due_at, ctx.catalogue.organisation.tz),
              "closed" if r.closed else ("paused" if r.paused else format_time_left(r.due_at - now)), r.assignee or "-"]
             for r in page.rows]
     table(rows, ["reference", "subject", "right", "status", "due", "left", "assignee"])
