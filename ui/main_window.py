@@ -115,6 +115,11 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._restore_layout()
         self.nav.select("queue", "open")
+        for spec in specs:
+            if spec.eager:  # e.g. the incidents' 72-hour notices must not wait for a first visit
+                page = self._build_view(spec.key)
+                # built unseen, it must not raise the window's minimum size above the queue's
+                page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.refresh_counts()
 
     # --- building --------------------------------------------------------------------------
@@ -224,13 +229,16 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def show_view(self, key: str) -> None:
-        if key not in self._views:
-            spec = self._specs[key]
-            page = spec.factory(self.app, None)
-            self._views[key] = page
-            self._view_index[key] = self.stack.addWidget(page)
+        self._build_view(key)
         self.stack.setCurrentIndex(self._view_index[key])
         self._update_status()
+
+    def _build_view(self, key: str) -> QWidget:
+        if key not in self._views:
+            page = self._specs[key].factory(self.app, None)
+            self._views[key] = page
+            self._view_index[key] = self.stack.addWidget(page)
+        return self._views[key]
 
     def view(self, key: str) -> QWidget | None:
         return self._views.get(key)

@@ -36,6 +36,7 @@ class ViewSpec:
     icon: str  # a name under resources/icons
     factory: Callable[[AppContext, QWidget | None], QWidget]
     order: int = 50
+    eager: bool = False  # built when the window opens (e.g. to watch deadlines), not on first visit
 
 
 @dataclass(frozen=True)

@@ -246,3 +246,10 @@ def test_a_role_that_may_only_read_incidents_sees_why_the_actions_are_off(ctx, q
     page.new_incident()
     assert page.findChild(NewIncidentDialog) is None
     tasks.shutdown()
+
+
+def test_incident_notices_run_from_the_start(window) -> None:
+    """The 72-hour notices must not wait until somebody opens the Incidents page."""
+    page = window.view("incidents")
+    assert page is not None and page.alerts.enabled is not None
+    assert window.stack.currentIndex() == 0  # the queue is still what the window shows

@@ -24,4 +24,4 @@ def _page(app: AppContext, parent: QWidget | None = None) -> QWidget:
 
 
 register_view(ViewSpec("incidents", lambda: QCoreApplication.translate("Incidents", "Incidents"), "incidents",
-                       _page, order=10))
+                       _page, order=10, eager=True))  # its authority-deadline notices run from the start
