@@ -122,7 +122,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 seq = year_seq.get(year, 0) + 1
                 year_seq[year] = seq
                 child = regime == "coppa" or rng.random() < 0.01
-                paused = status == Status.AWAITING_VERIFICATION and rng.random() < 0.25
+                paused = status == Status.AWAITING_VERIFICATION and rng.random() < 0.25 and due_at > now
                 closed_at = received + timedelta(days=min(age_days, window_days * rng.uniform(0.2, 1.0))) if closed else None
                 req_rows.append({
                     "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,

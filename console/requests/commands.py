@@ -388,6 +388,13 @@ def pause(ctx: Context, reference: str, reason: str) -> RequestView:
         if row.paused_since is not None:
             raise DeadlineError(f"{row.reference} is already paused since {human(row.paused_since)}.")
         now = ctx.now()
+        if row.due_at <= now:
+            # The engine ignores a pause that starts after the deadline; allowing one here would
+            # only take an overdue request out of the Overdue queue.
+            raise DeadlineError(
+                f"{row.reference} has been overdue since {human(row.due_at)}; a pause cannot stop a clock "
+                "that has already run out. Answer the person, or extend the deadline if the law still allows it."
+            )
         row.paused_since = now
         uow.session.add(RequestPause(request_id=row.id, started_at=now, reason=reason.strip(), started_by=ctx.actor.username))
         _event(uow.session, row, ctx.actor.username, "paused", reason.strip())

@@ -26,7 +26,7 @@ def test_queues_by_deadline_state(ctx) -> None:
     overdue = add(ctx, "a@example.org", "restriction", days_ago=10, details={"restriction": {"parameters": "x"}})
     soon = add(ctx, "b@example.org", days_ago=28.5)
     fine = add(ctx, "c@example.org", days_ago=1, assignee="alex.morgan")
-    paused = add(ctx, "d@example.org", "restriction", days_ago=9, details={"restriction": {"parameters": "x"}})
+    paused = add(ctx, "d@example.org", "restriction", days_ago=5, details={"restriction": {"parameters": "x"}})
     commands.pause(ctx, paused, "waiting for documents")
 
     def refs(queue: str) -> list[str]:
@@ -36,7 +36,7 @@ def test_queues_by_deadline_state(ctx) -> None:
     assert refs("due_soon") == [soon]
     assert refs("mine") == [fine]
     assert refs("paused") == [paused]
-    assert refs("open") == [overdue, paused, soon, fine]  # by due date
+    assert refs("open") == [overdue, soon, paused, fine]  # by due date
     counts = queries.queue_counts(ctx)
     assert counts.queues["open"] == 4 and counts.queues["overdue"] == 1 and counts.queues["due_soon"] == 1
     assert counts.queues["paused"] == 1 and counts.queues["mine"] == 1 and counts.by_right == {"access": 2, "restriction": 2}

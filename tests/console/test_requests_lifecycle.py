@@ -234,3 +234,14 @@ def test_ccpa_request_shows_every_clock(ctx) -> None:
     assert view.acknowledge_due_at is not None and view.acknowledge_due_at < view.due_at
     acked = commands.acknowledge(ctx, view.reference)
     assert acked.acknowledged_at is not None
+
+
+def test_an_overdue_request_cannot_be_paused_out_of_the_overdue_queue(ctx, clock) -> None:
+    from console.requests import queries
+
+    ref = commands.add_request(ctx, new(right="restriction", details={"restriction": {"parameters": "stop"}})).reference
+    assert commands.get_request(ctx, ref).deadline_state == "overdue"
+    with pytest.raises(DeadlineError, match="cannot stop a clock that has already run out"):
+        commands.pause(ctx, ref, "waiting for documents")
+    overdue = queries.fetch_page(ctx, queries.QueueFilter(queue="overdue")).rows
+    assert [r.reference for r in overdue] == [ref]
