@@ -30,6 +30,20 @@ def get_secret(name: str) -> str | None:
         raise SecretStoreError(f"The OS keyring refused to read a secret: {exc}") from exc
 
 
+def require_keyring() -> None:
+    """Fail now, with the clear message, when there is no keyring: before a command writes anything."""
+    get_secret("keyring-check")
+
+
+def keyring_available() -> bool:
+    """Whether secrets can be kept (the first-run welcome says what is lost without)."""
+    try:
+        require_keyring()
+    except SecretStoreError:
+        return False
+    return True
+
+
 def set_secret(name: str, value: str) -> None:
     """Store ``value`` under ``name`` in the keyring, replacing any earlier value."""
     try:

@@ -28,8 +28,8 @@ class Usage(Exception):
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="privacy-console screenshot",
-                                     description="Save a picture of the console window.")
-    parser.add_argument("command", choices=["screenshot"])
+                                     description="Save a picture of the console window, rendered offscreen "
+                                                 "on the current database.")
     parser.add_argument("out", metavar="OUT.png", help="where to save the picture (PNG)")
     parser.add_argument("--view", choices=VIEWS, default="queue")
     parser.add_argument("--size", default="1400x900", help="window size as WIDTHxHEIGHT (default 1400x900)")
@@ -80,6 +80,11 @@ def wait_for(done: Callable[[], bool], tasks: object, timeout: float = WAIT_S) -
 
 
 def main(argv: Sequence[str]) -> int:
+    argv = list(argv)
+    if argv and argv[0] == "screenshot":
+        argv = argv[1:]
+    elif "screenshot" in argv:  # global options first: privacy-console --db URL screenshot OUT.png
+        argv.remove("screenshot")
     try:
         args = parse(argv)
     except SystemExit as exc:

@@ -8,9 +8,8 @@ shell history and the process list).
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 
+from console.cli import prompt
 from console.cli.app import context, local_actor, open_database
 from console.cli.output import emit_json, table
 from console.errors import ValidationError
@@ -19,6 +18,7 @@ from console.security.accounts import AccountView
 from console.security.roles import STAFF_ROLES, Perm, require
 
 ROLE_NAMES = [r.value for r in STAFF_ROLES]
+STDIN_HELP = "read the password from the first line of standard input (scripts)"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=ROLE_NAMES)
     add.add_argument("--name", default="", help="display name")
-    add.add_argument("--password-stdin", action="store_true")
+    add.add_argument("--password-stdin", action="store_true", help=STDIN_HELP)
     add.set_defaults(func=cmd_add)
 
     ls = a.add_parser("list", parents=[common], help="every account with its role and state")
@@ -64,17 +64,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                       help="create the first administrator and require sign-in from now on")
     en.add_argument("username")
     en.add_argument("--name", default="", help="display name")
-    en.add_argument("--password-stdin", action="store_true")
+    en.add_argument("--password-stdin", action="store_true", help=STDIN_HELP)
     en.set_defaults(func=cmd_enable_sign_in)
 
 
-def _new_password(from_stdin: bool, prompt: str = "New password: ") -> str:
+def _new_password(from_stdin: bool, question: str = "New password: ") -> str:
     if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("Again: ") != first:
-        raise ValidationError("The two passwords differ; nothing was changed.")
-    return first
+        return prompt.stdin_line("password", "--password-stdin")
+    return prompt.secret(question, "password", "--password-stdin", confirm=True)
 
 
 def _print(view: AccountView, args: argparse.Namespace, verb: str) -> int:
@@ -130,8 +127,8 @@ def cmd_password(args: argparse.Namespace) -> int:
     username = (args.username or ctx.actor.username).strip().lower()
     current = None
     if username == ctx.actor.username:
-        current = (sys.stdin.readline().rstrip("\r\n") if args.password_stdin
-                   else getpass.getpass("Current password: "))
+        current = (prompt.stdin_line("current password", "--password-stdin") if args.password_stdin
+                   else prompt.secret("Current password: ", "current password", "--password-stdin"))
     view = accounts.set_password(ctx, username, _new_password(args.password_stdin), current_password=current)
     return _print(view, args, "Password changed" if current is not None else "Password reset")
 

@@ -7,13 +7,11 @@ with ``--passphrase-stdin``; it is never an argument and never stored.
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 
 from console import backup
+from console.cli import prompt
 from console.cli.app import context
 from console.cli.output import Progress, emit_json
-from console.errors import ValidationError
 from console.security.roles import Perm, require
 
 
@@ -33,11 +31,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _passphrase(from_stdin: bool, confirm: bool) -> str:
     if from_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Backup passphrase: ")
-    if confirm and getpass.getpass("Again: ") != first:
-        raise ValidationError("The two passphrases differ; nothing was written.")
-    return first
+        return prompt.stdin_line("backup passphrase", "--passphrase-stdin")
+    return prompt.secret("Backup passphrase: ", "backup passphrase", "--passphrase-stdin", confirm=confirm)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

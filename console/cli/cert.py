@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import sys
 from pathlib import Path
 
+from console.cli import prompt
 from console.cli.app import context
 from console.cli.output import emit_json
 from console.errors import ValidationError
@@ -27,14 +26,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     create.add_argument("--key-type", choices=("ec", "rsa"), default="ec")
     create.add_argument("--pem", metavar="FILE.pem", help="also write the public certificate, to publish")
     create.add_argument("--force", action="store_true", help="replace an existing file")
-    create.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from stdin")
+    create.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from the first line of standard input (scripts)")
     create.add_argument("--store-passphrase", action="store_true", help="keep the passphrase in the OS keyring")
     create.add_argument("--use", action="store_true", help="configure it for signing right away (implies --store-passphrase)")
     create.set_defaults(func=cmd_create)
 
     use = cs.add_parser("use", parents=[common], help="sign packages with this PKCS#12 file from now on")
     use.add_argument("file", metavar="FILE.p12")
-    use.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from stdin")
+    use.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from the first line of standard input (scripts)")
     use.add_argument("--timestamp-url", metavar="URL", help="an RFC 3161 time-stamp server to ask on each signature")
     use.add_argument("--no-timestamp", action="store_true", help="sign without a time stamp")
     use.add_argument("--location", help="where the signature is made (default: the organisation's city)")
@@ -46,16 +45,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def read_passphrase(from_stdin: bool, *, confirm: bool = False) -> str:
-    """From stdin (first line) for scripts, else asked twice without echo."""
+    """From stdin (first line) for scripts, else asked without echo (twice when ``confirm``)."""
     if from_stdin:
-        value = sys.stdin.readline().rstrip("\r\n")
-    else:
-        value = getpass.getpass("Certificate passphrase: ")
-        if confirm and getpass.getpass("Repeat the passphrase: ") != value:
-            raise ValidationError("The two passphrases differ; nothing was written.")
-    if not value:
-        raise ValidationError("A passphrase is needed to protect the signing key.")
-    return value
+        return prompt.stdin_line("certificate passphrase", "--passphrase-stdin")
+    return prompt.secret("Certificate passphrase: ", "certificate passphrase", "--passphrase-stdin", confirm=confirm)
 
 
 def _write_private(path: Path, data: bytes, force: bool) -> None:
@@ -87,23 +80,36 @@ def _print_info(info, path: str | None, args: argparse.Namespace) -> None:  # ty
 
 
 def cmd_create(args: argparse.Namespace) -> int:
+    """Everything that can fail is asked first; a failure after the files are written removes them."""
+    from console import secrets
     from console.documents.certs import create_self_signed
     from console.packages.settings import PASSPHRASE_SECRET, certificate_info, configure_signing
 
+    out = Path(args.out).expanduser()
+    pem = Path(args.pem).expanduser() if args.pem else None
+    for path in (out, pem):
+        if path is not None and path.exists() and not args.force:
+            raise ValidationError(f"{path} exists already; give --force to replace it.")
     passphrase = read_passphrase(args.passphrase_stdin, confirm=True)
+    if args.use or args.store_passphrase:
+        secrets.require_keyring()
+    ctx = context(args) if args.use else None
     p12 = create_self_signed(args.cn, args.org, args.email, days=args.days, key_type=args.key_type,
                              passphrase=passphrase)
-    out = Path(args.out).expanduser()
-    _write_private(out, p12, args.force)
     info = certificate_info(p12, passphrase)
-    if args.pem:
-        Path(args.pem).write_bytes(info.pem)
-    if args.use:
-        configure_signing(context(args), out, passphrase)
-    elif args.store_passphrase:
-        from console import secrets
-
-        secrets.set_secret(PASSPHRASE_SECRET, passphrase)
+    created = [p for p in (out, pem) if p is not None and not p.exists()]
+    try:
+        _write_private(out, p12, args.force)
+        if pem is not None:
+            pem.write_bytes(info.pem)
+        if ctx is not None:
+            configure_signing(ctx, out, passphrase)
+        elif args.store_passphrase:
+            secrets.set_secret(PASSPHRASE_SECRET, passphrase)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
     if not args.json:
         print(f"Created a self-signed signing certificate in {out}")
         if args.use:

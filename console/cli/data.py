@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import tomllib
 from pathlib import Path
 
+from console.cli import prompt
 from console.cli.app import context
 from console.cli.output import Progress, emit_json
 from console.errors import ValidationError
@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("url", help="SQLAlchemy URL without a password")
     add.add_argument("--queries", required=True, help="TOML file with a [queries] table: category = \"SELECT ... :email\"")
     add.add_argument("--ask-password", action="store_true", help="ask for the password and keep it in the keyring")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of standard input and keep it in the keyring")
     add.set_defaults(func=cmd_source_add)
     ls = ss.add_parser("list", parents=[common], help="configured sources")
     ls.set_defaults(func=cmd_source_list)
@@ -82,7 +84,11 @@ def cmd_source_add(args: argparse.Namespace) -> int:
         raise ValidationError(f"{args.queries!r} does not exist.") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError):
         raise ValidationError(f"{path.name}: expected TOML with a [queries] table of category = \"SQL\"") from None
-    password = getpass.getpass(f"Password for {args.url}: ") if args.ask_password else None
+    password = None
+    if args.password_stdin:
+        password = prompt.stdin_line("data source password", "--password-stdin")
+    elif args.ask_password:
+        password = prompt.secret(f"Password for {args.url}: ", "data source password", "--password-stdin")
     view = sources.add_source(context(args), args.name, args.url, queries, password)
     emit_json(view) if args.json else print(f"Added data source {view.name} ({', '.join(view.categories)})")
     return 0

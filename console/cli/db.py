@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 
 from console import secrets
+from console.cli import prompt
 from console.cli.output import emit_json
 from console.errors import ValidationError
 from console.store import migrate
@@ -58,9 +57,10 @@ def db_login(args: argparse.Namespace) -> int:
         raise ValidationError("db login is for a server URL with a user: postgresql+psycopg://user@host:5432/dbname")
     if url.password is not None:
         raise ValidationError("Give the URL without the password; you are asked for it instead.")
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"Password for {display_url(args.url)}: ")
-    if not password:
-        raise ValidationError("No password given; nothing stored.")
+    if args.password_stdin:
+        password = prompt.stdin_line("database password", "--password-stdin")
+    else:
+        password = prompt.secret(f"Password for {display_url(args.url)}: ", "database password", "--password-stdin")
     secrets.set_secret(secret_name_for(url), password)
     try:
         Database(args.url, upgrade=False)

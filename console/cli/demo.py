@@ -10,10 +10,14 @@ from console.demo import fill
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("demo", parents=[common], help="fill the database with synthetic demo data")
-    p.add_argument("--requests", type=int, default=500, metavar="N")
-    p.add_argument("--incidents", type=int, default=0, metavar="M")
-    p.add_argument("--seed", type=int, default=7)
+    p = sub.add_parser("demo", parents=[common], help="fill the database with synthetic demo data",
+                       description="Add synthetic requests (invented people at example domains, every right, "
+                                   "state and deadline situation) and optionally breach incidents, to try the "
+                                   "console or measure it. Adds to what is there; never use it on a live database.")
+    p.add_argument("--requests", type=int, default=500, metavar="N", help="how many requests to add (default 500)")
+    p.add_argument("--incidents", type=int, default=0, metavar="M", help="how many breach incidents to add (default 0)")
+    p.add_argument("--seed", type=int, default=7, metavar="S",
+                   help="random seed: the same seed on an empty database gives the same data (default 7)")
     p.set_defaults(func=run)
 
 

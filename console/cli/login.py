@@ -10,11 +10,11 @@ account needs one, the authenticator code the next line (for scripts and tests).
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 
 from console import secrets
+from console.cli import prompt
 from console.cli.app import (
     SESSION_ENV,
     local_actor,
@@ -51,15 +51,17 @@ class _Input:
     def __init__(self, from_stdin: bool) -> None:
         self.from_stdin = from_stdin
 
-    def secret(self, prompt: str) -> str:
+    def secret(self, question: str) -> str:
         if self.from_stdin:
             return sys.stdin.readline().rstrip("\r\n")
-        return getpass.getpass(prompt)
+        return prompt.secret(question, "password", "--password-stdin")
 
-    def text(self, prompt: str) -> str:
+    def text(self, question: str, what: str = "user name") -> str:
         if self.from_stdin:
             return sys.stdin.readline().strip()
-        return input(prompt).strip()
+        hint = ("give it as an argument (privacy-console login USERNAME --password-stdin)" if what == "user name"
+                else "give --code, or --password-stdin with the code on the line after the password")
+        return prompt.text(question, what, "--password-stdin", hint)
 
 
 def _enrol(db: Database, username: str, password: str, ask: _Input, qr_path: str | None) -> auth.SignedIn:
@@ -73,7 +75,7 @@ def _enrol(db: Database, username: str, password: str, ask: _Input, qr_path: str
     print(f"or enter this key by hand: {enrolment.secret}")
     print(f"otpauth URI: {enrolment.uri}")
     sys.stdout.flush()
-    code = ask.text("Code shown by the app: ")
+    code = ask.text("Code shown by the app: ", "authenticator code")
     return auth.finish_enrolment(db, username, password, enrolment.secret, code, client="cli")
 
 
@@ -91,7 +93,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     try:
         signed = auth.sign_in(db, username, password, args.code, client="cli")
     except auth.CodeRequired:
-        signed = auth.sign_in(db, username, password, ask.text("Authenticator code: "), client="cli")
+        signed = auth.sign_in(db, username, password, ask.text("Authenticator code: ", "authenticator code"), client="cli")
     except auth.EnrolmentRequired:
         signed = _enrol(db, username, password, ask, args.qr)
     if args.print_token:

@@ -111,10 +111,30 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ack.add_argument("reference")
     ack.set_defaults(func=cmd_ack)
 
-    imp = rs.add_parser("import", parents=[common], help="import requests from CSV or JSON, all or nothing")
-    imp.add_argument("file")
+    imp = rs.add_parser("import", parents=[common], help="import requests from CSV or JSON, all or nothing",
+                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=IMPORT_FORMAT)
+    imp.add_argument("file", help="a UTF-8 .csv file with a header line, or a .json list of objects with the same keys")
     imp.set_defaults(func=cmd_import)
 
+
+IMPORT_FORMAT = """\
+columns (the first four are required; the others may be left empty or left out):
+  right            a right id from 'privacy-console policy show' (access, erasure, ccpa_delete, inquiry...)
+  subject_name     the person's name
+  subject_email    the person's email address
+  received_at      when it arrived, with its zone: 2026-03-10T10:00:00+00:00
+  jurisdictions    EU, UK, US-CA, US or OTHER; several separated by ';' (default: the organisation's)
+  channel          email, web_form (default), letter or phone
+  language         a letter language of the catalogue (en, de)
+  account_id       the person's account in your systems
+  child            yes for a subject under 13; then guardian_name and guardian_email are required
+  assignee, priority (low, normal, high, urgent), notes
+  categories       data category ids separated by ';' (usage, account, profile, ...)
+  corrections      rectification: field=new value pairs separated by ';'
+  restriction      restriction: the parameters and purposes concerned
+  format, destination  portability: the format asked for and where to send it
+A sample: resources/samples/requests-import.csv. Any bad line stops the import: nothing is added,
+and every bad line is listed with its number and the reason."""
 
 _ZONE: list[tzinfo] = []
 

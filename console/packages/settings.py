@@ -141,9 +141,9 @@ def configure_signing(ctx: Context, pkcs12_path: str | os.PathLike[str], passphr
         values[TIMESTAMP_URL] = check_timestamp_url(timestamp_url)
     if location is not _UNCHANGED:
         values[LOCATION] = (location or "").strip() or None
-    _store(ctx, values, f"{path} ({info.fingerprint})")
-    if store_passphrase:
+    if store_passphrase:  # first: without a keyring nothing is recorded as configured
         secrets.set_secret(PASSPHRASE_SECRET, passphrase)
+    _store(ctx, values, f"{path} ({info.fingerprint})")
     return info
 
 

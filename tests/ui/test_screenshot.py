@@ -28,3 +28,11 @@ def test_screenshot_refuses_a_bad_path_or_size(qapp, tmp_path: Path, capsys):
     assert screenshot.main(["screenshot", str(tmp_path / "x.png"), "--size", "big"]) == 2
     assert "WIDTHxHEIGHT" in capsys.readouterr().err
     assert screenshot.main(["screenshot", str(tmp_path / "x.jpg")]) == 2
+
+
+def test_help_names_the_picture_and_no_stray_command(capsys):
+    from ui import screenshot
+
+    assert screenshot.main(["screenshot", "--help"]) == 0
+    usage = capsys.readouterr().out
+    assert "OUT.png" in usage and "{screenshot}" not in usage and "command" not in usage.split("options")[0]
