@@ -39,6 +39,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     use.add_argument("--location", help="where the signature is made (default: the organisation's city)")
     use.set_defaults(func=cmd_use)
 
+    trust = cs.add_parser("trust", parents=[common],
+                          help="trust this published certificate (or CA) when verifying packages",
+                          description="Set the organisation's published certificate, or the CA that issues it, as "
+                          "the trust anchor 'package verify' checks signers against. Without one, verify reports "
+                          "'intact, signer not verified' (exit 20). Replaces the anchors set before.")
+    trust.add_argument("file", metavar="CERT.pem", nargs="?", help="PEM or DER certificate(s)")
+    trust.add_argument("--clear", action="store_true", help="remove the trust anchors")
+    trust.set_defaults(func=cmd_trust)
+
     show = cs.add_parser("show", parents=[common], help="the configured certificate (subject, validity, fingerprint)")
     show.add_argument("--pem", metavar="FILE.pem", help="write the public certificate here, for recipients")
     show.set_defaults(func=cmd_show)
@@ -145,4 +154,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     if not args.json:
         print(f"  time stamp  {settings.timestamp_url or 'none (the signing time is our own claim)'}")
         print(f"  location    {signer.location}")
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from console.packages.settings import set_trust_anchor
+
+    if bool(args.file) == bool(args.clear):
+        raise ValidationError("Give the certificate file to trust, or --clear (not both).")
+    described = set_trust_anchor(context(args), None if args.clear else args.file)
+    if args.json:
+        emit_json({"trusted": described})
+    elif args.clear:
+        print("No trust anchor is set now: 'package verify' reports signers as not verified.")
+    else:
+        print("Packages now verify against:")
+        for line in described:
+            print(f"  {line}")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from console.cli.app import context
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
-from console.errors import DocumentError, ValidationError
+from console.errors import ValidationError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,10 +35,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     preview.add_argument("--kind", choices=KINDS)
     preview.set_defaults(func=cmd_preview)
 
-    verify = ps.add_parser("verify", parents=[common], help="check a package folder or .zip: signature and every file")
+    from console.packages.verify import EXIT_HELP
+
+    verify = ps.add_parser("verify", parents=[common], help="check a package folder or .zip: signature and every file",
+                           description="Check a package: every file against the manifest, the letter's signature "
+                           "and signer, the binding its signed revision states (reference, kind, outcome, subject, "
+                           "language, template, data files) and, with the database, this console's record of the "
+                           "packages it built. The signer counts as verified only against a trust anchor: the "
+                           "certificates set with 'privacy-console cert trust' plus any --trust.",
+                           epilog=EXIT_HELP)
     verify.add_argument("path")
     verify.add_argument("--trust", action="append", default=[], metavar="CERT.pem",
-                        help="a certificate to trust (repeatable); without it trust is reported, not required")
+                        help="a certificate (or CA) to trust, besides the configured ones (repeatable)")
+    verify.add_argument("--no-db", action="store_true",
+                        help="check the package alone, without the database's trust anchors and record")
     verify.set_defaults(func=cmd_verify)
 
     ls = ps.add_parser("list", parents=[common], help="the packages built for a request")
@@ -111,33 +121,45 @@ def _trust(paths: list[str]) -> list[bytes]:
     return roots
 
 
+def _signature_line(report) -> str:  # type: ignore[no-untyped-def]
+    """What the signature is, never 'valid' or 'no change' for one that is broken."""
+    if not (report.intact and report.valid):
+        what = "BROKEN (the signed content no longer matches)" if not report.intact else \
+            "BROKEN (the signature does not match the certificate)"
+        return what
+    trust = "signer trusted" if report.trusted else "signer NOT verified"
+    changed = "CHANGED after signing" if report.modified_after_signing else "no change after signing"
+    level = f", PAdES {report.level}" if report.level else ""
+    return f"intact, valid{level}; {trust}; {changed}"
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from console.cli import PROG
     from console.packages import verify_package
 
-    report = verify_package(args.path, _trust(args.trust) or None)
+    ctx = None if args.no_db else context(args)
+    report = verify_package(args.path, _trust(args.trust) or None, ctx=ctx)
     if args.json:
         emit_json(report)
     else:
-        print(f"Package {report.path}" + (f" ({report.kind})" if report.kind else ""))
+        print(f"Package {report.path}" + (f" ({report.reference} {report.kind})" if report.kind else ""))
         if report.signed:
-            state = ", ".join(word for ok, word in ((report.intact, "intact"), (report.valid, "valid"),
-                                                    (report.trusted, "trusted")) if ok) or "broken"
-            changed = "CHANGED after signing" if report.modified_after_signing else "no change after signing"
-            print(f"  signature  {state}; {changed}")
+            print(f"  signature  {_signature_line(report)}")
             print(f"  signer     {report.signer_subject}")
             print(f"  fingerprint {report.signer_fingerprint}")
             if report.signed_at:
                 print(f"  signed at  {report.signed_at}")
         print(f"  files      {report.files_checked} listed in the manifest")
         if report.data_manifest_hash:
-            print(f"  fingerprint of the data files {report.data_manifest_hash}")
+            print(f"  package fingerprint {report.data_manifest_hash} (recomputed from the files)")
+        if report.recorded is not None:
+            print(f"  record     {'built by this console' if report.recorded else 'NOT recorded by this console'}")
         for note in report.notes:
             print(f"  note: {note}")
-        print("OK: the package is intact and signed." if report.ok else "NOT OK: see the problems below.")
+        print(report.summary + (f" [exit {report.exit_code}: {', '.join(report.failures)}]" if report.failures else ""))
     for problem in report.problems:
         sys.stderr.write(f"{PROG}: {problem}\n")
-    return 0 if report.ok else DocumentError.exit_code
+    return report.exit_code
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -9,23 +9,28 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import PathError, ValidationError
 
 from console.documents.certs import load_signer
 from console.documents.pdf import SIGNATURE_HEIGHT, SIGNATURE_WIDTH, signature_box
-from console.documents.stamp import StampText, stamp_style
+from console.documents.stamp import StampLabels, StampText, stamp_style
 from console.errors import DocumentError
 from console.secrets import get_secret
 
 SIGNING_PASSPHRASE_SECRET = "signing-passphrase"
 TIMESTAMP_TIMEOUT_S = 10
+DRILL_REASON = "DRILL (exercise, not a real incident):"
 
 logging.getLogger("pyhanko").setLevel(logging.ERROR)
 
@@ -55,19 +60,63 @@ def sign_pdf(
     timestamp_url: str | None = None,
     field_name: str = "Signature1",
     signed_at: datetime | None = None,
+    labels: StampLabels | None = None,
+    drill: bool = False,
+    trust_roots: Sequence[bytes] = (),
 ) -> bytes:
     """The signed PDF; the original bytes stay untouched as the first revision.
 
     ``signer_or_p12`` is a loaded signer or PKCS#12 bytes; with bytes and ``passphrase=None``
-    the passphrase comes from the keyring entry ``signing-passphrase``.
+    the passphrase comes from the keyring entry ``signing-passphrase``. With ``timestamp_url``
+    the signature is PAdES B-T, and B-LT (the certificates of signer and time-stamp authority
+    embedded as validation data) when their chains end in the signer's own self-signed
+    certificate, its PKCS#12 chain or one of ``trust_roots``. ``drill`` marks the signature
+    reason DRILL, for exercise documents that must never pass for real ones.
     """
-    writer = _writer(pdf_bytes)
+    _writer(pdf_bytes)  # a file that is not a PDF is named before the certificate is opened
     signer = _signer(signer_or_p12, passphrase)
     signing_time = (signed_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    if drill:
+        reason = f"{DRILL_REASON} {reason}"
+    if timestamp_url:
+        roots = _chain_roots(signer, trust_roots)
+        try:
+            return _sign(pdf_bytes, signer, signing_time, reason, location, signer_name, reference,
+                         timestamp_url, field_name, labels, roots)
+        except _NoValidationData:
+            pass  # the chain cannot be built here: B-T without embedded validation data
+    return _sign(pdf_bytes, signer, signing_time, reason, location, signer_name, reference, timestamp_url,
+                 field_name, labels, None)
+
+
+class _NoValidationData(Exception):
+    """The certificate chains could not be validated, so nothing could be embedded for B-LT."""
+
+
+def _chain_roots(signer: SimpleSigner, extra: Sequence[bytes]) -> list[asn1_x509.Certificate]:
+    from console.documents.verify import _as_asn1
+
+    roots = [_as_asn1(bytes(root)) for root in extra]
+    cert = signer.signing_cert
+    if cert is not None and cert.self_signed:
+        roots.append(cert)
+    if signer.cert_registry is not None:
+        roots.extend(c for c in signer.cert_registry if c.self_signed)
+    return roots
+
+
+def _sign(pdf_bytes: bytes, signer: SimpleSigner, signing_time: datetime, reason: str, location: str,
+          signer_name: str, reference: str, timestamp_url: str | None, field_name: str,
+          labels: StampLabels | None, lt_roots: list[asn1_x509.Certificate] | None) -> bytes:
+    writer = _writer(pdf_bytes)
     box = _box_on_last_page(writer)
     cert = signer.signing_cert
     organisation = _organisation(cert) if cert is not None else ""
-    text = StampText(signer_name, organisation, signing_time, reference, reason, location)
+    text = StampText(signer_name, organisation, signing_time, reference, reason, location,
+                     labels or StampLabels())
+    validation = None
+    if lt_roots is not None:
+        validation = ValidationContext(trust_roots=lt_roots, allow_fetching=False, revocation_mode="soft-fail")
     pdf_signer = _PinnedTimeSigner(
         signers.PdfSignatureMetadata(
             field_name=field_name,
@@ -76,6 +125,8 @@ def sign_pdf(
             name=signer_name,
             subfilter=fields.SigSeedSubFilter.PADES,
             md_algorithm="sha256",
+            embed_validation_info=validation is not None,
+            validation_context=validation,
         ),
         signer=signer,
         timestamper=HTTPTimeStamper(timestamp_url, timeout=TIMESTAMP_TIMEOUT_S)
@@ -87,6 +138,10 @@ def sign_pdf(
     )
     try:
         output = asyncio.run(pdf_signer.async_sign_pdf(writer, output=io.BytesIO()))
+    except (PathError, ValidationError) as exc:
+        if validation is not None:
+            raise _NoValidationData() from exc
+        raise DocumentError(f"The document could not be signed: {exc}") from exc
     except TimestampRequestError as exc:
         raise DocumentError(
             f"The time-stamping service at {timestamp_url} did not answer ({exc.__cause__ or exc}); "

@@ -23,6 +23,17 @@ from console.documents.styles import ACCENT, INK, MUTED, RULE
 
 
 @dataclass(frozen=True)
+class StampLabels:
+    """The box's own words; a German letter passes German ones."""
+
+    signed_by: str = "Digitally signed by"
+    date: str = "Date"
+    reference: str = "Reference"
+    reason: str = "Reason"
+    location: str = "Location"
+
+
+@dataclass(frozen=True)
 class StampText:
     """What the box says; the time is the one written into the signature itself."""
 
@@ -32,6 +43,7 @@ class StampText:
     reference: str
     reason: str
     location: str
+    labels: StampLabels = StampLabels()
 
 
 def render_stamp(text: StampText, width: float, height: float) -> bytes:
@@ -57,7 +69,7 @@ def render_stamp(text: StampText, width: float, height: float) -> bytes:
     y = height - 13
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 6.5)
-    canvas.drawString(left, y, "Digitally signed by")
+    canvas.drawString(left, y, text.labels.signed_by)
     y -= 12.5
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 10)
@@ -68,11 +80,12 @@ def render_stamp(text: StampText, width: float, height: float) -> bytes:
         canvas.drawString(left, y, _fit(text.organisation, REGULAR, 7.5, room))
     y -= 3
     when = text.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+    labels = text.labels
     for label, value in (
-        ("Date", when),
-        ("Reference", text.reference),
-        ("Reason", text.reason),
-        ("Location", text.location),
+        (labels.date, when),
+        (labels.reference, text.reference),
+        (labels.reason, text.reason),
+        (labels.location, text.location),
     ):
         if not value or y < 10:
             continue

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509 as pyca_x509
 from cryptography.hazmat.primitives.serialization import Encoding
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
@@ -43,6 +45,10 @@ CHANGED_AFTER = (
     "The document was changed after it was signed: content was added in a later revision."
 )
 ANNOTATED = "Comments or annotations were added after the document was signed."
+PROPERTIES_REWRITTEN = (
+    "The document was changed after it was signed: a later revision rewrote its document "
+    "properties ({keys}); only validation data or a document time stamp may follow a signature."
+)
 BROKEN = "The signature does not match the signer's certificate (the signature itself is broken)."
 
 
@@ -63,6 +69,8 @@ class SignatureReport:
     problems: tuple[str, ...]
     timestamped: bool = False
     signature_count: int = 0
+    level: str = ""
+    keywords: str = ""
 
 
 def verify_pdf(pdf_bytes: bytes, trust_roots: list[TrustRoot] | None = None) -> SignatureReport:
@@ -75,6 +83,7 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: list[TrustRoot] | None = None) -> 
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         signatures = list(reader.embedded_regular_signatures)
+        stamps = list(reader.embedded_timestamp_signatures)
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise DocumentError("The file is not a readable PDF document.") from exc
     if not signatures:
@@ -101,10 +110,83 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: list[TrustRoot] | None = None) -> 
             statuses.append(validate_pdf_signature(signature, context))
         except Exception as exc:  # a malformed CMS blob raises from deep inside pyHanko
             raise DocumentError(f"The signature in the document is damaged: {exc}") from exc
-    return _report(statuses)
+    rewritten = _properties_rewritten(reader, signatures[-1].signed_revision)
+    report = _report(statuses, rewritten)
+    return replace(report, level=_level(report, statuses[0], reader, bool(stamps)),
+                   keywords=signed_keywords(reader, signatures[0].signed_revision))
 
 
-def _report(statuses: list[PdfSignatureStatus]) -> SignatureReport:
+# What every incremental writer (pyHanko adding validation data too) updates: says nothing.
+_BOOKKEEPING = frozenset({"/ModDate", "/Producer"})
+
+
+def signed_keywords(reader: PdfFileReader, revision: int) -> str:
+    """The document keywords as the given (signed) revision has them, not as a later one says."""
+    try:
+        view = reader.get_historical_resolver(revision)
+        return str(_resolve(view, view.trailer_view.raw_get("/Info")).get("/Keywords", ""))
+    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return ""
+
+
+def _resolve(view: Any, value: Any) -> Any:
+    """An object as that revision has it: ``get_object()`` would read the newest revision."""
+    return view.get_object(value.reference) if isinstance(value, generic.IndirectObject) else value
+
+
+def _properties(reader: PdfFileReader, revision: int) -> dict[str, str]:
+    """Document information and the XMP metadata of one revision, as comparable text."""
+    out: dict[str, str] = {}
+    try:
+        view = reader.get_historical_resolver(revision)
+        trailer = view.trailer_view
+        if "/Info" in trailer:
+            info = _resolve(view, trailer.raw_get("/Info"))
+            out.update({str(k): str(v) for k, v in info.items()})
+        root = _resolve(view, trailer.raw_get("/Root"))
+        if "/Metadata" in root:
+            out["XMP metadata"] = _resolve(view, root.raw_get("/Metadata")).data.hex()
+    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        out["unreadable"] = str(revision)
+    return out
+
+
+def _properties_rewritten(reader: PdfFileReader, signed_revision: int) -> list[str]:
+    """Names of document properties that any revision after the signature changed.
+
+    pyHanko's difference analysis does not look at the document information dictionary (it
+    hangs off the trailer), so a later revision could rewrite /Keywords and still count as
+    harmless; the signed revision is what counts, and any such rewrite is refused.
+    """
+    signed = _properties(reader, signed_revision)
+    changed: set[str] = set()
+    for revision in range(signed_revision + 1, reader.xrefs.total_revisions):
+        later = _properties(reader, revision)
+        changed |= {k for k in set(signed) | set(later) if signed.get(k) != later.get(k)}
+    return sorted(k.lstrip("/") for k in changed - _BOOKKEEPING)
+
+
+def _level(report: SignatureReport, status: PdfSignatureStatus, reader: PdfFileReader,
+           document_stamp: bool) -> str:
+    """The PAdES baseline level the letter's signature reaches: B-B, B-T, B-LT or B-LTA."""
+    if not (report.intact and report.valid):
+        return ""
+    stamp = status.timestamp_validity
+    if stamp is None or not (stamp.intact and stamp.valid):
+        return "B-B"
+    try:
+        from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+        dss = DocumentSecurityStore.read_dss(reader)
+        embedded = {c.sha256 for c in dss.certs.values()}
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError, NoDSSFoundError):
+        return "B-T"
+    if status.signing_cert.sha256 not in embedded:
+        return "B-T"
+    return "B-LTA" if document_stamp else "B-LT"
+
+
+def _report(statuses: list[PdfSignatureStatus], rewritten: list[str] | None = None) -> SignatureReport:
     first = statuses[0]
     last = len(statuses) - 1
     problems: list[str] = []
@@ -112,13 +194,15 @@ def _report(statuses: list[PdfSignatureStatus]) -> SignatureReport:
         for problem in _problems(status, is_last=number == last):
             if problem not in problems:
                 problems.append(problem)
+    if rewritten:
+        problems.append(PROPERTIES_REWRITTEN.format(keys=", ".join(rewritten)))
     timestamp = first.timestamp_validity
     return SignatureReport(
         signed=True,
         intact=all(s.intact for s in statuses),
         valid=all(s.valid for s in statuses),
         trusted=all(s.trusted for s in statuses),
-        modified_after_signing=any(
+        modified_after_signing=bool(rewritten) or any(
             _changed_after(s, is_last=n == last) for n, s in enumerate(statuses)
         ),
         modification_level=_level_name(statuses[-1].modification_level),

@@ -142,11 +142,13 @@ def configured_signing(ctx: Context, pkcs12_path: str | None = None) -> Signing 
                    opened.timestamp_url)
 
 
-def finish(pdf: bytes, signing: Signing | None, reference: str, reason: str) -> bytes:
-    """Sign the rendered PDF like a response package when a certificate is given, else return it."""
+def finish(pdf: bytes, signing: Signing | None, reference: str, reason: str, *, drill: bool = False) -> bytes:
+    """Sign the rendered PDF like a response package when a certificate is given, else return it;
+    ``drill`` puts DRILL in the signature's reason."""
     if signing is None:
         return pdf
     from console.documents.signing import sign_pdf
 
     return sign_pdf(pdf, signing.signer, signing.passphrase, reason=reason, location=signing.location,
-                    signer_name=signing.signer_name, reference=reference, timestamp_url=signing.timestamp_url)
+                    signer_name=signing.signer_name, reference=reference, timestamp_url=signing.timestamp_url,
+                    drill=drill)

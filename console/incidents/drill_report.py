@@ -84,4 +84,4 @@ def drill_report(ctx: Context, reference: str, *, signing: du.Signing | None = N
 
     status = drill_status(ctx, reference)
     return du.finish(render_pdf(drill_report_spec(status, ctx.catalogue)), signing, status.reference,
-                     "Breach response drill report")
+                     "Breach response drill report", drill=True)

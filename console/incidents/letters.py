@@ -186,7 +186,7 @@ def authority_report(ctx: Context, reference: str, *, phase: str | None = None,
 
     view = get_incident(ctx, reference)
     pdf = du.finish(render_pdf(authority_spec(view, ctx.catalogue, phase=phase)), signing, view.reference,
-                    "Notification of a personal data breach (GDPR Art. 33)")
+                    "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
     mark_report_ready(ctx, view.reference, "authority", "Authority notification document built" +
                       (" and signed" if signing else ""))
     return pdf
@@ -200,6 +200,6 @@ def people_notice(ctx: Context, reference: str, *, signing: du.Signing | None = 
     if view.risk is None:
         raise ValidationError(f"Assess the risk of {view.reference} before writing to the people affected.")
     pdf = du.finish(render_pdf(people_spec(view, ctx.catalogue)), signing, view.reference,
-                    "Notice of a personal data breach (GDPR Art. 34)")
+                    "Notice of a personal data breach (GDPR Art. 34)", drill=view.is_drill)
     mark_report_ready(ctx, view.reference, "people", "Notice to the people affected built" + (" and signed" if signing else ""))
     return pdf

@@ -29,15 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from console.context import Context
+from console.documents.binding import PackageBinding, template_version
 from console.documents.manifest import ManifestEntry, build_manifest, write_manifest
 from console.documents.spec import DocumentSpec, Table
+from console.documents.stamp import StampLabels
 from console.errors import DocumentError
 from console.packages import exports
 from console.packages.content import LetterInput, base_values
 from console.packages.kinds import DATA_KINDS, NEEDS_RECORDS, choose_kind
 from console.packages.letters import letter_spec
 from console.packages.settings import Signer, open_signer
-from console.packages.templates import Words
+from console.packages.templates import Words, letters_root
 from console.requests import sources
 from console.requests.commands import _event, _load, get_request
 from console.requests.views import RequestView
@@ -149,22 +151,44 @@ def _data_files(ctx: Context, prep: _Prepared,
     return files, described
 
 
+def package_binding(prep: _Prepared, files: dict[str, bytes], outcome: str | None = None) -> PackageBinding:
+    """What the signed letter vouches for: the request's facts, the letter's text and every data file.
+
+    ``outcome`` defaults to the outcome the request records; a letter that states a decision
+    recorded elsewhere passes it here so the fingerprint covers it.
+    """
+    language = prep.words.language
+    root = letters_root() / language
+    return PackageBinding.of(
+        reference=prep.view.reference, kind=prep.kind,
+        outcome=prep.view.outcome if outcome is None else outcome,
+        subject=prep.view.subject_name, language=language,
+        template_version=template_version(root / f"{name}.toml" for name in ("common", "catalogue", prep.kind)),
+        files=files,
+    )
+
+
+def stamp_labels(words: Words) -> StampLabels:
+    """The signature box's words in the letter's language (English where a template lacks them)."""
+    default = StampLabels()
+    return StampLabels(**{key: words.optional("common", f"stamp.{key}", getattr(default, key))
+                          for key in StampLabels.__dataclass_fields__})
+
+
 def _letter_input(ctx: Context, prep: _Prepared, files: dict[str, bytes],
                   described: tuple[exports.CategoryFile, ...],
-                  signer: Signer | None) -> LetterInput:
+                  signer: Signer | None, binding: PackageBinding) -> LetterInput:
     manifest = build_manifest(files)
     return LetterInput(
         view=prep.view, catalogue=ctx.catalogue, words=prep.words, kind=prep.kind, issued=prep.issued,
-        records=prep.records, files=manifest.files, data_hash=manifest.manifest_hash,
+        records=prep.records, files=manifest.files, data_hash=binding.fingerprint,
         signer=signer.info if signer else None, category_files=described,
     )
 
 
-def _spec(inp: LetterInput) -> DocumentSpec:
-    """The letter, with each data file's checksum in its metadata for `verify_package` to read."""
-    spec = letter_spec(inp)
-    per_file = tuple(f"file-sha256:{e.sha256}:{e.path}" for e in inp.files)
-    return replace(spec, keywords=(*spec.keywords, *per_file))
+def _spec(inp: LetterInput, binding: PackageBinding) -> DocumentSpec:
+    """The letter (which prints the fingerprint), with the whole binding in its document keywords."""
+    return replace(letter_spec(inp), keywords=binding.keywords())
 
 
 def preview_pdf(ctx: Context, reference: str, kind: str | None = None, *,
@@ -175,7 +199,8 @@ def preview_pdf(ctx: Context, reference: str, kind: str | None = None, *,
     require(ctx.actor, Perm.WORK_REQUESTS)
     prep = _prepare(ctx, reference, kind)
     files, described = _data_files(ctx, prep, None)
-    return render_pdf(_spec(_letter_input(ctx, prep, files, described, None)), progress, cancel)
+    binding = package_binding(prep, files)
+    return render_pdf(_spec(_letter_input(ctx, prep, files, described, None, binding), binding), progress, cancel)
 
 
 def _free_name(out: Path, stem: str, suffix: str) -> str:
@@ -237,8 +262,9 @@ def _build(ctx: Context, prep: _Prepared, signer: Signer | None, staging: Path, 
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    inp = _letter_input(ctx, prep, files, described, signer)
-    spec = _spec(inp)
+    binding = package_binding(prep, files)
+    inp = _letter_input(ctx, prep, files, described, signer, binding)
+    spec = _spec(inp, binding)
     steps.start(sum(len(b.rows) for b in spec.blocks if isinstance(b, Table)))
     pdf = render_pdf(spec, steps.rows, steps.cancel)
     pages = _pages(pdf)  # counted before the signature adds its appearance (a page-like XObject)
@@ -247,7 +273,8 @@ def _build(ctx: Context, prep: _Prepared, signer: Signer | None, staging: Path, 
         signed_at = datetime.now(UTC).replace(microsecond=0)
         pdf = sign_pdf(pdf, signer.signer, None, reason=prep.words.text("common", "package.reason"),
                        location=signer.location, signer_name=signer.info.common_name or signer.info.subject,
-                       reference=prep.view.reference, timestamp_url=signer.timestamp_url, signed_at=signed_at)
+                       reference=prep.view.reference, timestamp_url=signer.timestamp_url, signed_at=signed_at,
+                       labels=stamp_labels(prep.words), trust_roots=signer.trust_roots)
     steps.step()
     letter = f"{stem}.pdf"
     (staging / letter).write_bytes(pdf)
@@ -264,7 +291,7 @@ def _build(ctx: Context, prep: _Prepared, signer: Signer | None, staging: Path, 
     signed_by = (f"{ctx.actor.username} with {signer.info.common_name or signer.info.subject} "
                  f"({signer.info.fingerprint[:23]})")[:200] if signer else None
     final = out / name
-    package_id = _record(ctx, prep, final, staged, manifest.manifest_hash, signed_at, signed_by)
+    package_id = _record(ctx, prep, final, staged, manifest.manifest_hash, signed_at, signed_by, binding.fingerprint)
     steps.step()
     return PackageResult(
         id=package_id, reference=prep.view.reference, kind=prep.kind, path=str(final.resolve()), letter=letter,
@@ -283,14 +310,15 @@ def _zip(folder: Path, target: Path) -> None:
 
 
 def _record(ctx: Context, prep: _Prepared, final: Path, staged: Path, manifest_hash: str,
-            signed_at: datetime | None, signed_by: str | None) -> int:
+            signed_at: datetime | None, signed_by: str | None, binding_sha256: str) -> int:
     """The Package row and the rename into place commit together, or neither happens."""
     placed = False
     try:
         with ctx.db.unit(ctx.actor, Perm.SIGN if signed_at else Perm.WORK_REQUESTS) as uow:
             req = _load(uow.session, prep.view.reference, lock=True)
             row = Package(request_id=req.id, kind=prep.kind, path=str(final.resolve()), manifest_hash=manifest_hash,
-                          built_at=ctx.now(), built_by=ctx.actor.username, signed_at=signed_at, signed_by=signed_by)
+                          built_at=ctx.now(), built_by=ctx.actor.username, signed_at=signed_at, signed_by=signed_by,
+                          binding_sha256=binding_sha256)
             uow.session.add(row)
             what = "signed" if signed_at else "unsigned draft"
             _event(uow.session, req, ctx.actor.username, "package_built",

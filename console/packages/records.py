@@ -54,6 +54,15 @@ def list_packages(ctx: Context, reference: str) -> list[PackageView]:
         return [_view(r, req.reference) for r in rows]
 
 
+def recorded_bindings(ctx: Context, reference: str) -> dict[str, str]:
+    """The fingerprints of the packages built for a request, each with its kind."""
+    with ctx.db.read(ctx.actor) as s:
+        req = _load(s, reference)
+        rows = s.execute(select(Package.binding_sha256, Package.kind)
+                         .where(Package.request_id == req.id, Package.binding_sha256.is_not(None))).all()
+        return {str(fingerprint): str(kind) for fingerprint, kind in rows}
+
+
 def mark_sent(ctx: Context, reference: str, package_id: int | None = None,
               sent_at: datetime | None = None) -> PackageView:
     """Record that a signed package went out (by default the newest one not yet sent)."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 PKCS12_PATH = "signing.pkcs12_path"
 TIMESTAMP_URL = "signing.timestamp_url"
 LOCATION = "signing.location"
+TRUST_ANCHORS = "signing.trust_anchors"  # PEM text of the organisation's published certificate(s)
 SIGNING_CERT_ENV = "PRIVACY_CONSOLE_SIGNING_CERT"
 PASSPHRASE_SECRET = "signing-passphrase"  # the same entry console.documents.signing reads
 _UNCHANGED: Any = object()
@@ -68,6 +69,7 @@ class Signer:
     info: CertificateInfo
     timestamp_url: str | None
     location: str
+    trust_roots: tuple[bytes, ...] = ()  # the configured anchors: chains they accept get B-LT data
 
 
 def signing_settings(ctx: Context) -> SigningSettings:
@@ -80,7 +82,7 @@ def _str(value: object) -> str | None:
     return str(value) if isinstance(value, str) and value.strip() else None
 
 
-def _store(ctx: Context, values: dict[str, str | None], detail: str) -> None:
+def _store(ctx: Context, values: dict[str, str | None], detail: str, action: str = "signing.configure") -> None:
     with ctx.db.unit(ctx.actor, Perm.SETTINGS) as uow:
         for key, value in values.items():
             row = uow.session.get(Setting, key)
@@ -91,7 +93,7 @@ def _store(ctx: Context, values: dict[str, str | None], detail: str) -> None:
                 uow.session.add(Setting(key=key, value=value))
             else:
                 row.value = value
-        uow.audit("signing.configure", "setting", "signing", detail)
+        uow.audit(action, "setting", "signing", detail)
 
 
 def certificate_info(p12: bytes, passphrase: str) -> CertificateInfo:
@@ -159,6 +161,56 @@ def check_timestamp_url(url: str | None) -> str | None:
     return url
 
 
+def trust_anchors(ctx: Context) -> list[bytes]:
+    """The certificates (or CA) this organisation publishes and `package verify` trusts."""
+    with ctx.db.read(ctx.actor) as s:
+        row = s.get(Setting, TRUST_ANCHORS)
+        text = row.value if row is not None and isinstance(row.value, str) else ""
+    return [block.encode("ascii") for block in _pem_blocks(text)]
+
+
+def set_trust_anchor(ctx: Context, path: str | os.PathLike[str] | None) -> list[str]:
+    """Trust the certificate(s) in ``path`` (PEM or DER) from now on; None clears the list.
+
+    Returns each certificate's subject and fingerprint, for the person to compare with what
+    the organisation publishes.
+    """
+    if path is None:
+        _store(ctx, {TRUST_ANCHORS: None}, "trust anchors cleared", action="signing.trust")
+        return []
+    p = Path(path).expanduser()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"The certificate {p} cannot be read: {exc.strerror or exc}.") from None
+    pems, described = _certificates(data, str(p))
+    _store(ctx, {TRUST_ANCHORS: "".join(pems)}, f"trust {'; '.join(described)}", action="signing.trust")
+    return described
+
+
+def _pem_blocks(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\n?", text)
+
+
+def _certificates(data: bytes, where: str) -> tuple[list[str], list[str]]:
+    """PEM text and 'subject (fingerprint)' of each certificate in a PEM or DER file."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from console.documents.certs import fingerprint
+
+    try:
+        certs = x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data else [x509.load_der_x509_certificate(data)]
+    except ValueError:
+        raise ValidationError(f"{where} holds no certificate (PEM or DER); give the organisation's published "
+                              ".pem file, not its private .p12.") from None
+    pems = [c.public_bytes(Encoding.PEM).decode("ascii") for c in certs]
+    described = [f"{c.subject.rfc4514_string()} ({fingerprint(c.public_bytes(Encoding.DER))})" for c in certs]
+    return pems, described
+
+
 def open_signer(ctx: Context, pkcs12_path: str | os.PathLike[str] | None = None,
                 passphrase: str | None = None) -> Signer:
     """The certificate to sign with: explicit path, else the environment, else the setting."""
@@ -189,4 +241,4 @@ def open_signer(ctx: Context, pkcs12_path: str | os.PathLike[str] | None = None,
             ) from None
         raise
     location = settings.location or ctx.catalogue.organisation.time_zone.split("/")[-1].replace("_", " ")
-    return Signer(load_signer(p12, passphrase), info, settings.timestamp_url, location)
+    return Signer(load_signer(p12, passphrase), info, settings.timestamp_url, location, tuple(trust_anchors(ctx)))

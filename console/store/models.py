@@ -198,6 +198,9 @@ class Package(Base):
     kind: Mapped[str] = mapped_column(String(40))
     path: Mapped[str] = mapped_column(String(1000))
     manifest_hash: Mapped[str] = mapped_column(String(64))
+    # The package fingerprint the signed letter states (reference, kind, outcome, subject,
+    # language, template version, data files): what `package verify` checks a letter against.
+    binding_sha256: Mapped[str | None] = mapped_column(String(64))
     built_at: Mapped[datetime] = mapped_column(default=utcnow)
     built_by: Mapped[str] = mapped_column(String(80))
     signed_at: Mapped[datetime | None]

@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import select
 
 from console.documents import create_self_signed, read_manifest
-from console.documents.manifest import Manifest
 from console.packages import (
     build_package,
     configure_signing,
@@ -248,11 +247,21 @@ def test_an_unsigned_draft_cannot_be_marked_sent(ctx, tmp_path: Path) -> None:
         mark_sent(ctx, ref)
 
 
-def test_data_manifest_hash_in_the_letter_is_the_manifest_of_the_data_files(ctx, tmp_path: Path, cert) -> None:
+def test_the_printed_fingerprint_binds_the_request_facts_and_every_data_file(ctx, tmp_path: Path, cert) -> None:
+    from console.documents.binding import read_keywords
+    from console.documents.verify import verify_pdf
+
     ref = ready_request(ctx, tmp_path, "portability", details={"format": "json", "destination": "me"})
     result = build_package(ctx, ref, tmp_path / "out")
-    manifest = read_manifest((Path(result.path) / "manifest.json").read_bytes())
-    data_only = Manifest(tuple(e for e in manifest.files if e.path != result.letter))
-    assert data_only.manifest_hash == result.data_manifest_hash
+    root = Path(result.path)
+    manifest = read_manifest((root / "manifest.json").read_bytes())
+    stated = read_keywords(verify_pdf((root / result.letter).read_bytes()).keywords)
+    binding = stated.binding
+    assert (binding.reference, binding.kind, binding.subject, binding.language) == (ref, "portability", NAME, "en")
+    assert binding.template_version.startswith("sha256:")
+    data = {e.path: (root / e.path).read_bytes() for e in manifest.files if e.path != result.letter}
+    assert binding.with_files(data).fingerprint == result.data_manifest_hash == stated.fingerprint
+    assert result.data_manifest_hash in flat(pdftotext(root / result.letter)).replace(" ", "")
     with ctx.db.sessions() as s:
-        assert s.scalar(select(Package.manifest_hash)) == manifest.manifest_hash
+        row = s.scalars(select(Package)).one()
+        assert (row.manifest_hash, row.binding_sha256) == (manifest.manifest_hash, result.data_manifest_hash)

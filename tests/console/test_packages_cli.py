@@ -149,6 +149,6 @@ def test_the_whole_flow_in_separate_processes(catalogue, clock, tmp_path: Path) 
     assert result["kind"] == "erasure" and result["signed"]
     checked = cli("package", "verify", result["path"], "--trust", str(tmp_path / "org.pem"))
     assert checked.returncode == 0, checked.stderr
-    assert "intact, valid, trusted" in checked.stdout
+    assert "intact, valid, PAdES B-B; signer trusted" in checked.stdout
     listed = cli("package", "list", ref, "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout)[0]["manifest_hash"] == result["manifest_hash"]

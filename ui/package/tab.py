@@ -10,6 +10,7 @@ visible, disabled, with a tooltip that names the role they need.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -363,7 +364,8 @@ class PackageTab(RequestTab):
     def verify_path(self, path: str) -> None:
         """Check in the background against the organisation's certificate (when one is configured)."""
         self.packages.status.setText(self.tr("Checking {0}…").format(Path(path).name))
-        self.host.app.tasks.read(verify_package, path, self.signing.trust_roots(), on_done=self._verified,
+        check = partial(verify_package, ctx=self.host.app.ctx)  # the configured anchors and the record too
+        self.host.app.tasks.read(check, path, self.signing.trust_roots(), on_done=self._verified,
                                  on_error=self._verify_failed, owner=self)
 
     def _verified(self, report: VerifyReport) -> None:
