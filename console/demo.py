@@ -14,14 +14,15 @@ from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
 
 from console import deadlines
 from console.context import Context
-from console.errors import ConsoleError
+from console.errors import ConsoleError, ValidationError
 from console.requests.lifecycle import Status
 from console.security.roles import Perm
-from console.store.bulk import insert_rows, refresh_statistics
-from console.store.models import ChecklistEntry, Counter, Request, RequestEvent
+from console.store.bulk import after_commit, insert_rows, refresh_statistics
+from console.store.models import ChecklistEntry, Counter, Request, RequestEvent, Setting
 
 FIRST = ["Ada", "Björn", "Chiara", "Dmitri", "Émilie", "Farah", "Giulia", "Hannah", "Ivan", "Jürgen", "Kai", "Łucja",
          "Mateo", "Nora", "Oskar", "Priya", "Quentin", "Rosa", "Søren", "Tomás", "Ulla", "Valentina", "Wen", "Yusuf", "Zofia"]
@@ -47,6 +48,7 @@ class DemoResult:
     requests: int
     incidents: int
     seconds: float
+    warnings: tuple[str, ...] = ()  # work after the commit that did not happen ("done, but ...")
 
 
 def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batch: int = 20_000,
@@ -80,7 +82,9 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
 
     info = {r.id: (r, r.regime, r.window.unit == "hours") for r in cat.rights}
 
-    with ctx.db.engine.begin() as conn:
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:  # the rows and their audit entry, or nothing
+        conn = uow.session.connection()
+        _claim_seed(uow.session, seed)
         if conn.dialect.name == "sqlite":
             # Six indexes take random page writes: a large cache for this load avoids thrashing.
             conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB, this connection only
@@ -167,13 +171,29 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 conn.execute(insert(Counter).values(name=name, value=value))
             else:
                 conn.execute(update(Counter).where(Counter.name == name).values(value=value))
-    refresh_statistics(ctx.db.engine)
+        uow.audit("demo.fill", "database", "", f"{requests} requests (seed {seed})")
+    warnings = refresh_statistics(ctx.db.engine)
     if sample_company and requests and ctx.actor.can(Perm.SETTINGS):
-        _sample_company(ctx)
+        warnings += after_commit("the sample company database was not made", _sample_company, ctx)
     made_incidents = _incidents(ctx, incidents, rng)
-    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        uow.audit("demo.fill", "database", "", f"{requests} requests, {made_incidents} incidents")
-    return DemoResult(requests, made_incidents, time.perf_counter() - start)
+    return DemoResult(requests, made_incidents, time.perf_counter() - start, tuple(warnings))
+
+
+SEEDS_KEY = "demo.seeds"
+
+
+def _claim_seed(session: Session, seed: int) -> None:
+    """Refuse, before writing, a seed this database already holds (its subjects would collide)."""
+    row = session.get(Setting, SEEDS_KEY)
+    used = list(row.value) if row is not None and isinstance(row.value, list) else []
+    if seed in used:
+        raise ValidationError(
+            f"This database already holds demo data made with seed {seed}; its invented people would "
+            f"collide. Nothing was added. Run demo with another seed, e.g. --seed {max(used) + 1}.")
+    if row is None:
+        session.add(Setting(key=SEEDS_KEY, value=[*used, seed]))
+    else:
+        row.value = [*used, seed]
 
 
 HISTORY_DAYS = 120

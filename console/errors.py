@@ -74,6 +74,39 @@ class StorageError(ConsoleError):
     exit_code = 8
 
 
+class BusyError(StorageError):
+    """Another writer held the database longer than we wait: nothing was changed, try again."""
+
+    exit_code = 13
+
+
+class DamagedError(StorageError):
+    """The database file is damaged (or is not a console database): restore from a backup."""
+
+    exit_code = 14
+
+
+BUSY = ("database is locked", "database table is locked", "database is busy")
+DAMAGED = ("malformed", "file is not a database", "file is encrypted or is not a database")
+
+
+def storage_error(url: str, exc: BaseException) -> StorageError:
+    """One line a person can act on for a driver error (busy, damaged, full disk, unreachable): never the SQL."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    detail = lines[0] if lines else type(orig).__name__
+    low = detail.lower()
+    if any(b in low for b in BUSY):
+        return BusyError("The database is busy: another change is being saved. Nothing was changed; "
+                         "try again in a moment.")
+    if any(d in low for d in DAMAGED):
+        return DamagedError(f"The database {url} is damaged ({detail}). Nothing was changed. Run "
+                            "'privacy-console db check' and restore the latest backup.")
+    if "disk is full" in low or "no space left" in low:
+        return StorageError(f"The disk holding {url} is full: nothing was changed. Free some space and try again.")
+    return StorageError(f"Cannot open the database {url}: {detail}")
+
+
 class SecretStoreError(ConsoleError):
     """The OS keyring is missing or refused; never answered by storing in plaintext."""
 

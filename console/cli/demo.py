@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from console.cli.app import context
-from console.cli.output import Progress, emit_json
+from console.cli.output import Progress, emit_json, warn
 from console.demo import fill
 
 
@@ -28,4 +28,5 @@ def run(args: argparse.Namespace) -> int:
         emit_json(result)
     else:
         print(f"Added {result.requests:,} requests and {result.incidents:,} incidents in {result.seconds:.1f} s")
+    warn(result.warnings)
     return 0

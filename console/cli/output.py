@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from typing import Any
@@ -27,6 +28,12 @@ def to_jsonable(value: Any) -> Any:
 def emit_json(value: Any) -> None:
     json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def warn(warnings: Sequence[str]) -> None:
+    """Work that followed a commit and failed: the command still succeeded (exit 0), but says so."""
+    for w in warnings:
+        print(f"privacy-console: warning: {w}", file=sys.stderr)
 
 
 def table(rows: list[list[str]], headers: list[str]) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, tzinfo
 from console.cli.app import context as _open_context
 from console.cli.args import day as _day
 from console.cli.args import instant as _when
-from console.cli.output import Progress, emit_json, table
+from console.cli.output import Progress, emit_json, table, warn
 from console.deadlines import format_time_left, local_due_date
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
@@ -305,4 +305,5 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print(f"Imported {result.imported} requests from {args.file}" +
               (f"; {len(result.duplicates)} flagged as possible duplicates" if result.duplicates else ""))
+    warn(result.warnings)
     return 0

@@ -11,12 +11,13 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from console.context import Context
+from console.deadlines import Deadline
 from console.errors import ConsoleError, ImportRejected, ValidationError
 from console.requests.commands import (
     NewRequest,
@@ -40,6 +41,7 @@ class ImportResult:
     imported: int
     references: tuple[str, ...]
     duplicates: tuple[tuple[str, str], ...]  # (new reference, the open request it may duplicate)
+    warnings: tuple[str, ...] = ()  # follow-up work after the commit that did not happen
 
 
 def read_lines(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
@@ -128,41 +130,59 @@ def import_file(ctx: Context, path: str | Path, *, progress: Callable[[int, int]
 def import_lines(ctx: Context, lines: list[tuple[int, dict[str, Any]]], *,
                  progress: Callable[[int, int], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> ImportResult:
-    """Validate every line, then write all in one transaction (or nothing)."""
+    """Validate every line and work out its deadline first, then write all in one transaction (or nothing).
+
+    Only the writing holds the database's write lock (on SQLite nobody else can save meanwhile),
+    so everything that needs no lock (parsing, checks, deadline computation) happens before it.
+    """
     now = ctx.now()
     if not lines:
         raise ValidationError("The file holds no requests.")
-    good: list[NewRequest] = []
+    prepared = _prepare(ctx, lines, now, progress)
+    result = _write(ctx, prepared, progress, cancel)
+    warnings = refresh_statistics(ctx.db.engine) if result.imported >= 1000 else []
+    if progress:
+        progress(2 * len(lines), 2 * len(lines))
+    return replace(result, warnings=tuple(warnings))
+
+
+def _prepare(ctx: Context, lines: list[tuple[int, dict[str, Any]]], now: datetime,
+             progress: Callable[[int, int], None] | None) -> list[tuple[NewRequest, Deadline]]:
+    """Every line checked and given its deadline, with no transaction open; bad lines refuse all."""
+    prepared: list[tuple[NewRequest, Deadline]] = []
     problems: list[tuple[int, str]] = []
-    total = len(lines) * 2
     for i, (line_no, fields) in enumerate(lines, start=1):
         try:
-            good.append(validate_new(ctx.catalogue, to_new_request(fields), now))
+            new = validate_new(ctx.catalogue, to_new_request(fields), now)
+            prepared.append((new, deadline_for(ctx.catalogue, new.right, new.jurisdictions, new.received_at, now=now)))
         except ConsoleError as exc:
             problems.append((line_no, str(exc)))
         if progress and i % 500 == 0:
-            progress(i, total)
+            progress(i, 2 * len(lines))
     if problems:
         raise ImportRejected(problems, len(lines))
+    return prepared
+
+
+def _write(ctx: Context, prepared: list[tuple[NewRequest, Deadline]],
+           progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> ImportResult:
+    """The one write transaction: duplicates, references, rows and the audit entry."""
     refs: list[str] = []
     dups: list[tuple[str, str]] = []
+    total = 2 * len(prepared)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         seen: dict[tuple[str, str], str] = {}
-        for i, new in enumerate(good, start=1):
+        for i, (new, deadline) in enumerate(prepared, start=1):
             if cancel and cancel():
                 raise ConsoleError("Import cancelled: nothing was imported.")
             key = (new.subject_email, new.right)
             duplicate = seen.get(key) or open_duplicate(uow.session, *key)
-            row = insert_request(uow, ctx.catalogue, new, deadline_for(ctx.catalogue, new.right, new.jurisdictions, new.received_at, now=now), duplicate)
+            row = insert_request(uow, ctx.catalogue, new, deadline, duplicate)
             seen.setdefault(key, row.reference)
             refs.append(row.reference)
             if duplicate:
                 dups.append((row.reference, duplicate))
             if progress and i % 200 == 0:
-                progress(len(lines) + i, total)
+                progress(len(prepared) + i, total)
         uow.audit("request.import", "requests", "", f"{len(refs)} requests")
-    if len(refs) >= 1000:
-        refresh_statistics(ctx.db.engine)
-    if progress:
-        progress(total, total)
     return ImportResult(len(refs), tuple(refs), tuple(dups))

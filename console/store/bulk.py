@@ -13,8 +13,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Engine, Table, insert
+from sqlalchemy.exc import DBAPIError
 
+from console.errors import ConsoleError
 from console.store.base import UTCDateTime
+from console.store.engine import writer
 
 
 def _dt(v: datetime | None) -> str | None:
@@ -67,7 +70,25 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     conn.exec_driver_sql(sql, params)
 
 
-def refresh_statistics(engine: Engine) -> None:
-    """After a bulk load, let the planner see the new shape (it picks the partial indexes then)."""
+def refresh_statistics(engine: Engine) -> list[str]:
+    """After a bulk load, let the planner see the new shape (it picks the partial indexes then).
+
+    It runs after the data is committed, so a failure (a full disk) is a warning, never an error:
+    the rows are there, and the next open of the database refreshes the statistics again.
+    """
+    return after_commit("the query statistics were not refreshed", _analyse, writer(engine))
+
+
+def _analyse(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
+
+
+def after_commit(what: str, fn: Callable[..., object], *args: object) -> list[str]:
+    """Run follow-up work after a commit: its failure becomes a warning ("done, but ...")."""
+    try:
+        fn(*args)
+    except (DBAPIError, ConsoleError, OSError) as exc:
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        return [f"done, but {what} ({detail[0] if detail else type(exc).__name__})"]
+    return []

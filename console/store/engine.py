@@ -76,6 +76,14 @@ def _with_password(url: URL) -> URL:
     return url.set(password=password) if password else url
 
 
+def busy_timeout() -> float:
+    """Seconds a writer waits for another's lock before 'busy, try again' (SQLite)."""
+    try:
+        return max(0.0, float(os.environ.get("PRIVACY_CONSOLE_BUSY_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
+
+
 def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     """An engine for ``url`` with SQLite pragmas (WAL, foreign keys) or server pre-ping."""
     raw = resolve_url(url)
@@ -90,15 +98,38 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
             echo=echo,
             poolclass=StaticPool if memory else NullPool if os.environ.get("PRIVACY_CONSOLE_NULLPOOL") else None,
             hide_parameters=True,  # personal data never reaches a log through SQL parameters
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args={"check_same_thread": False, "timeout": busy_timeout()},
         )
         event.listen(engine, "connect", _sqlite_pragmas(memory))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, echo=echo, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 5})
 
 
+WRITE = {"sqlite_begin": "IMMEDIATE"}  # execution options of a connection that will write
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine for transactions that write: on SQLite they take the write lock at BEGIN.
+
+    A deferred transaction reads a snapshot, and by the time it writes another process may have
+    committed a change to what it read (a failed identity check, the last audit entry number);
+    holding the lock from the first statement makes every read-then-decide serial.
+    """
+    return engine.execution_options(**WRITE) if engine.dialect.name == "sqlite" else engine
+
+
+def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    """Our own BEGIN (pysqlite's is off): IMMEDIATE for writers, DEFERRED for readers."""
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
 def _sqlite_pragmas(memory: bool):  # type: ignore[no-untyped-def]
     def on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # pysqlite would BEGIN only before the first INSERT/UPDATE, so reads ran outside the
+        # transaction; the "begin" hook emits the BEGIN instead (the SQLAlchemy pysqlite recipe).
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if not memory:
             cursor.execute("PRAGMA journal_mode=WAL")

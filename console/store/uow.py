@@ -11,15 +11,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from console.errors import ConflictError, StorageError
+from console.errors import ConflictError, storage_error
 from console.security import audit
 from console.security.roles import Actor, Perm, require
 from console.store import migrate
-from console.store.engine import display_url, make_engine, resolve_url
+from console.store.engine import display_url, make_engine, resolve_url, writer
 
 
 @dataclass
@@ -41,6 +41,7 @@ class Database:
         self.url = resolve_url(url)
         self.engine: Engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.writer: Engine = writer(self.engine)  # takes SQLite's write lock at BEGIN
         event.listen(self.sessions, "before_flush", _minimise_before_flush)
         self._ping()
         if upgrade:
@@ -61,7 +62,7 @@ class Database:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except DBAPIError as exc:
-            raise StorageError(_connection_message(self.safe_url, exc)) from None
+            raise storage_error(self.safe_url, exc) from None
 
     def upgrade(self) -> tuple[str | None, str]:
         try:
@@ -69,19 +70,19 @@ class Database:
             if self.dialect == "sqlite":
                 # The planner needs statistics to pick the queue indexes; a file that never had
                 # them (filled by an older version) gets them once, later opens just optimise.
-                with self.engine.begin() as conn:
+                with self.writer.begin() as conn:
                     analysed = conn.exec_driver_sql(
                         "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
                     conn.exec_driver_sql("PRAGMA optimize" if analysed else "ANALYZE")
             return revisions
-        except OperationalError as exc:
-            raise StorageError(_connection_message(self.safe_url, exc)) from None
+        except DatabaseError as exc:
+            raise storage_error(self.safe_url, exc) from None
 
     @contextmanager
     def unit(self, actor: Actor, perm: Perm | None) -> Iterator[UnitOfWork]:
         """One transaction: role check first, audit entries written last, all or nothing."""
         require(actor, perm)
-        session = self.sessions()
+        session = self.sessions(bind=self.writer)
         uow = UnitOfWork(session, actor)
         session.info["uow"] = uow  # flush hooks (evidence minimisation) add their audit records
         try:
@@ -95,9 +96,11 @@ class Database:
                 "Somebody else changed this record while you were working on it. "
                 "Reload it to see their change, then apply yours again."
             ) from None
-        except OperationalError as exc:
+        except DatabaseError as exc:
             session.rollback()
-            raise StorageError(_connection_message(self.safe_url, exc)) from None
+            if isinstance(exc, IntegrityError):
+                raise
+            raise storage_error(self.safe_url, exc) from None
         except BaseException:
             session.rollback()
             raise
@@ -111,8 +114,10 @@ class Database:
         session = self.sessions()
         try:
             yield session
-        except OperationalError as exc:
-            raise StorageError(_connection_message(self.safe_url, exc)) from None
+        except DatabaseError as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise storage_error(self.safe_url, exc) from None
         finally:
             session.rollback()
             session.close()
@@ -131,8 +136,3 @@ def _minimise_before_flush(session: Session, flush_context: object, instances: o
     from console.security import minimise  # imported late: it needs the request lifecycle
 
     minimise.before_flush(session, flush_context, instances)
-
-
-def _connection_message(url: str, exc: Exception) -> str:
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return f"Cannot open the database {url}: {detail}"
