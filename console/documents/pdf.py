@@ -7,11 +7,10 @@ visible signature there without knowing anything about the layout.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import partial
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -29,7 +28,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus import Table as RLTable
 
-from console.documents.fonts import BOLD, REGULAR
+from console.documents.fonts import BOLD, REGULAR, check_printable, draw_string, markup
 from console.documents.spec import (
     Block,
     DocumentSpec,
@@ -41,7 +40,7 @@ from console.documents.spec import (
     Table,
 )
 from console.documents.styles import ACCENT, MUTED, RULE, styles
-from console.documents.tables import StreamingTable, TableRun, column_widths
+from console.documents.tables import StreamingTable, TableRun, cell_text, column_widths
 from console.errors import DocumentError
 
 Progress = Callable[[int, int], None]
@@ -107,14 +106,12 @@ class _SignatureArea(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         top = self._box_y + SIGNATURE_HEIGHT
-        canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(self._box_x, top + 5, self._spec.labels.signature)
+        draw_string(canvas, self._box_x, top + 5, self._spec.labels.signature, REGULAR, 7.5)
         canvas.setFillColor(styles().body.textColor)
         y = top - 4
-        canvas.setFont(REGULAR, 9.5)
         for line in list(self._spec.closing)[:_CLOSING_LINES]:
-            canvas.drawString(0, y, line)
+            draw_string(canvas, 0, y, line, REGULAR, 9.5)
             y -= 13.5
 
 
@@ -123,12 +120,10 @@ def _letterhead(spec: DocumentSpec, canvas: Canvas, doc: BaseDocTemplate) -> Non
     width, height = doc.pagesize
     canvas.saveState()
     canvas.setFillColor(ACCENT)
-    canvas.setFont(BOLD, 16)
-    canvas.drawString(MARGIN_X, height - 19 * mm, spec.organisation)
-    canvas.setFont(REGULAR, 7.5)
+    draw_string(canvas, MARGIN_X, height - 19 * mm, spec.organisation, BOLD, 16)
     canvas.setFillColor(MUTED)
     for number, line in enumerate(list(spec.organisation_lines)[:5]):
-        canvas.drawRightString(width - MARGIN_X, height - 12 * mm - number * 9, line)
+        draw_string(canvas, width - MARGIN_X, height - 12 * mm - number * 9, line, REGULAR, 7.5, right=True)
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(1.2)
     canvas.line(MARGIN_X, height - 28 * mm, width - MARGIN_X, height - 28 * mm)
@@ -139,11 +134,9 @@ def _running_header(spec: DocumentSpec, canvas: Canvas, doc: BaseDocTemplate) ->
     """Later pages: who sent it and what it is, small, so a loose page is still placed."""
     width, height = doc.pagesize
     canvas.saveState()
-    canvas.setFont(BOLD, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN_X, height - 14 * mm, spec.organisation)
-    canvas.setFont(REGULAR, 8)
-    canvas.drawRightString(width - MARGIN_X, height - 14 * mm, spec.title)
+    draw_string(canvas, MARGIN_X, height - 14 * mm, spec.organisation, BOLD, 8)
+    draw_string(canvas, width - MARGIN_X, height - 14 * mm, spec.title, REGULAR, 8, right=True)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, height - 16.5 * mm, width - MARGIN_X, height - 16.5 * mm)
@@ -156,12 +149,10 @@ def _footer(spec: DocumentSpec, width: float, canvas: Canvas, page: int, pages: 
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, 17 * mm, width - MARGIN_X, 17 * mm)
-    canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN_X, 12 * mm, f"{spec.labels.reference}: {spec.reference}")
-    canvas.drawRightString(
-        width - MARGIN_X, 12 * mm, spec.labels.page.format(page=page, pages=pages)
-    )
+    draw_string(canvas, MARGIN_X, 12 * mm, f"{spec.labels.reference}: {spec.reference}", REGULAR, 7.5)
+    page_of = spec.labels.page.format(page=page, pages=pages)
+    draw_string(canvas, width - MARGIN_X, 12 * mm, page_of, REGULAR, 7.5, right=True)
     canvas.restoreState()
 
 
@@ -205,18 +196,18 @@ def _frame(frame_id: str, width: float, height: float) -> Frame:
 
 
 def _text(text: str) -> str:
-    """Caller text is data, never markup."""
-    return escape(text).replace("\n", "<br/>")
+    """Caller text is data, never markup; characters DejaVu lacks are set in the fallback font."""
+    return markup(text).replace("\n", "<br/>")
 
 
 def _opening(spec: DocumentSpec, width: float) -> list[Flowable]:
     """Recipient address on the left, date and reference on the right, then the subject line."""
     st = styles()
     issued = spec.issued or date.today()
-    recipient = RLParagraph("<br/>".join(escape(line) for line in spec.recipient_lines), st.address)
+    recipient = RLParagraph("<br/>".join(markup(line) for line in spec.recipient_lines), st.address)
     meta = RLParagraph(
-        f"<b>{escape(spec.labels.date)}:</b> {escape(spec.labels.format_date(issued))}<br/>"
-        f"<b>{escape(spec.labels.reference)}:</b> {escape(spec.reference)}",
+        f"<b>{markup(spec.labels.date)}:</b> {markup(spec.labels.format_date(issued))}<br/>"
+        f"<b>{markup(spec.labels.reference)}:</b> {markup(spec.reference)}",
         st.meta,
     )
     block = RLTable([[recipient, meta]], colWidths=[width * 0.6, width * 0.4], hAlign="LEFT")
@@ -283,12 +274,33 @@ def _flowables(
     raise DocumentError(f"Unknown document block {type(block).__name__}.")
 
 
+def _texts(spec: DocumentSpec) -> Iterator[str]:
+    """Every string the letter prints, for the glyph check before any layout work."""
+    yield from (spec.title, spec.subject, spec.organisation, spec.reference, *spec.organisation_lines,
+                *spec.recipient_lines, *spec.closing)
+    labels = spec.labels
+    yield from (labels.date, labels.reference, labels.page, labels.signature, labels.empty_table,
+                *labels.months)
+    for block in spec.blocks:
+        if isinstance(block, Heading | Paragraph):
+            yield block.text
+        elif isinstance(block, KeyValue):
+            for key, value in block.pairs:
+                yield key
+                yield value
+        elif isinstance(block, Table):
+            yield from block.columns
+            for row in block.rows:
+                yield from (cell_text(cell) for cell in row)
+
+
 def render_pdf(
     spec: DocumentSpec, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> bytes:
     """The letter as PDF bytes; ``progress(done, total)`` counts table rows, ``cancel()`` stops."""
     spec.validate()
     styles()  # registers the fonts before anything measures text
+    check_printable(_texts(spec))
     page_width, page_height = PAGE_SIZES[spec.page_size]
     width = page_width - 2 * MARGIN_X
     later_height = page_height - LATER_FRAME_TOP - FRAME_BOTTOM

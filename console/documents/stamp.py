@@ -15,10 +15,9 @@ from pyhanko.pdf_utils import layout
 from pyhanko.pdf_utils.content import PdfContent
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.stamp import StaticStampStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from console.documents.fonts import BOLD, REGULAR, register_fonts
+from console.documents.fonts import BOLD, REGULAR, draw_string, register_fonts, string_width
 from console.documents.styles import ACCENT, INK, MUTED, RULE
 
 
@@ -68,16 +67,13 @@ def render_stamp(text: StampText, width: float, height: float) -> bytes:
     left, room = 12.0, width - 20.0
     y = height - 13
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 6.5)
-    canvas.drawString(left, y, text.labels.signed_by)
+    draw_string(canvas, left, y, text.labels.signed_by, REGULAR, 6.5)
     y -= 12.5
     canvas.setFillColor(INK)
-    canvas.setFont(BOLD, 10)
-    canvas.drawString(left, y, _fit(text.signer_name, BOLD, 10, room))
+    draw_string(canvas, left, y, _fit(text.signer_name, BOLD, 10, room), BOLD, 10)
     if text.organisation:
         y -= 10
-        canvas.setFont(REGULAR, 7.5)
-        canvas.drawString(left, y, _fit(text.organisation, REGULAR, 7.5, room))
+        draw_string(canvas, left, y, _fit(text.organisation, REGULAR, 7.5, room), REGULAR, 7.5)
     y -= 3
     when = text.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC")
     labels = text.labels
@@ -90,13 +86,11 @@ def render_stamp(text: StampText, width: float, height: float) -> bytes:
         if not value or y < 10:
             continue
         y -= 9.5
-        canvas.setFont(BOLD, 7)
         canvas.setFillColor(MUTED)
-        canvas.drawString(left, y, f"{label}:")
-        offset = stringWidth(f"{label}: ", BOLD, 7)
-        canvas.setFont(REGULAR, 7)
+        draw_string(canvas, left, y, f"{label}:", BOLD, 7)
+        offset = string_width(f"{label}: ", BOLD, 7)
         canvas.setFillColor(INK)
-        canvas.drawString(left + offset, y, _fit(value, REGULAR, 7, room - offset))
+        draw_string(canvas, left + offset, y, _fit(value, REGULAR, 7, room - offset), REGULAR, 7)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -104,9 +98,9 @@ def render_stamp(text: StampText, width: float, height: float) -> bytes:
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
     """Cut with an ellipsis rather than run past the box edge."""
-    if stringWidth(text, font, size) <= room:
+    if string_width(text, font, size) <= room:
         return text
-    while text and stringWidth(text + "…", font, size) > room:
+    while text and string_width(text + "…", font, size) > room:
         text = text[:-1]
     return text.rstrip() + "…"
 

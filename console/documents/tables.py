@@ -12,13 +12,12 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
-from console.documents.fonts import BOLD, REGULAR
+from console.documents.fonts import BOLD, REGULAR, markup, needs_fallback, string_width
 from console.documents.styles import (
     CELL_FONT_SIZE,
     CELL_LEADING,
@@ -77,6 +76,13 @@ def as_cell(text: str, width: float) -> str:
     return "\n".join(lines)
 
 
+def _cell(text: str, width: float) -> object:
+    """Plain text (fast) unless it needs the fallback font, which only a Paragraph can switch to."""
+    if needs_fallback(text):
+        return RLParagraph(markup(text).replace("\n", "<br/>"), styles().cell)
+    return as_cell(text, width)
+
+
 @lru_cache(maxsize=65536)
 def _width(text: str) -> float:
     """Cached: table cells repeat the same words (categories, dates, systems) all the time."""
@@ -118,7 +124,7 @@ def column_widths(
     """
     if weights is not None:
         total = float(sum(weights))
-        return [available * w / total for w in weights]
+        return _room_for_headers(columns, [available * w / total for w in weights])
     sample = rows[:_SAMPLE_ROWS]
     least = [_least_width(i, name, sample, available) for i, name in enumerate(columns)]
     wanted = [max(low, _wanted_width(i, sample, available)) for i, low in enumerate(least)]
@@ -128,6 +134,22 @@ def column_widths(
         return [available * w / sum(least) for w in least]
     spare = (available - sum(least)) / (sum(wanted) - sum(least))
     return [low + (want - low) * spare for low, want in zip(least, wanted, strict=True)]
+
+
+def _header_word(name: str) -> float:
+    """The longest word of a header, in the header's bold: a header never breaks inside a word."""
+    return max((string_width(word, BOLD, CELL_FONT_SIZE) for word in name.split()), default=0.0)
+
+
+def _room_for_headers(columns: Sequence[str], widths: list[float]) -> list[float]:
+    """Widen the columns whose header word would break ("Datensätz/e"), taking the room from
+    the columns that have more than their own header needs; unchanged if that cannot work."""
+    least = [_header_word(name) + 2 * CELL_PAD + 0.5 for name in columns]
+    need = sum(max(0.0, low - w) for low, w in zip(least, widths, strict=True))
+    spare = sum(max(0.0, w - low) for low, w in zip(least, widths, strict=True))
+    if need <= 0 or spare < need:
+        return widths
+    return [low if w < low else w - (w - low) * need / spare for low, w in zip(least, widths, strict=True)]
 
 
 def _least_width(
@@ -209,10 +231,10 @@ class StreamingTable(Flowable):
     def _table(self, first: int, count: int, split_in_row: bool = False) -> LongTable:
         run = self._run
         data: list[list[object]] = [
-            [RLParagraph(escape(name), styles().header_cell) for name in run.columns]
+            [RLParagraph(markup(name), styles().header_cell) for name in run.columns]
         ]
         for row in run.rows[first : first + count]:
-            data.append([as_cell(cell_text(v), w) for v, w in zip(row, run.widths, strict=True)])
+            data.append([_cell(cell_text(v), w) for v, w in zip(row, run.widths, strict=True)])
         return LongTable(
             data,
             colWidths=run.widths,
