@@ -34,6 +34,7 @@ from console import __version__
 from console.context import Context
 from console.errors import ConsoleError, StorageError, ValidationError
 from console.security.roles import Perm, require
+from console.store import integrity
 from console.store.base import utcnow
 
 MAGIC = b"PRIVACY-CONSOLE-BACKUP 1\n"
@@ -141,6 +142,7 @@ def backup(ctx: Context, dest: str | Path, passphrase: str, *, overwrite: bool =
     path = Path(dest).expanduser()
     if path.exists() and not overwrite:
         raise BackupError(f"{path} exists; choose another name (nothing was written).")
+    integrity.require_sound(ctx.db.engine, ctx.db.safe_url, "the backup")  # its copy could not be restored
     image, counts = _snapshot(ctx, progress)
     manifest = json.dumps({"created_at": utcnow().isoformat(), "app_version": __version__, "tables": counts},
                           sort_keys=True).encode()

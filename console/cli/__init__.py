@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from console import __version__
-from console.errors import ConsoleError
+from console.errors import ConsoleError, storage_error
 
 PROG = "privacy-console"
 
@@ -92,11 +92,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROG}: interrupted; nothing half-written was kept\n")
         return 130
     except Exception as exc:  # noqa: BLE001 - the last net: one line, details only on request
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError):  # a driver error no service translated: one line, never the SQL
+            err = storage_error(_shown_url(args), exc)
+            sys.stderr.write(f"{PROG}: {err}\n")
+            return err.exit_code
         if os.environ.get("PRIVACY_CONSOLE_DEBUG"):
             raise
         sys.stderr.write(f"{PROG}: unexpected error ({type(exc).__name__}: {exc}). "
                          "Run again with PRIVACY_CONSOLE_DEBUG=1 for details.\n")
         return 70
+
+
+def _shown_url(args: argparse.Namespace) -> str:
+    from console.store.engine import display_url, resolve_url
+
+    try:
+        return display_url(resolve_url(getattr(args, "db", None)))
+    except ConsoleError:
+        return "the database"
 
 
 def entry_point() -> None:

@@ -16,6 +16,7 @@ from console.cli.output import Progress, emit_json, table
 from console.errors import ConsoleError
 from console.security import audit_trail, protect
 from console.security.audit_trail import AuditFilter
+from console.store import integrity
 
 
 class TamperedError(ConsoleError):
@@ -63,7 +64,9 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    report = audit_trail.verify_audit(context(args))
+    ctx = context(args)
+    integrity.require_sound(ctx.db.engine, ctx.db.safe_url, "the audit check")  # unread pages hide damage
+    report = audit_trail.verify_audit(ctx)
     if args.json:
         emit_json({"ok": report.ok, "entries": report.entries, "seconds": round(report.seconds, 3),
                    "head": {"id": report.head[0], "hash": report.head[1]} if report.head else None,

@@ -7,8 +7,8 @@ import argparse
 from console import secrets
 from console.cli import prompt
 from console.cli.output import emit_json
-from console.errors import ValidationError
-from console.store import migrate
+from console.errors import DamagedError, ValidationError
+from console.store import integrity, migrate
 from console.store.engine import data_dir, display_url, parse_url, resolve_url, secret_name_for
 from console.store.uow import Database
 
@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     up.set_defaults(func=upgrade)
     info = psub.add_parser("info", parents=[common], help="which database, which schema revision")
     info.set_defaults(func=show_info)
+    check = psub.add_parser("check", parents=[common], help="check every page of the database file (exit 14 if damaged)")
+    check.set_defaults(func=check_db)
     login = psub.add_parser("login", parents=[common], help="store a server password in the OS keyring")
     login.add_argument("url", help="postgresql+psycopg://user@host:5432/dbname (no password in it)")
     login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -48,6 +50,22 @@ def show_info(args: argparse.Namespace) -> int:
     else:
         for k, v in info.items():
             print(f"{k:<9} {v}")
+    return 0
+
+
+def check_db(args: argparse.Namespace) -> int:
+    db = Database(args.db, upgrade=False)
+    found = integrity.problems(db.engine, db.safe_url)
+    if args.json:
+        emit_json({"database": db.safe_url, "ok": not found, "problems": found})
+    else:
+        for line in found:
+            print(line)
+    if found:
+        raise DamagedError(f"{db.safe_url} is damaged: {len(found)} problem(s). {integrity.RESTORE}")
+    if not args.json:
+        print(f"{db.safe_url}: every page and reference checked, no damage found"
+              if db.dialect == "sqlite" else f"{db.safe_url}: the server checks its own storage; connection and schema fine")
     return 0
 
 

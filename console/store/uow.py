@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
@@ -18,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from console.errors import ConflictError, storage_error
 from console.security import audit
 from console.security.roles import Actor, Perm, require
-from console.store import migrate
+from console.store import integrity, migrate
 from console.store.engine import display_url, make_engine, resolve_url, writer
 
 
@@ -43,6 +44,8 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.writer: Engine = writer(self.engine)  # takes SQLite's write lock at BEGIN
         event.listen(self.sessions, "before_flush", _minimise_before_flush)
+        if self.dialect == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            integrity.check_file(Path(self.engine.url.database or "").expanduser(), self.safe_url)
         self._ping()
         if upgrade:
             self.upgrade()

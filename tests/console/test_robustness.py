@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from console.errors import BusyError
+from console.errors import BusyError, DamagedError
 from console.store.models import AuditEntry, Request
 from tests.console.procs import cli
 
@@ -58,3 +62,65 @@ def test_demo_rows_and_their_audit_entry_commit_together(ctx) -> None:
     with ctx.db.read(ctx.actor) as s:
         entries = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "demo.fill")).all()
     assert entries == ["25 requests (seed 9)"]
+
+
+def _sqlite_path(db_url: str) -> Path:
+    return Path(db_url.removeprefix("sqlite:///"))
+
+
+@pytest.fixture
+def sqlite_only(ctx, db_url, monkeypatch):  # type: ignore[no-untyped-def]
+    if ctx.db.dialect != "sqlite":
+        pytest.skip("file damage is a local-file matter; a server checks its own storage")
+    monkeypatch.setenv("PRIVACY_CONSOLE_DB", db_url)
+    return _sqlite_path(db_url)
+
+
+def test_an_empty_or_foreign_file_is_refused_and_left_as_it_is(tmp_path, monkeypatch) -> None:
+    empty, text, other = tmp_path / "empty.sqlite3", tmp_path / "notes.sqlite3", tmp_path / "other.sqlite3"
+    empty.touch()
+    text.write_text("shopping list\n")
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    for path, says in ((empty, "empty (0 bytes)"), (text, "not an SQLite file"), (other, "another application's")):
+        before = path.read_bytes()
+        code, err = cli(["--db", f"sqlite:///{path}", "request", "list"])
+        assert (code, err.count("\n")) == (DamagedError.exit_code, 1), err
+        assert says in err and "left as it is" in err
+        assert path.read_bytes() == before
+
+
+def _damage(path: Path) -> None:
+    """Garbage over two pages in the middle of the file, as a failing disk leaves it."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
+    with path.open("r+b") as f:
+        f.seek(size // 2 - (size // 2) % 4096)
+        f.write(bytes(range(256)) * 32)
+
+
+def test_a_damaged_file_is_found_before_backup_and_audit_verify_and_by_db_check(ctx, sqlite_only, tmp_path) -> None:
+    from console.demo import fill
+
+    fill(ctx, 400, seed=2, sample_company=False)
+    assert cli(["db", "check"]) == (0, "")
+    ctx.db.dispose()
+    _damage(sqlite_only)
+    backup_file = tmp_path / "before-repair.pcb"
+    for argv in (["db", "check"], ["audit", "verify"], ["backup", str(backup_file), "--passphrase-stdin"]):
+        with contextlib.redirect_stdout(io.StringIO()), _stdin("correct horse battery staple\n"):
+            code, err = cli(argv)
+        assert code == DamagedError.exit_code, (argv, err)
+        assert "damaged" in err and "restore" in err and "SELECT" not in err, err
+    assert not backup_file.exists() and not backup_file.with_name(backup_file.name + ".part").exists()
+
+
+@contextlib.contextmanager
+def _stdin(text: str):  # type: ignore[no-untyped-def]
+    old = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = old
