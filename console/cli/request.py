@@ -116,6 +116,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.add_argument("file", help="a UTF-8 .csv file with a header line, or a .json list of objects with the same keys")
     imp.set_defaults(func=cmd_import)
 
+    from console.cli import request_facts
+
+    request_facts.register(rs, common)
+
 
 IMPORT_FORMAT = """\
 columns (the first four are required; the others may be left empty or left out):

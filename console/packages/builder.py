@@ -38,10 +38,12 @@ from console.packages import exports
 from console.packages.content import LetterInput, base_values
 from console.packages.kinds import DATA_KINDS, NEEDS_RECORDS, choose_kind
 from console.packages.letters import letter_spec
+from console.packages.recorded import require_facts
 from console.packages.settings import Signer, open_signer
 from console.packages.templates import Words, letters_root
 from console.requests import sources
 from console.requests.commands import _event, _load, get_request
+from console.requests.facts import Facts, facts_for
 from console.requests.views import RequestView
 from console.security.roles import Perm, require
 from console.store.models import Package
@@ -85,6 +87,7 @@ class _Prepared:
     words: Words
     records: dict[str, list[sources.RecordView]]
     issued: datetime
+    facts: Facts
 
 
 class _Steps:
@@ -129,10 +132,12 @@ def _prepare(ctx: Context, reference: str, kind: str | None) -> _Prepared:
             f"package. Gather it first with 'privacy-console data fetch {view.reference}' or "
             f"'privacy-console data import {view.reference} FILE'."
         )
+    facts = facts_for(ctx, view.reference)
+    require_facts(view.reference, chosen, records, facts)
     issued = ctx.now()
     words = Words(view.language or ctx.catalogue.organisation.default_language)
     words = words.with_values(**base_values(view, ctx.catalogue, words, issued))
-    return _Prepared(view, chosen, words, records, issued)
+    return _Prepared(view, chosen, words, records, issued, facts)
 
 
 def _data_files(ctx: Context, prep: _Prepared,
@@ -182,7 +187,7 @@ def _letter_input(ctx: Context, prep: _Prepared, files: dict[str, bytes],
     return LetterInput(
         view=prep.view, catalogue=ctx.catalogue, words=prep.words, kind=prep.kind, issued=prep.issued,
         records=prep.records, files=manifest.files, data_hash=binding.fingerprint,
-        signer=signer.info if signer else None, category_files=described,
+        signer=signer.info if signer else None, category_files=described, facts=prep.facts,
     )
 
 

@@ -18,6 +18,7 @@ from console.packages.exports import CategoryFile
 from console.packages.settings import CertificateInfo
 from console.packages.templates import Words
 from console.policy import Catalogue, Category
+from console.requests.facts import Facts
 from console.requests.sources import RecordView
 from console.requests.views import RequestView
 
@@ -39,6 +40,7 @@ class LetterInput:
     data_hash: str = ""
     signer: CertificateInfo | None = None
     category_files: tuple[CategoryFile, ...] = ()
+    facts: Facts = Facts()  # what was recorded as done: erasures, corrections, the answer
 
     @property
     def record_count(self) -> int:

@@ -149,46 +149,70 @@ def portability(inp: LetterInput) -> list[Block]:
     return blocks
 
 
-def _held(inp: LetterInput) -> list[tuple[str, str, int]]:
-    """(system, category, records) for each system and category the person's data was found in."""
+def _held_counts(inp: LetterInput) -> dict[tuple[str, str], int]:
+    """(system, category) -> records of the person's data found there."""
     counts: dict[tuple[str, str], int] = {}
     for category, rows in inp.records.items():
         for r in rows:
             key = (exports.source_name(r.source), category)
             counts[key] = counts.get(key, 0) + 1
-    order = {c: n for n, c in enumerate(inp.records)}
-    return sorted(((s, c, n) for (s, c), n in counts.items()), key=lambda t: (order[t[1]], t[0]))
+    return counts
+
+
+def _on_by(inp: LetterInput, moment: object, who: str) -> str:
+    return inp.words.text("common", "recorded.on_by", on=inp.date(moment), by=who)  # type: ignore[arg-type]
 
 
 def erasure(inp: LetterInput) -> list[Block]:
-    """The certificate: per system and category, erased or retained, and why."""
+    """The certificate: one row per recorded erasure or retention, exactly as recorded."""
     w = inp.words
-    plan = inp.view.details.get("erasure") or {}
-    kept: dict[str, str] = dict(plan.get("retained") or {}) if isinstance(plan, dict) else {}
-    erased_on = _day(plan.get("erased_on") if isinstance(plan, dict) else None) or inp.local(inp.issued)
+    counts = _held_counts(inp)
     rows, any_kept = [], False
-    for system, category, count in _held(inp):
-        known = inp.category(category)
-        if category in kept or (known is not None and known.legal_hold):
+    for fact in inp.facts.erasures:
+        count = counts.get((fact.system, fact.category))
+        if fact.outcome == "retained":
             any_kept = True
-            reason = kept.get(category) or w.text(
-                "erasure", "retained_reason",
-                retention=inp.category_text(category, "retention", known.retention.text if known else ""),
-                legal_basis=inp.category_text(category, "legal_basis", known.legal_basis if known else ""))
-            rows.append((system, inp.category_title(category), f"{count:,}", w.text("erasure", "retained"), reason))
+            known = inp.category(fact.category)
+            reason = fact.legal_reason or ""
+            if known is not None and w.has("catalogue", f"categories.{fact.category}.retention"):
+                reason = w.text("erasure", "retained_reason",
+                                retention=inp.category_text(fact.category, "retention", known.retention.text),
+                                legal_basis=inp.category_text(fact.category, "legal_basis", known.legal_basis))
+            outcome, why = w.text("erasure", "retained"), reason
         else:
-            rows.append((system, inp.category_title(category), f"{count:,}", w.text("erasure", "erased"),
-                         w.text("erasure", "erased_reason")))
+            outcome, why = w.text("erasure", "erased"), fact.method or ""
+        rows.append((fact.system, inp.category_title(fact.category), f"{count:,}" if count else "—", outcome, why,
+                     _on_by(inp, fact.done_at, fact.done_by)))
     columns = [w.text("erasure", k) for k in ("system_column", "category_column", "records_column",
-                                              "outcome_column", "reason_column")]
+                                              "outcome_column", "reason_column", "when_column")]
     blocks: list[Block] = [Paragraph(w.text("erasure", "intro")),
                            Heading(w.text("erasure", "table_heading")),
-                           Table(columns, rows, widths=(2.2, 2.2, 1.3, 1.5, 5)),
-                           Paragraph(w.text("erasure", "erased_on", erased_on=w.date(erased_on)))]
+                           Table(columns, rows, widths=(2.2, 2.2, 1.3, 1.5, 4.2, 2.6))]
     if any_kept:
         blocks.append(Paragraph(w.text("erasure", "retained_note")))
-    blocks += [Paragraph(w.text("erasure", "recipients")), Paragraph(w.text("erasure", "certify"))]
+    if any(f.outcome == "erased" for f in inp.facts.erasures):
+        blocks.append(Paragraph(w.text("erasure", "certify")))
+    blocks.append(Paragraph(w.text("erasure", "recipients")))
     return blocks + request_facts(inp) + identity(inp)
+
+
+def rectification(inp: LetterInput) -> list[Block]:
+    """The corrections as recorded: field, before and after (or what was done), where, when, by whom."""
+    w = inp.words
+    unknown = w.text("rectification", "unknown")
+    rows = []
+    for fact in inp.facts.corrections:
+        after = fact.new_value if fact.new_value is not None else ""
+        if fact.description:
+            after = f"{after}\n{fact.description}".strip()
+        rows.append((_label(fact.field), fact.system, fact.old_value or unknown, after,
+                     _on_by(inp, fact.done_at, fact.done_by)))
+    columns = [w.text("rectification", k) for k in ("field_column", "system_column", "before_column",
+                                                    "after_column", "when_column")]
+    return [Paragraph(w.text("rectification", "intro")),
+            Heading(w.text("rectification", "table_heading")), Table(columns, rows, widths=(2, 2, 3, 3, 2.6)),
+            Paragraph(w.text("rectification", "recipients")),
+            *request_facts(inp), *identity(inp)]
 
 
 def _day(value: object) -> date | None:
@@ -198,40 +222,6 @@ def _day(value: object) -> date | None:
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
-
-
-def _norm(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
-
-
-def _before(inp: LetterInput, field: str) -> str | None:
-    """The value on record before the correction, when the person's records show it."""
-    wanted = _norm(field)
-    for rows in inp.records.values():
-        for r in rows:
-            for key, value in r.data.items():
-                if _norm(str(key)) == wanted and value not in (None, ""):
-                    return exports.as_text(value)
-    return None
-
-
-def rectification(inp: LetterInput) -> list[Block]:
-    w, details = inp.words, inp.view.details
-    rows = []
-    for item in details.get("corrections") or []:
-        if not isinstance(item, dict):
-            continue
-        field = str(item.get("field", ""))
-        before = item.get("from")
-        before_text = exports.as_text(before) if before not in (None, "") else _before(inp, field)
-        rows.append((_label(field), before_text or w.text("rectification", "unknown"), exports.as_text(item.get("to"))))
-    columns = [w.text("rectification", k) for k in ("field_column", "before_column", "after_column")]
-    corrected = _day(details.get("corrected_on")) or inp.local(inp.issued)
-    blocks: list[Block] = [Paragraph(w.text("rectification", "intro")),
-                           Heading(w.text("rectification", "table_heading")), Table(columns, rows, widths=(2, 3, 3)),
-                           Paragraph(w.text("rectification", "corrected_on", corrected_on=w.date(corrected))),
-                           Paragraph(w.text("rectification", "recipients"))]
-    return blocks + request_facts(inp) + identity(inp)
 
 
 def restriction(inp: LetterInput) -> list[Block]:

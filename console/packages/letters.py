@@ -64,22 +64,21 @@ def information(inp: LetterInput) -> list[Block]:
 
 
 def decision(inp: LetterInput) -> list[Block]:
-    w, view = inp.words, inp.view
-    blocks: list[Block] = [Paragraph(w.text("decision", "intro")), Paragraph(w.text("decision", "done"))]
-    if view.outcome_reason:
-        blocks.append(Paragraph(w.text("decision", "details", reason=view.outcome_reason)))
-    return blocks + request_facts(inp)
+    """The decision as recorded: granted, partly granted or refused, with its explanation."""
+    w, answer = inp.words, inp.facts.answer
+    assert answer is not None and answer.decision is not None  # recorded.require_facts checked it
+    return [Paragraph(w.text("decision", "intro")), Heading(w.text("decision", "heading")),
+            Paragraph(w.text("decision", f"outcome.{answer.decision}")), Paragraph(answer.text),
+            Paragraph(w.text("decision", "recorded", on=inp.date(answer.answered_at))),
+            *request_facts(inp)]
 
 
 def inquiry(inp: LetterInput) -> list[Block]:
-    w, view = inp.words, inp.view
-    blocks: list[Block] = [Paragraph(w.text("letter", "intro"))]
-    if view.outcome_reason:
-        blocks.append(Paragraph(w.text("letter", "answer", reason=view.outcome_reason)))
-    else:
-        blocks.append(Paragraph(w.text("letter", "no_answer")))
-    blocks.append(Paragraph(w.text("letter", "policy")))
-    return blocks + request_facts(inp)
+    """The recorded answer, word for word."""
+    w, answer = inp.words, inp.facts.answer
+    assert answer is not None  # recorded.require_facts checked it
+    return [Paragraph(w.text("letter", "intro")), Heading(w.text("letter", "answer_heading")),
+            Paragraph(answer.text), Paragraph(w.text("letter", "policy")), *request_facts(inp)]
 
 
 BODIES: dict[str, Callable[[LetterInput], list[Block]]] = {

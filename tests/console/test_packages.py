@@ -23,7 +23,7 @@ from console.packages import (
     preview_pdf,
     verify_package,
 )
-from console.requests import commands, sources
+from console.requests import commands, facts, sources
 from console.store.models import AuditEntry, Package, RequestEvent
 from tests.console.test_packages_support import (
     NAME,
@@ -32,6 +32,7 @@ from tests.console.test_packages_support import (
     flat,
     pdftotext,
     ready_request,
+    record_all_erasures,
     tool,
 )
 
@@ -155,13 +156,15 @@ def test_erasure_certificate_says_transactions_were_retained_and_why(ctx, tmp_pa
     ref = ready_request(ctx, tmp_path, "erasure")
     held = sources.records(ctx, ref)
     assert "transaction" in held
+    record_all_erasures(ctx, ref)
     text = flat(pdftotext(_letter(build_package(ctx, ref, tmp_path / "out"))))
     assert "Certificate of erasure" in text
-    row = re.search(r"sample-company Transaction data \d+ (\w+) (.{0,160})", text)
+    row = re.search(r"sample-company Transaction data \d+ (\w+) (.{0,200})", text)
     assert row is not None, text
-    assert row.group(1) == "Retained"
-    assert "7 years, to comply with financial regulations" in row.group(2) and "Legal basis" in row.group(2)
-    usage = re.search(r"sample-company Usage data \d+ (\w+)", text)
+    assert row.group(1) == "Retained"  # the reason wraps in its cell, beside the date and who
+    assert "7 years, to comply with financial" in row.group(2) and "Legal basis" in row.group(2)
+    assert "alex.morgan" in row.group(2)
+    usage = re.search(r"sample-company Usage data \d+ (\w+) Rows deleted", text)
     assert usage is not None and usage.group(1) == "Erased"
 
 
@@ -184,13 +187,14 @@ def test_portability_package_has_json_csv_per_category_and_schema(ctx, tmp_path:
 
 
 def test_rectification_shows_before_and_after(ctx, tmp_path: Path, cert) -> None:
-    corrections = [{"field": "username", "to": "zofia.m"},
-                   {"field": "postal address", "from": "12 Old Street", "to": "ul. Piotrkowska 104/7, Łódź"}]
+    corrections = [{"field": "username", "to": "zofia.m"}]
     ref = ready_request(ctx, tmp_path, "rectification", details={"corrections": corrections})
+    facts.record_correction(ctx, ref, "sample-company", "username", new="zofia.m")
+    facts.record_correction(ctx, ref, "crm", "postal address", old="12 Old Street", new="ul. Piotrkowska 104/7, Łódź")
     text = flat(pdftotext(_letter(build_package(ctx, ref, tmp_path / "out"))))
     assert "What we corrected" in text and "Before After" in text
-    assert re.search(r"Username zofia0 zofia\.m", text), text  # the before value found in the records
-    assert "Postal address 12 Old Street ul. Piotrkowska 104/7, Łódź" in text
+    assert re.search(r"Username sample-company zofia0 zofia\.m", text), text  # the before value from the records
+    assert "Postal address crm 12 Old Street ul. Piotrkowska 104/7," in text and "Łódź" in text
 
 
 def test_restriction_says_what_for_which_purposes_and_since_when(ctx, tmp_path: Path, cert) -> None:

@@ -18,6 +18,7 @@ from tests.console.test_packages_support import (
     add_request,
     listing,
     ready_request,
+    record_all_erasures,
     verify_identity,
 )
 
@@ -132,6 +133,7 @@ def test_the_whole_flow_in_separate_processes(catalogue, clock, tmp_path: Path) 
     url = f"sqlite:///{tmp_path / 'local.sqlite3'}"
     local = Context(Database(url), catalogue, Actor("alex.morgan", Role.OWNER), clock)
     ref = ready_request(local, tmp_path, "erasure")
+    record_all_erasures(local, ref)
     local.db.dispose()
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.keyring_memory.MemoryKeyring", "PYTHONPATH": str(ROOT)}
 

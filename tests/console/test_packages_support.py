@@ -60,6 +60,19 @@ def ready_request(ctx: Context, tmp_path: Path, right: str = "access", **kwargs:
     return ref
 
 
+def record_all_erasures(ctx: Context, ref: str) -> None:
+    """Record every system and category the data was found in: transactions kept, the rest erased."""
+    from console.packages.exports import source_name
+    from console.requests import facts
+
+    held = {(source_name(r.source), c) for c, rows in sources.records(ctx, ref).items() for r in rows}
+    for system, category in sorted(held):
+        if category == "transaction":
+            facts.record_erasure(ctx, ref, system, category, erased=False)
+        else:
+            facts.record_erasure(ctx, ref, system, category, erased=True, method="Rows deleted from the live database")
+
+
 def tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
