@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeAlias
@@ -118,6 +119,7 @@ def verify_pdf(pdf_bytes: bytes, trust_roots: list[TrustRoot] | None = None) -> 
 
 # What every incremental writer (pyHanko adding validation data too) updates: says nothing.
 _BOOKKEEPING = frozenset({"/ModDate", "/Producer"})
+_XMP_BOOKKEEPING = re.compile(r'(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)(="[^"]*"|>[^<]*</\1>)')
 
 
 def signed_keywords(reader: PdfFileReader, revision: int) -> str:
@@ -145,7 +147,8 @@ def _properties(reader: PdfFileReader, revision: int) -> dict[str, str]:
             out.update({str(k): str(v) for k, v in info.items()})
         root = _resolve(view, trailer.raw_get("/Root"))
         if "/Metadata" in root:
-            out["XMP metadata"] = _resolve(view, root.raw_get("/Metadata")).data.hex()
+            xmp = _resolve(view, root.raw_get("/Metadata")).data.decode("utf-8", "replace")
+            out["XMP metadata"] = _XMP_BOOKKEEPING.sub("", xmp)
     except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
         out["unreadable"] = str(revision)
     return out
@@ -178,7 +181,7 @@ def _level(report: SignatureReport, status: PdfSignatureStatus, reader: PdfFileR
         from pyhanko.sign.validation.dss import DocumentSecurityStore
 
         dss = DocumentSecurityStore.read_dss(reader)
-        embedded = {c.sha256 for c in dss.certs.values()}
+        embedded = {c.sha256 for c in dss.load_certs()}
     except (PdfError, ValueError, KeyError, TypeError, AttributeError, NoDSSFoundError):
         return "B-T"
     if status.signing_cert.sha256 not in embedded:
