@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import http.server
 import io
 import re
 import shutil
 import subprocess
-import threading
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -15,7 +13,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from asn1crypto import tsp
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -48,6 +45,7 @@ from console.documents import (
 from console.documents.verify import CHANGED_AFTER, CHANGED_INSIDE, NOT_SIGNED
 from console.errors import DocumentError
 from console.secrets import set_secret
+from tests.console.tsa_server import serve_tsa
 
 PASSPHRASE = "correct horse battery staple"
 SIGN_ARGS = dict(
@@ -310,26 +308,8 @@ def _tsa() -> tuple[DummyTimeStamper, bytes]:
 def tsa_url() -> Iterator[tuple[str, bytes]]:
     """A real RFC 3161 server over HTTP on localhost, answering with a test TSA certificate."""
     stamper, tsa_pem = _tsa()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
-            request = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
-            body = stamper.request_tsa_response(request).dump()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/timestamp-reply")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/tsa", tsa_pem
-    server.shutdown()
-    server.server_close()
+    with serve_tsa(stamper) as url:
+        yield url, tsa_pem
 
 
 def test_time_stamp_from_a_tsa_is_embedded_and_verified(

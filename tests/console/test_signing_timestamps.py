@@ -6,9 +6,7 @@ over HTTP, real tokens signed by a TSA certificate that a local CA issued.
 
 from __future__ import annotations
 
-import http.server
 import io
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import keys as asn1_keys
-from asn1crypto import tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -36,6 +33,7 @@ from console.documents.verify import verify_pdf
 from console.packages import build_package, configure_signing, set_timestamp_url
 from console.packages.settings import set_trust_anchor
 from tests.console.test_packages_support import PASSPHRASE, ready_request
+from tests.console.tsa_server import serve_tsa
 
 DER = serialization.Encoding.DER
 
@@ -78,28 +76,8 @@ def tsa() -> Iterator[TimeStampServer]:
     stamper = DummyTimeStamper(tsa_cert=asn1_x509.Certificate.load(tsa_cert.public_bytes(DER)),
                                tsa_key=asn1_keys.PrivateKeyInfo.load(key_der),
                                certs_to_embed=[asn1_x509.Certificate.load(ca.public_bytes(DER))])
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
-            request = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
-            body = stamper.request_tsa_response(request).dump()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/timestamp-reply")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield TimeStampServer(f"http://127.0.0.1:{server.server_address[1]}/tsa",
-                          ca.public_bytes(serialization.Encoding.PEM))
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve_tsa(stamper) as url:
+        yield TimeStampServer(url, ca.public_bytes(serialization.Encoding.PEM))
 
 
 @pytest.fixture(scope="module")
