@@ -127,3 +127,23 @@ def test_settings_choose_the_signing_certificate(window, app_ctx, tmp_path: Path
     dialog.use_certificate(str(p12), "pw-123")
     assert "signs as Data Protection Team" in dialog.signing_state.text()
     assert signing_settings(app_ctx.ctx).pkcs12_path == str(p12)
+
+
+def test_settings_set_the_certificate_package_checks_trust(window, app_ctx, tmp_path: Path, monkeypatch) -> None:
+    """The organisation's published certificate, chosen once in Settings, is what verify trusts."""
+    from console.documents.certs import create_self_signed
+    from console.packages import certificate_info
+    from console.packages.settings import trust_anchors
+
+    told: list[str] = []
+    monkeypatch.setattr("ui.errors.QMessageBox.warning", lambda _p, _t, text: told.append(text))
+    pem = tmp_path / "org.pem"
+    pem.write_bytes(certificate_info(create_self_signed("DPO", "Miximonster", "p@m.example", passphrase="pw"), "pw").pem)
+    (tmp_path / "key.p12").write_bytes(b"not a certificate")
+    window.settings_action.trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert "not verified" in dialog.trust_state.text()
+    dialog.trust_certificate(str(tmp_path / "key.p12"))
+    assert "Not changed" in dialog.trust_state.text() and told and trust_anchors(app_ctx.ctx) == []
+    dialog.trust_certificate(str(pem))
+    assert "CN=DPO" in dialog.trust_state.text() and trust_anchors(app_ctx.ctx) == [pem.read_bytes()]

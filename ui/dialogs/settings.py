@@ -180,8 +180,12 @@ class SettingsDialog(QDialog):
         self.choose_certificate.clicked.connect(self._choose_certificate)
         self.timestamp_url = QLineEdit()
         self.timestamp_url.setPlaceholderText(self.tr("optional: an RFC 3161 time-stamp server, https://…"))
+        self.trust_state = QLabel(self.tr("None: package checks report the signer as not verified."))
+        self.trust_state.setWordWrap(True)
+        self.choose_trust = QPushButton(self.tr("Choose published certificate…"))
+        self.choose_trust.clicked.connect(self._choose_trust)
         allowed = self.app.can(Perm.SETTINGS)
-        for widget in (self.choose_certificate, self.timestamp_url):
+        for widget in (self.choose_certificate, self.timestamp_url, self.choose_trust):
             widget.setEnabled(allowed)
             if not allowed:
                 widget.setToolTip(self.tr("Only an administrator chooses the signing certificate."))
@@ -191,10 +195,23 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         form.addRow(self.tr("Certificate"), row)
         form.addRow(self.tr("Time stamps"), self.timestamp_url)
+        trust = QHBoxLayout()
+        trust.addWidget(self.trust_state, 1)
+        trust.addWidget(self.choose_trust)
+        form.addRow(self.tr("Trusted for checks"), trust)
         self._timestamp_loaded = ""
         self.app.tasks.read(signing_settings, self.app.ctx, on_done=self._signing_loaded,
                             on_error=lambda exc: self.signing_state.setText(str(exc)), owner=self)
+        from console.packages.settings import trust_anchors
+
+        self.app.tasks.read(trust_anchors, self.app.ctx, on_done=self._trust_loaded,
+                            on_error=lambda exc: self.trust_state.setText(str(exc)), owner=self)
         return box
+
+    def _trust_loaded(self, anchors: object) -> None:
+        if isinstance(anchors, list) and anchors:
+            self.trust_state.setText(self.tr("{0} certificate(s) set; package checks verify signers against them")
+                                     .format(len(anchors)))
 
     def _signing_loaded(self, settings: object) -> None:
         path = getattr(settings, "pkcs12_path", None)
@@ -209,6 +226,26 @@ class SettingsDialog(QDialog):
         dialog = SigningDialog(current if current.endswith((".p12", ".pfx")) else "", self)
         dialog.accepted.connect(lambda: self.use_certificate(dialog.path.text().strip(), dialog.passphrase.text()))
         dialog.open()
+
+    def _choose_trust(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The organisation's published certificate or CA"), "",
+                                              self.tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        if path:
+            self.trust_certificate(path)
+
+    def trust_certificate(self, path: str) -> None:
+        """Make this certificate (or CA) the anchor package checks verify signers against."""
+        from console.packages.settings import set_trust_anchor
+        from ui.errors import show_error
+
+        def done(described: object) -> None:
+            self.trust_state.setText("\n".join(described) if isinstance(described, list) else path)
+
+        def failed(exc: object) -> None:
+            self.trust_state.setText(self.tr("Not changed: {0}").format(exc))
+            show_error(self, exc)
+
+        self.app.tasks.write(set_trust_anchor, self.app.ctx, path, on_done=done, on_error=failed, owner=self)
 
     def use_certificate(self, path: str, passphrase: str) -> None:
         """Open the certificate in a task (a wrong passphrase is caught now) and make it the one that signs."""
