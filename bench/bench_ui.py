@@ -4,7 +4,9 @@ A 10 ms QTimer measures its own lateness the whole time (a late tick = the event
 the figures are the longest and the 99th-percentile lateness in each phase:
 
   open     the real main window on the database until its first page and the counts are shown
-  scroll   the table driven to the bottom every frame, so pages are fetched as fast as it scrolls
+  scroll   as a person does: Down held (30 rows a second), then PageDown held, so pages are fetched
+           as the person reaches them
+  tick     one 1-second tick against a bare table repainting one column of the same size
   sort     a header click on Subject (a slower query) and back, a queue switch, a search
   import   10,000 generated requests imported through the same task as Import… (a copy of the
            database, so the big one is left as it was)
@@ -104,6 +106,88 @@ def make_csv(path: Path, n: int, now: datetime) -> None:
                         "json" if right == "portability" else "", "the person" if right == "portability" else ""])
 
 
+def tick_figures(window, app) -> None:  # type: ignore[no-untyped-def]
+    """One 1-second tick on screen: the product's against a bare table repainting one column.
+
+    Also records which columns the product's tick repainted (the paint event's region on the
+    table): only the time-left column should be.
+    """
+    from PySide6.QtCore import (
+        QAbstractTableModel,
+        QCoreApplication,
+        QEvent,
+        QModelIndex,
+        QObject,
+        Qt,
+    )
+    from PySide6.QtWidgets import QTableView
+
+    display = int(Qt.ItemDataRole.DisplayRole)
+    table = window.queue.table
+    first, last = window.queue.visible_rows()
+    painted: set[int] = set()
+
+    class PaintSpy(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                for rect in event.region():
+                    for x in range(rect.left(), rect.right() + 1, 4):
+                        painted.add(table.columnAt(x))
+            return False
+
+    spy = PaintSpy()
+
+    def product_tick() -> float:
+        t = time.perf_counter()
+        app.ticker.trigger()
+        QCoreApplication.processEvents()
+        return time.perf_counter() - t
+
+    class Bare(QAbstractTableModel):
+        texts = [[f"cell {r} {c}" for c in range(8)] for r in range(table.model().rowCount())]
+
+        def rowCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008, N802
+            return 0 if parent.isValid() else len(self.texts)
+
+        def columnCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008, N802
+            return 0 if parent.isValid() else 8
+
+        def data(self, index, role=display):  # type: ignore[no-untyped-def]
+            return self.texts[index.row()][index.column()] if role == display else None
+
+    bare = QTableView()
+    bare_model = Bare(bare)
+    bare.setModel(bare_model)
+    bare.resize(table.size())
+    bare.show()
+    pump(0.5)
+    b_first, b_last = bare.rowAt(0), bare.rowAt(bare.viewport().height() - 1)
+
+    def bare_tick() -> float:
+        t = time.perf_counter()
+        bare_model.dataChanged.emit(bare_model.index(b_first, 6), bare_model.index(b_last, 6))
+        QCoreApplication.processEvents()
+        return time.perf_counter() - t
+
+    product, baseline = [], []
+    for _ in range(3):
+        product_tick(), bare_tick()  # warm-up
+    table.viewport().installEventFilter(spy)
+    product.append(product_tick())
+    table.viewport().removeEventFilter(spy)
+    headers = table.model()
+    columns = sorted(str(headers.headerData(c, Qt.Orientation.Horizontal)) for c in painted if c >= 0)
+    for _ in range(20):
+        baseline.append(bare_tick())
+        product.append(product_tick())
+    bare.close()
+    med_p, med_b = statistics.median(product), statistics.median(baseline)
+    print(f"tick     {last - first + 1} visible rows: product min {min(product) * 1000:.2f} / median {med_p * 1000:.2f} ms; "
+          f"bare one-column repaint min {min(baseline) * 1000:.2f} / median {med_b * 1000:.2f} ms "
+          f"({med_p / med_b:.2f}×); target < 2 ms: {'met' if med_p < 0.002 else 'NOT met'}; columns repainted by "
+          f"one tick: {', '.join(columns) or 'none'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=os.environ.get("PRIVACY_CONSOLE_DB", "sqlite:////tmp/big.sqlite3"))
@@ -153,24 +237,29 @@ def main() -> int:
           f"{total:,} requests; RSS {rss_mb():.0f} MB")
     meter.report("open", f"(includes building and showing the window: {t_build * 1000:.0f} ms, once)")
 
-    # --- scroll ------------------------------------------------------------------------------
-    pump(1.0)
-    meter.reset()
-    table = window.queue.table
-    bar = table.verticalScrollBar()
+    # --- scroll as a person does: row by row (Down held), then page by page (PageDown) ----------
     from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
 
-    driver = QTimer()
-    driver.setInterval(16)
-    driver.timeout.connect(lambda: bar.setValue(bar.maximum()))
-    t0 = time.perf_counter()
-    driver.start()
-    pump(args.scroll_seconds)
-    driver.stop()
-    loaded = window.queue.model.rowCount()
-    elapsed = time.perf_counter() - t0
-    meter.report("scroll", f"{loaded:,} rows loaded in {elapsed:.1f} s ({loaded / elapsed:,.0f} rows/s), "
-                           f"RSS {rss_mb():.0f} MB")
+    table = window.queue.table
+    table.setFocus()
+    window.queue.select_row(0)
+    pump(1.0)
+    for key, label, share in ((Qt.Key.Key_Down, "rows", 0.5), (Qt.Key.Key_PageDown, "pages", 0.5)):
+        meter.reset()
+        driver = QTimer()
+        driver.setInterval(33)  # a held key repeats about 30 times a second
+        driver.timeout.connect(lambda k=key: QTest.keyClick(table, k))
+        t0 = time.perf_counter()
+        at0 = table.currentIndex().row()
+        driver.start()
+        pump(args.scroll_seconds * share)
+        driver.stop()
+        elapsed = time.perf_counter() - t0
+        moved = table.currentIndex().row() - at0
+        meter.report(f"scroll {label}", f"moved {moved:,} rows in {elapsed:.1f} s; {window.queue.model.rowCount():,} "
+                                        f"loaded; RSS {rss_mb():.0f} MB")
+    tick_figures(window, app)
 
     # --- sort, switch, search ----------------------------------------------------------------
     meter.reset()
