@@ -146,6 +146,7 @@ class ChildRun:
     seconds: float  # from just before the process started to its marker line (or its exit)
     peak_mib: float
     stdout: str
+    code: int  # the exit status (a crash after the marker still gives a valid time; the caller says so)
 
 
 def run_child(cmd: Sequence[str], env: dict[str, str], marker: str | None = None, timeout: float = 300) -> ChildRun:
@@ -166,9 +167,9 @@ def run_child(cmd: Sequence[str], env: dict[str, str], marker: str | None = None
     end = time.perf_counter()
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read() if proc.stderr else ""
-    if proc.returncode != 0 or (marker is not None and seen is None):
+    if seen is None and (proc.returncode != 0 or marker is not None):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-800:]}")
-    return ChildRun((seen or end) - t0, usage.ru_maxrss / 1024, "".join(lines) + rest)
+    return ChildRun((seen or end) - t0, usage.ru_maxrss / 1024, "".join(lines) + rest, proc.returncode)
 
 
 RIGHTS = ["access", "erasure", "rectification", "portability", "inquiry", "restriction"]

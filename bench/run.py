@@ -310,13 +310,19 @@ def ui_figures(dataset: str, runs: int, home: Path) -> list[Figure]:
     def measure(cmd: list[str], times: list[float], mems: list[float]) -> Callable[[], float]:
         def run() -> float:
             r = run_child(cmd, env, marker="PAINTED")
+            if r.code != 0:
+                crashes.append(r.code)
             mems.append(r.peak_mib)
             return r.seconds
         return run
 
     pm: list[float] = []
     bm: list[float] = []
+    crashes: list[int] = []
     alternate(t_fig, measure(product, t_fig.product, pm), measure(bare, t_fig.baseline, bm), runs)
+    if crashes:
+        t_fig.note += f"; {len(crashes)} run(s) exited with status {crashes} after painting"
+
     m_fig.product, m_fig.baseline = pm[-runs:], bm[-runs:]
     return [t_fig.judge(ratio=1.5), m_fig.judge(plus_mib=80)]
 
@@ -411,6 +417,27 @@ def dataset_for(server: Server, given: str | None, n: int) -> tuple[str, str]:
     return url, f"filled {n:,} requests by demo in {seconds:.1f} s"
 
 
+def measure_size(server: Server, dataset: str, n: int, runs: int, skip: set[str], tmp: Path) -> list[Figure]:
+    """Every section's figures on one data set; a section that fails is reported and the rest go on."""
+    figures: list[Figure] = []
+    sections: list[tuple[str, Callable[[], list[Figure]]]] = [
+        ("demo", lambda: [demo_figure(server, dataset, n, runs)]),
+        ("queries", lambda: query_figures(dataset, runs)),
+        ("cli", lambda: cli_figures(dataset, runs, tmp)),
+        ("ui", lambda: ui_figures(dataset, runs, tmp) if server.sqlite else []),
+        ("import", lambda: [import_figure(server, dataset, runs)]),
+    ]
+    for section, measure in sections:
+        if section in skip:
+            continue
+        try:
+            figures += measure()
+        except Exception as exc:  # noqa: BLE001 - one failing section must not lose the others
+            print(f"{section}: failed: {type(exc).__name__}: {exc}", flush=True)
+            figures.append(Figure(f"{section} (failed)", note=f"{type(exc).__name__}: {str(exc)[:200]}"))
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", default="100000", help="requests in the data set; several comma-separated")
@@ -445,17 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             dataset, how = dataset_for(server, given, n)
             print(f"### {n:,} requests on {'SQLite' if server.sqlite else 'PostgreSQL'}: {how}\n", flush=True)
-            figures: list[Figure] = []
-            if "demo" not in skip:
-                figures.append(demo_figure(server, dataset, n, args.runs))
-            if "queries" not in skip:
-                figures += query_figures(dataset, args.runs)
-            if "cli" not in skip:
-                figures += cli_figures(dataset, args.runs, tmp)
-            if "ui" not in skip and server.sqlite:
-                figures += ui_figures(dataset, args.runs, tmp)
-            if "import" not in skip:
-                figures.append(import_figure(server, dataset, args.runs))
+            figures = measure_size(server, dataset, n, args.runs, skip, tmp)
             tables.append(f"### {n:,} requests on {'SQLite' if server.sqlite else 'PostgreSQL'} ({how})\n\n"
                           + print_table(figures) + "\n")
             print(flush=True)

@@ -19,8 +19,6 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 from console.errors import DeadlineError, ValidationError
 
 UTC = dt.UTC
@@ -143,6 +141,8 @@ class Deadline:
 @lru_cache(maxsize=256)
 def _holiday_dates(country: str, subdiv: str | None, year: int) -> frozenset[date]:
     """Public holidays of one year; neighbours are loaded because "observed" days cross years."""
+    import holidays  # only business-day windows need calendars: loaded on first use
+
     try:
         cal = holidays.country_holidays(country, subdiv=subdiv, years=range(year - 1, year + 2))
     except NotImplementedError as exc:

@@ -46,6 +46,7 @@ from ui.tasks import with_progress
 
 COUNTS_EVERY_TICKS = 30
 OPEN_DELAY_MS = 120  # moving through rows with the keyboard loads only where the cursor rests
+EAGER_FALLBACK_MS = 1500  # views that run from the start are built by then even if no page came
 
 
 class MainWindow(QMainWindow):
@@ -115,12 +116,21 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._restore_layout()
         self.nav.select("queue", "open")
-        for spec in specs:
-            if spec.eager:  # e.g. the incidents' 72-hour notices must not wait for a first visit
+        # The queue paints first; views that must run from the start are built once its first
+        # page is on screen (or after a moment, should it never come).
+        self.queue.model.page_arrived.connect(self._build_eager_soon, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(EAGER_FALLBACK_MS, self, self._build_eager)
+        self.refresh_counts()
+
+    def _build_eager_soon(self, _loaded: int = 0) -> None:
+        QTimer.singleShot(0, self, self._build_eager)
+
+    def _build_eager(self) -> None:
+        for spec in self._specs.values():
+            if spec.eager and spec.key not in self._views:  # e.g. the incidents' 72-hour notices
                 page = self._build_view(spec.key)
                 # built unseen, it must not raise the window's minimum size above the queue's
                 page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.refresh_counts()
 
     # --- building --------------------------------------------------------------------------
 

@@ -28,8 +28,49 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> Parser:
-    from console.cli import data, db, demo, policy, request
+# Each command's module, and the one line ``--help`` shows for it (the module's own parser says
+# the same; tests/console/test_cli_cold_start.py keeps the two in step). Only the module of the
+# command that runs is imported, so `--version`, `--help` and every command load no more than
+# they need.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "db": ("db", "database: upgrade, login, info"),
+    "policy": ("policy", "show the policy catalogue"),
+    "request": ("request", "rights requests: add, list, show, verify, advance, ..."),
+    "data": ("data", "a request's subject data: import a file, fetch from sources, show"),
+    "source": ("data", "data sources: company systems queried for a subject's data"),
+    "demo": ("demo", "fill the database with synthetic demo data"),
+    "package": ("package", "response packages: build and sign, verify, list, record as sent"),
+    "incident": ("incident", "breach incidents: open, log, assess, notify, close, list, report"),
+    "drill": ("drill", "response drills: scenarios, start, status, finish"),
+    "account": ("account", "staff accounts: add, list, disable, role, password, sign-in"),
+    "audit": ("audit", "the audit trail: verify, list, export, protect"),
+    "backup": ("backup", "write an encrypted backup of the local database"),
+    "restore": ("backup", "restore a backup into a new database file, and check it"),
+    "cert": ("cert", "the signing certificate: create one for trials, use one, show it"),
+    "retention": ("retention", "apply the retention periods to closed requests, incidents and evidence"),
+    "login": ("login", "sign in; the session is kept in the OS keyring"),
+    "logout": ("login", "end the session kept in the keyring"),
+    "whoami": ("login", "who the console acts as on this database"),
+}
+VALUED_OPTIONS = ("--db", "--policy")
+
+
+def command_of(args: Sequence[str]) -> str | None:
+    """The command word in ``args`` (skipping the values of global options), or None."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in VALUED_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(command: str | None = None) -> Parser:
+    """The parser with ``command``'s module registered in full; every other command is a name and a line."""
+    import importlib
 
     parser = Parser(prog=PROG, description="Privacy Console: data-subject requests, deadlines, breaches. "
                     "With no command it opens the desktop window.")
@@ -43,24 +84,16 @@ def build_parser() -> Parser:
     for action in common._actions:
         parser._add_action(action)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (db, policy, request, data, demo):
-        module.register(sub, common)
-    for optional in ("package", "incident", "drill", "account", "audit", "backup", "screenshot", "cert", "retention", "login"):
-        _register_optional(optional, sub, common)
+    full = COMMANDS[command][0] if command in COMMANDS else None
+    registered: set[str] = set()
+    for name, (module, text) in COMMANDS.items():
+        if module == full:
+            if module not in registered:
+                registered.add(module)
+                importlib.import_module(f"console.cli.{module}").register(sub, common)
+        else:
+            sub.add_parser(name, help=text)
     return parser
-
-
-def _register_optional(name: str, sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Command groups of features that land separately register themselves when present."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"console.cli.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"console.cli.{name}":
-            raise
-        return
-    module.register(sub, common)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("pyhanko", "pyhanko_certvalidator", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
-    parser = build_parser()
+    parser = build_parser(command_of(args_list))
     args = parser.parse_args(args_list)
     for key in ("db", "json", "policy"):
         if not hasattr(args, key):

@@ -13,7 +13,6 @@ import getpass
 import os
 import sys
 
-from console import secrets
 from console.context import Context
 from console.errors import AuthenticationError
 from console.policy import load_catalogue
@@ -44,6 +43,8 @@ def resolve_actor(db: Database) -> Actor:
     if not auth.sign_in_required(db):
         return local_actor()
     from_env = os.environ.get(SESSION_ENV, "").strip()
+    from console import secrets  # the keyring loads only where sign-in is on
+
     token = from_env or secrets.get_secret(session_secret_name(db))
     if not token:
         if db.dialect != "sqlite" and not auth.accounts_exist(db):

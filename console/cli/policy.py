@@ -47,7 +47,10 @@ def show_policy(args: argparse.Namespace) -> int:
 
 
 def check_policy(args: argparse.Namespace) -> int:
+    from console.policy.catalogue import check_calendars
+
     cat = load_catalogue(args.policy)
+    check_calendars(cat)
     summary = {"catalogue": cat.source, "rights": len(cat.rights), "law_clocks": len(cat.law_clocks),
                "categories": len(cat.categories), "organisation": cat.organisation.name}
     if args.json:

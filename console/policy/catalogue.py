@@ -8,6 +8,7 @@ A malformed catalogue fails on load with a :class:`PolicyError` naming file, key
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -413,17 +414,28 @@ def _right(n: Node) -> Right:
 
 def _jurisdiction(n: Node) -> Jurisdiction:
     country = n.text("holiday_country", required=False) or None
-    if country:
-        import holidays
-
-        if country not in holidays.list_supported_countries():
-            raise n.fail("holiday_country", f"{country!r} is not a country the holidays calendar knows")
+    # Only the shape is checked here: asking the holidays library which countries it knows loads
+    # every country's calendar (about a second), on every start. `policy check` asks it
+    # (check_calendars), and the deadline engine names a country it has no calendar for.
+    if country and not re.fullmatch(r"[A-Z]{2}", country):
+        raise n.fail("holiday_country", f"{country!r} is not a two-letter country code like 'IE'")
     return Jurisdiction(
         id=n.text("id"),
         title=n.text("title"),
         holiday_country=country,
         holiday_subdiv=n.text("holiday_subdiv", required=False) or None,
     )
+
+
+def check_calendars(cat: Catalogue) -> None:
+    """PolicyError naming each jurisdiction whose holiday country the holidays library does not know."""
+    import holidays
+
+    known = holidays.list_supported_countries()
+    bad = [f"jurisdiction {j.id}: holiday_country {j.holiday_country!r}" for j in cat.jurisdictions
+           if j.holiday_country and j.holiday_country not in known]
+    if bad:
+        raise PolicyError(f"{cat.source}: {'; '.join(bad)}: not a country the holidays calendar knows")
 
 
 def _law_clock(n: Node, juris_ids: set[str], right_ids: set[str]) -> LawClock:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
@@ -66,6 +65,11 @@ class NewRequest:
 
 
 def check_email(value: str, what: str = "email address") -> str:
+    from email_validator import (  # loaded when an address is checked
+        EmailNotValidError,
+        validate_email,
+    )
+
     try:
         # Lower-cased whole: mailboxes are case-insensitive in practice, and the queue's
         # email search walks an index on the stored form.

@@ -9,10 +9,12 @@ from __future__ import annotations
 import hmac
 import io
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pyotp
-import qrcode
-import qrcode.constants
+
+if TYPE_CHECKING:
+    import qrcode
 
 ISSUER = "Privacy Console"
 DIGITS = 6
@@ -30,6 +32,9 @@ def provisioning_uri(secret: str, username: str, issuer: str = ISSUER) -> str:
 
 
 def _qr(uri: str) -> qrcode.QRCode:
+    import qrcode  # only enrolment draws a code: every command would pay for it otherwise
+    import qrcode.constants
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=4)
     qr.add_data(uri)
     qr.make(fit=True)

@@ -11,7 +11,6 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool, StaticPool
 
-from console import secrets
 from console.errors import SecretStoreError, StorageError
 
 APP_NAME = "privacy-console"
@@ -69,6 +68,8 @@ def _with_password(url: URL) -> URL:
         )
     if url.get_backend_name() != "postgresql" or not url.username:
         return url
+    from console import secrets  # the keyring loads only for a server account that may need it
+
     try:
         password = secrets.get_secret(secret_name_for(url))
     except SecretStoreError:

@@ -1,58 +1,105 @@
-"""Apply the Alembic migrations on open, and refuse a database newer than this app."""
+"""Apply the Alembic migrations on open, and refuse a database newer than this app.
+
+Opening a database already at the current schema is the common case and must be cheap: the
+stored revision is read with one query and compared with the head revision found by reading the
+revision ids out of the migration files (text, not imported), so neither Alembic nor its scripts
+load. Alembic runs only when there is something to upgrade or an unknown revision to explain.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from console.errors import StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"^revision(?:\s*:[^=]*)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]*)?\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+@cache
+def known_revisions() -> tuple[frozenset[str], str]:
+    """(every revision id this app ships, the head): read from the files' text, without importing them."""
+    ids: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text), _DOWN.search(text)
+        if rev is None or down is None:
+            continue
+        ids.add(rev.group(1))
+        if down.group(1):
+            parents.add(down.group(1))
+    heads = ids - parents
+    if len(heads) != 1:
+        raise StorageError(f"The migrations must form one chain; found heads {sorted(heads)}.")
+    return frozenset(ids), heads.pop()
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[1]
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The revision the database records (None for a new database), read with one plain query."""
+    if conn.dialect.name == "sqlite":
+        exists = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+    else:
+        exists = conn.exec_driver_sql("SELECT to_regclass('alembic_version')")
+    found = exists.scalar()
+    if not found:
+        return None
+    rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) > 1:
+        raise StorageError(f"The database records several schema revisions ({', '.join(r[0] for r in rows)}).")
+    return rows[0][0] if rows else None
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return stored_revision(conn)
+
+
+def _refuse_unknown(current: str | None) -> None:
+    if current is not None and current not in known_revisions()[0]:
+        raise StorageError(
+            f"The database schema ({current}) is newer than this version of Privacy Console "
+            f"knows (latest {head_revision()}). Update the console before opening this database.")
 
 
 def check_not_newer(engine: Engine) -> str | None:
     """The database's revision; StorageError if this app does not know it (schema is newer)."""
     current = current_revision(engine)
-    if current is None:
-        return None
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        script.get_revision(current)
-    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
-        raise StorageError(
-            f"The database schema ({current}) is newer than this version of Privacy Console "
-            f"knows (latest {head_revision()}). Update the console before opening this database."
-        ) from None
+    _refuse_unknown(current)
     return current
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to head; returns (before, after) revisions."""
+    """Bring the schema to head; returns (before, after) revisions. At head already: one query."""
     before = check_not_newer(engine)
+    head = head_revision()
+    if before == head:
+        return before, head
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    return before, head_revision()
+    return before, head

@@ -248,8 +248,11 @@ def test_a_role_that_may_only_read_incidents_sees_why_the_actions_are_off(ctx, q
     tasks.shutdown()
 
 
-def test_incident_notices_run_from_the_start(window) -> None:
-    """The 72-hour notices must not wait until somebody opens the Incidents page."""
+def test_incident_notices_run_from_the_start(window, qtbot) -> None:
+    """The 72-hour notices must not wait until somebody opens the Incidents page (built right after
+    the queue's first page, which paints first)."""
+    assert window.queue.model.rowCount() > 0 or window.queue.model.exhausted
+    qtbot.waitUntil(lambda: window.view("incidents") is not None, timeout=5_000)
     page = window.view("incidents")
     assert page is not None and page.alerts.enabled is not None
     assert window.stack.currentIndex() == 0  # the queue is still what the window shows
