@@ -35,6 +35,7 @@ class Parser(argparse.ArgumentParser):
 COMMANDS: dict[str, tuple[str, str]] = {
     "db": ("db", "database: upgrade, login, info"),
     "policy": ("policy", "show the policy catalogue"),
+    "records": ("records", "records of processing (Art. 30) and the cookie inventory: show, export"),
     "request": ("request", "rights requests: add, list, show, verify, advance, ..."),
     "data": ("data", "a request's subject data: import a file, fetch from sources, show"),
     "source": ("data", "data sources: company systems queried for a subject's data"),

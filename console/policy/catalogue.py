@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from console.errors import PolicyError
 from console.policy.reader import Node
+from console.policy.records import Records, load_records
 from console.resources import resource_path
 
 if TYPE_CHECKING:
@@ -167,6 +168,7 @@ class Catalogue:
     transfers: Transfers
     breach: Breach
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    records: Records = Records()
 
     @cached_property
     def _rights(self) -> dict[str, Right]:
@@ -348,6 +350,9 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
             drill_targets={k: targets.number(k, minimum=1) for k in ("triage", "containment", "decision", "authority_report")},
         ),
         raw=merged,
+        records=load_records(
+            lambda key: Node({key: merged[key]}, origin[key], "") if key in merged else None,
+            merged, {c.id for c in categories}),
     )
 
 

@@ -1,0 +1,141 @@
+"""The record of processing activities and the cookie inventory: catalogue, CLI, signed PDF, CSV."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+from console.documents.certs import certificate_pem, create_self_signed
+from console.documents.verify import verify_pdf
+from console.errors import PolicyError
+from console.incidents.docutil import Signing
+from console.policy import load_catalogue
+from console.policy.records import LEGAL_BASES
+from console.processing.export import export_csv, export_pdf, read_csv, record_csv
+from console.resources import resource_path
+from console.security.audit_trail import list_audit
+from tests.console.test_drills import pdf_text
+
+
+def _copy_catalogue(tmp_path: Path) -> Path:
+    folder = tmp_path / "policy"
+    shutil.copytree(resource_path("policy"), folder)
+    return folder
+
+
+def _edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_show_json_lists_every_activity_and_the_four_cookie_categories(capsys) -> None:
+    assert main(["records", "show", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["controller"] == "Miximonster" and len(data["version"]) == 64
+    acts = {a["id"]: a for a in data["activities"]}
+    assert {"website_operation", "account_management", "payments", "preferences"} <= set(acts)
+    for a in acts.values():
+        assert a["purposes"] and a["categories"] and a["data_subjects"] and a["security"] and a["source"]
+        assert set(a["legal_bases"]) <= set(LEGAL_BASES) and a["retention"]
+    assert acts["payments"]["legal_bases"] == ["contract", "legal_obligation"]
+    assert "7 years" in acts["payments"]["retention"]
+    cookies = {c["id"]: c for c in data["cookie_categories"]}
+    assert list(cookies) == ["essential", "functional", "analytics", "performance"]
+    assert cookies["essential"]["consent"] is False and all(cookies[c]["consent"] for c in list(cookies)[1:])
+    assert all(c["cookies"] and c["functions"] and c["retention"] for c in cookies.values())
+    assert {k["party"] for c in cookies.values() for k in c["cookies"]} == {"first", "third"}
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("processing.toml", 'categories = ["transaction"]', 'categories = ["payroll"]',
+     "processing.toml: activities[4].categories: 'payroll' is not a data category id"),
+    ("processing.toml", 'legal_bases = ["contract"]', 'legal_bases = ["because"]',
+     "processing.toml: activities[1].legal_bases: 'because' is not one of consent"),
+    ("processing.toml", 'security = ["encryption", "access_control", "backup", "incident_response"]',
+     'security = ["moat"]', "processing.toml: activities[3].security: 'moat' is not a security measure id"),
+    ("processing.toml", 'transfers = []', 'transfers = ["to-mars"]',
+     "processing.toml: activities[0].transfers: 'to-mars' is not a transfer route id"),
+    ("cookies.toml", "strictly_necessary = false\nconsent = true", "strictly_necessary = false\nconsent = false",
+     "cookies.toml: cookie_categories[1].consent: must be true: the policy promises explicit consent"),
+    ("cookies.toml", 'party = "third"', 'party = "fourth"',
+     "cookies.toml: cookie_categories[3].cookies[1].party: 'fourth' is not one of first, third"),
+])
+def test_a_malformed_record_is_refused_naming_file_and_key(tmp_path, capsys, file, old, new, message) -> None:
+    folder = _copy_catalogue(tmp_path)
+    _edit(folder, file, old, new)
+    with pytest.raises(PolicyError, match="^" + re.escape(message)):
+        load_catalogue(folder)
+    assert main(["records", "show", "--policy", str(folder)]) != 0
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_recipients_are_referred_to_by_id(tmp_path) -> None:
+    folder = _copy_catalogue(tmp_path)
+    (folder / "extra.toml").write_text(
+        '[[recipients]]\nid = "payment_providers"\ntitle = "Payment service providers"\n', encoding="utf-8")
+    _edit(folder, "processing.toml", 'legal_bases = ["contract", "legal_obligation"]\nlegal_basis_text = '
+          '"Contractual necessity and legal obligations, to complete transactions and comply with financial '
+          'regulations"\nrecipients = []',
+          'legal_bases = ["contract", "legal_obligation"]\nlegal_basis_text = "Contract and law"\n'
+          'recipients = ["payment_providers"]')
+    cat = load_catalogue(folder)
+    assert cat.records.activity("payments").recipients == ("payment_providers",)
+    _edit(folder, "processing.toml", 'recipients = ["payment_providers"]', 'recipients = ["bank"]')
+    with pytest.raises(PolicyError, match=r"activities\[4\]\.recipients: 'bank' is not a recipient id"):
+        load_catalogue(folder)
+
+
+def test_the_signed_pdf_passes_independent_checks_and_is_audited(ctx, tmp_path) -> None:
+    p12 = create_self_signed("Ria Patel", "Miximonster", "privacy@miximonster.com", passphrase="pw")
+    out = tmp_path / "ropa.pdf"
+    done = export_pdf(ctx, Signing(p12, "pw", "Ria Patel", "Dublin"))
+    data = done.data
+    out.write_bytes(data)
+    report = verify_pdf(data, trust_roots=[certificate_pem(p12, "pw")])
+    assert report.bottom_line, report.problems
+    for tool, args, expect in (("pdfsig", [], "Signature is Valid."), ("qpdf", ["--check"], "No syntax or stream")):
+        exe = shutil.which(tool)
+        if exe:
+            res = subprocess.run([exe, *args, str(out)], capture_output=True, text=True, check=False)
+            assert expect in res.stdout, res.stdout + res.stderr
+    text = pdf_text(data, tmp_path)
+    assert "Record of processing activities (GDPR Art. 30)" in text and done.version in "".join(text.split())
+    assert "Payments, billing and financial records" in text and "Cookie inventory" in text
+    assert "mm_session" in text and "30 November 2026" in text
+    entries = list_audit(ctx).rows
+    assert entries[0].action == "records.export" and done.version in entries[0].detail
+
+
+def test_the_csv_round_trips_and_neutralises_formulas(ctx, tmp_path) -> None:
+    done = export_csv(ctx)
+    rows = read_csv(done.data.decode("utf-8"))
+    acts = [r for r in rows if r["kind"] == "activity"]
+    assert [r["id"] for r in acts] == [a.id for a in ctx.catalogue.records.activities] and done.activities == len(acts)
+    for row, a in zip(acts, ctx.catalogue.records.activities, strict=True):
+        assert row["purposes"].split("; ") == list(a.purposes) and row["categories"].split("; ") == list(a.categories)
+        assert row["legal_basis"] == a.legal_basis_text
+    cookies = [r for r in rows if r["kind"] == "cookie"]
+    assert sum(len(c.cookies) for c in ctx.catalogue.records.cookie_categories) == len(cookies)
+    folder = _copy_catalogue(tmp_path)
+    _edit(folder, "processing.toml", 'title = "Running user accounts"', 'title = "=HYPERLINK(\\"x\\")"')
+    text = record_csv(load_catalogue(folder))
+    assert "'=HYPERLINK" in text and ',=HYPERLINK' not in text
+    assert read_csv(text)[1]["title"] == '=HYPERLINK("x")'
+
+
+def test_export_cli_prints_the_version_and_refuses_nothing_to_do(ctx, db_url, tmp_path, capsys) -> None:
+    assert main(["records", "export", "--db", db_url, "--csv", str(tmp_path / "r.csv"), "--out",
+                 str(tmp_path / "r.pdf"), "--no-sign"]) == 0
+    out = capsys.readouterr().out
+    assert "Catalogue version: sha256 " in out and (tmp_path / "r.pdf").stat().st_size > 0
+    assert main(["records", "export", "--db", db_url]) == 2
+    assert "--out ropa.pdf and/or --csv ropa.csv" in capsys.readouterr().err
