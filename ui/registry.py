@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ui.context import AppContext
 
-EXTENSIONS = ("ui.incidents", "ui.package", "ui.data_sources", "ui.audit")
+EXTENSIONS = ("ui.incidents", "ui.package", "ui.data_sources", "ui.audit", "ui.records")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""``privacy-console screenshot OUT.png [--view queue|request|incidents|dashboard] [--size 1400x900]``
+"""``privacy-console screenshot OUT.png [--view queue|request|incidents|dashboard|records] [--size 1400x900]``
 
 Renders the real main window (offscreen when there is no display) on the current database,
 waits until its pages, counts and figures have arrived, and saves what it shows. The README's
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-VIEWS = ("queue", "request", "incidents", "dashboard")
+VIEWS = ("queue", "request", "incidents", "dashboard", "records")
 SIZE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 WAIT_S = 120.0
 
