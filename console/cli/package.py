@@ -79,6 +79,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         ctx, args.reference, args.out, kind=args.kind, sign=not args.no_sign, zip=args.zip,
         progress=None if args.json else Progress("package"), cert_path=args.cert, passphrase=_passphrase(args),
     )
+    for warning in result.warnings:
+        sys.stderr.write(f"privacy-console: warning: {warning}\n")
     if args.json:
         emit_json(result)
         return 0

@@ -73,6 +73,7 @@ class PackageResult:
     signed_by: str | None
     signed_at: datetime | None
     signer_fingerprint: str | None
+    warnings: tuple[str, ...] = ()  # what the person building it should know (an overdue answer)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -135,7 +136,8 @@ def _prepare(ctx: Context, reference: str, kind: str | None) -> _Prepared:
     facts = facts_for(ctx, view.reference)
     require_facts(view.reference, chosen, records, facts)
     issued = ctx.now()
-    words = Words(view.language or ctx.catalogue.organisation.default_language)
+    regime = ctx.catalogue.regime_for(view.right, view.jurisdictions, view.subject_is_child)
+    words = Words(view.language or ctx.catalogue.organisation.default_language, regime=regime.templates)
     words = words.with_values(**base_values(view, ctx.catalogue, words, issued))
     return _Prepared(view, chosen, words, records, issued, facts)
 
@@ -304,7 +306,19 @@ def _build(ctx: Context, prep: _Prepared, signer: Signer | None, staging: Path, 
         records=inp.record_count, pages=pages, size=sum(e.size for e in manifest.files),
         signed=signer is not None, signed_by=signed_by, signed_at=signed_at,
         signer_fingerprint=signer.info.fingerprint if signer else None,
+        warnings=_warnings(prep),
     )
+
+
+def _warnings(prep: _Prepared) -> tuple[str, ...]:
+    from console.timefmt import human
+
+    view = prep.view
+    if view.status in ("completed", "rejected", "withdrawn") or view.due_at > prep.issued:
+        return ()
+    late = (prep.issued - view.due_at).days
+    return (f"{view.reference} is overdue: its answer was due {human(view.due_at)} ({late} days ago). The letter "
+            "says so and apologises; answer the person without further delay.",)
 
 
 def _zip(folder: Path, target: Path) -> None:

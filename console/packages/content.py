@@ -83,7 +83,7 @@ def base_values(view: RequestView, catalogue: Catalogue, words: Words, issued: d
         "received": words.date(view.received_at.astimezone(tz).date()),
         "due": words.date(local_due_date(view.due_at, tz)),
         "today": words.date(issued.astimezone(tz).date()),
-        "authority": org.supervisory_authority,
+        "authority": catalogue.regime_for(view.right, view.jurisdictions, view.subject_is_child).authority,
         "contact_email": org.contact_email,
         "website": org.website or org.contact_email,
     }
@@ -134,6 +134,8 @@ def request_facts(inp: LetterInput, *, answered: bool = True) -> list[Block]:
         pairs.append((w.text("common", "request.categories"), ", ".join(inp.category_title(c) for c in view.categories)))
     if answered:
         pairs.append((w.text("common", "request.answered"), inp.date(inp.issued)))
+    elif inp.view.due_at <= inp.issued:
+        pairs.append((w.text("common", "request.was_due"), str(w.values["due"])))
     else:
         pairs.append((w.text("common", "request.due"), str(w.values["due"])))
     return [Heading(w.text("common", "request.heading")), KeyValue(tuple(pairs))]

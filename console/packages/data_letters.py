@@ -98,33 +98,90 @@ def access(inp: LetterInput) -> list[Block]:
 
 
 def article15(inp: LetterInput) -> list[Block]:
-    """Purposes, legal basis, source and retention per category; recipients, transfers, rights."""
+    """Purposes, legal basis, source and retention per category; recipients, automated decisions
+    and profiling, transfers, rights: all from the catalogue, for the categories the person's data is in."""
     w, cat = inp.words, inp.catalogue
+    held = tuple(inp.records)
     blocks: list[Block] = [Heading(w.text("access", "info_heading")), Paragraph(w.text("access", "info_intro"))]
-    for category in inp.records:
+    for category in held:
         known = inp.category(category)
         if known is None:
             continue
         blocks.append(Heading(inp.category_title(category), 2))
-        blocks.append(KeyValue((
+        pairs = (
             (w.text("access", "purposes"), inp.category_text(category, "purposes", "; ".join(known.purposes))),
             (w.text("access", "legal_basis"), inp.category_text(category, "legal_basis", known.legal_basis)),
             (w.text("access", "source"), inp.category_text(category, "source", known.source)),
             (w.text("access", "retention"), inp.category_text(category, "retention", known.retention.text)),
-        )))
-    recipients = list(cat.transfers.recipients)
-    blocks.append(Heading(w.text("access", "recipients_heading"), 2))
-    blocks.append(Paragraph(w.text("access", "recipients_list", recipients="; ".join(recipients))
-                            if recipients else w.text("access", "recipients_none")))
-    safeguards = w.optional("catalogue", "transfers.safeguards", "; ".join(cat.transfers.safeguards))
-    blocks += [Heading(w.text("access", "transfers_heading"), 2),
-               Paragraph(w.text("access", "transfers_text", safeguards=safeguards))]
+        )
+        blocks.append(KeyValue(tuple((k, v) for k, v in pairs if k)))  # a regime may leave a label out
+    blocks += _recipients(inp, held) + _automated(inp, held) + _transfers(inp, held)
     factors = w.optional("catalogue", "retention_factors", "; ".join(cat.retention_factors))
     blocks += [Heading(w.text("access", "retention_heading"), 2),
                Paragraph(w.text("access", "retention_text", factors=factors))]
     blocks += [Heading(w.text("access", "rights_heading"), 2), Paragraph(w.text("access", "rights_intro")),
                bullets(w.lines("access", "rights_list"))]
     return blocks
+
+
+def _titles(inp: LetterInput, categories: Sequence[str], held: Sequence[str]) -> str:
+    return ", ".join(inp.category_title(c) for c in categories if c in held)
+
+
+def _recipients(inp: LetterInput, held: Sequence[str]) -> list[Block]:
+    w = inp.words
+    found = inp.catalogue.disclosures.recipients_of(held)
+    blocks: list[Block] = [Heading(w.text("access", "recipients_heading"), 2)]
+    if not found:
+        return [*blocks, Paragraph(w.text("access", "recipients_none"))]
+    rows = [(w.optional("catalogue", f"recipients.{r.id}.title", r.title), _titles(inp, r.categories, held),
+             w.optional("catalogue", f"recipients.{r.id}.purpose", r.purpose)) for r in found]
+    columns = [w.text("access", k) for k in ("recipient_column", "categories_column", "purpose_column")]
+    return [*blocks, Paragraph(w.text("access", "recipients_intro")), Table(columns, rows, widths=(4, 3, 4))]
+
+
+def _automated(inp: LetterInput, held: Sequence[str]) -> list[Block]:
+    w, automated = inp.words, inp.catalogue.disclosures.automated
+    blocks: list[Block] = [Heading(w.text("access", "automated_heading"), 2)]
+    if automated is None:
+        return []  # the catalogue says nothing, so neither does the letter
+    blocks.append(Paragraph(w.text("access", "automated_yes" if automated.solely_automated else "automated_none")))
+    found = inp.catalogue.disclosures.profiling_of(held)
+    if not found:
+        return [*blocks, Paragraph(w.text("access", "profiling_none"))]
+    blocks.append(Paragraph(w.text("access", "profiling_intro")))
+    for p in found:
+        blocks.append(KeyValue((
+            (w.text("access", "profiling_what"), w.optional("catalogue", f"profiling.{p.id}.title", p.title)),
+            (w.text("access", "profiling_data"), _titles(inp, p.categories, held)),
+            (w.text("access", "profiling_logic"), w.optional("catalogue", f"profiling.{p.id}.logic", p.logic)),
+            (w.text("access", "profiling_consequences"),
+             w.optional("catalogue", f"profiling.{p.id}.consequences", p.consequences)),
+        )))
+    return blocks
+
+
+def _transfers(inp: LetterInput, held: Sequence[str]) -> list[Block]:
+    w, cat = inp.words, inp.catalogue
+    named = list(cat.transfers.safeguards)
+    if w.has("catalogue", "transfers.safeguards"):  # the language's names, in the catalogue's order
+        translated = w.raw("catalogue", "transfers.safeguards")
+        if isinstance(translated, list) and len(translated) == len(named):
+            named = [str(t) for t in translated]
+    by_name = dict(zip(cat.transfers.safeguards, named, strict=True))
+    safeguards = "; ".join(named)
+    blocks: list[Block] = [Heading(w.text("access", "transfers_heading"), 2)]
+    routes = cat.disclosures.routes_of(held)
+    if not routes:
+        return [*blocks, Paragraph(w.text("access", "transfers_none", safeguards=safeguards))]
+    names = {r.id: r for r in cat.disclosures.recipients}
+    rows = [(", ".join(r.countries), by_name.get(r.safeguard, r.safeguard),
+             _titles(inp, r.categories, held),
+             w.optional("catalogue", f"recipients.{r.recipient}.title", names[r.recipient].title)) for r in routes]
+    columns = [w.text("access", k) for k in ("country_column", "safeguard_column", "categories_column",
+                                             "recipient_column")]
+    return [*blocks, Paragraph(w.text("access", "transfers_intro")), Table(columns, rows, widths=(3, 3, 3, 4)),
+            Paragraph(w.text("access", "transfers_copy"))]
 
 
 def portability(inp: LetterInput) -> list[Block]:

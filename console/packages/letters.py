@@ -13,7 +13,9 @@ from console.packages.content import LetterInput, bullets, document, request_fac
 
 def receipt(inp: LetterInput) -> list[Block]:
     w, view = inp.words, inp.view
-    blocks: list[Block] = [Paragraph(w.text("receipt", "intro")), Paragraph(w.text("receipt", "due"))]
+    overdue = view.due_at <= inp.issued  # never promise a date that has passed
+    blocks: list[Block] = [Paragraph(w.text("receipt", "intro")),
+                           Paragraph(w.text("receipt", "overdue" if overdue else "due"))]
     blocks += request_facts(inp, answered=False)
     blocks.append(Heading(w.text("receipt", "verify_heading")))
     missing = [w.optional("catalogue", f"checklist.{c.item_id}", c.label)

@@ -82,12 +82,31 @@ class Words:
     language: str
     values: Mapping[str, object] = field(default_factory=dict)
     root: Path = field(default_factory=letters_root)
+    regime: str = ""  # an overlay folder (ccpa, coppa, uk_gdpr) whose keys win over the language's
 
     def with_values(self, **values: object) -> Words:
-        return Words(self.language, {**self.values, **values}, self.root)
+        return Words(self.language, {**self.values, **values}, self.root, self.regime)
+
+    def _overlay(self, name: str, key: str) -> tuple[bool, Any]:
+        """The regime's own wording for ``key``, when its folder has the file and the key."""
+        if not self.regime:
+            return False, None
+        path = self.root / self.language / self.regime / f"{name}.toml"
+        try:
+            node: Any = _read(path, path.stat().st_mtime)
+        except OSError:
+            return False, None
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return False, None
+            node = node[part]
+        return True, node
 
     def raw(self, name: str, key: str) -> Any:
         """The template value at ``key`` (dotted for a table: ``"grounds.excessive"``)."""
+        found, value = self._overlay(name, key)
+        if found:
+            return value
         node: Any = _load(self.root, self.language, name)
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:

@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from console.errors import PolicyError
+from console.policy.disclosures import (
+    Disclosures,
+    Regime,
+    load_disclosures,
+    load_regimes,
+    regime_for,
+)
 from console.policy.reader import Node
 from console.policy.records import Records, load_records
 from console.resources import resource_path
@@ -169,6 +176,8 @@ class Catalogue:
     breach: Breach
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
     records: Records = Records()
+    disclosures: Disclosures = Disclosures()
+    regimes: tuple[Regime, ...] = ()
 
     @cached_property
     def _rights(self) -> dict[str, Right]:
@@ -211,6 +220,12 @@ class Catalogue:
 
         known = ", ".join(c.id for c in self.categories)
         raise ValidationError(f"Unknown data category {category_id!r}. Known categories: {known}")
+
+    def regime_for(self, right_id: str, jurisdictions: tuple[str, ...], child: bool = False) -> Regime:
+        """The law a letter for this request is written under (regimes.toml, first match)."""
+        regime = self.right(right_id).regime
+        return regime_for(self.regimes or load_regimes(None, set(), self.organisation.supervisory_authority),
+                          regime, jurisdictions, child)
 
     def checklist_for(self, right_id: str, child: bool = False) -> tuple[ChecklistItem, ...]:
         """The items to verify for a right, plus the parental items for a child subject."""
@@ -323,6 +338,13 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     breach = node("breach")
     targets = breach.table("drill_targets")
     assert targets is not None
+    transfers = _transfers(node("transfers"))
+
+    def optional(key: str) -> Node | None:
+        return Node({key: merged[key]}, origin[key], "") if key in merged else None
+
+    disclosures = load_disclosures(optional, {c.id for c in categories}, transfers.safeguards)
+    regimes = load_regimes(optional("regimes"), juris_ids, org.supervisory_authority)
     return Catalogue(
         source=str(root),
         organisation=org,
@@ -339,7 +361,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
         retention_special=factors.str_list("special_circumstances"),
         closed_requests_months=keep.number("closed_requests_months", minimum=1),
         incidents_months=keep.number("incidents_months", minimum=1),
-        transfers=_transfers(node("transfers")),
+        transfers=transfers,
         breach=Breach(
             authority_hours=breach.number("authority_hours", minimum=1),
             authority_rule=breach.text("authority_rule"),
@@ -353,6 +375,8 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
         records=load_records(
             lambda key: Node({key: merged[key]}, origin[key], "") if key in merged else None,
             merged, {c.id for c in categories}),
+        disclosures=disclosures,
+        regimes=regimes,
     )
 
 

@@ -88,6 +88,14 @@ def _copy(tmp_path: Path) -> Path:
         ("rights.toml", 'window = { amount = 7,', 'window = { amount = -7,', r"rights\[3\].window.amount: must be at least 1"),
         ("data.toml", "[[categories]]\nid = \"usage\"", "[[categories]]\nid = 7", r"categories\[0\].id: expected text"),
         ("breach.toml", "authority_hours = 72", "authority_hours = 72\nauthority_hours = 73", "breach.toml: not valid TOML"),
+        ("disclosures.toml", 'categories = ["transaction"]', 'categories = ["payments"]',
+         r"disclosures.toml: recipients\[0\].categories: 'payments' is not a data category id"),
+        ("disclosures.toml", "transfer_routes = []",
+         'transfer_routes = [{ id = "r", recipient = "nobody", categories = ["usage"], countries = ["US"], '
+         'safeguard = "Standard Contractual Clauses", source = "x" }]',
+         r"disclosures.toml: transfer_routes\[0\].recipient: 'nobody' is not a recipient id"),
+        ("regimes.toml", 'jurisdictions = ["UK"]', 'jurisdictions = ["GB"]',
+         r"regimes.toml: regimes\[2\].jurisdictions: 'GB' is not a jurisdiction id"),
     ],
 )
 def test_malformed_catalogue_names_file_key_and_problem(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
@@ -117,3 +125,20 @@ def test_another_organisation_loads_its_own(tmp_path: Path) -> None:
     cat = load_catalogue(folder)
     assert cat.organisation.name == "Øresund Bikes"
     assert cat.right("access").window.amount == 20
+
+
+def test_regime_follows_child_right_and_home_jurisdiction(catalogue) -> None:
+    assert catalogue.regime_for("access", ("US-CA",)).id == "ccpa"
+    assert catalogue.regime_for("access", ("EU", "US-CA")).id == "gdpr"  # the home jurisdiction decides
+    assert catalogue.regime_for("ccpa_delete", ("EU",)).id == "ccpa"  # the right's own law
+    assert catalogue.regime_for("access", ("UK",)).id == "uk_gdpr"
+    assert catalogue.regime_for("access", ("EU",), child=True).id == "coppa"
+    assert "California Privacy Protection Agency" in catalogue.regime_for("ccpa_know", ("US-CA",)).authority
+
+
+def test_article_15_disclosures_cite_the_policy(catalogue) -> None:
+    d = catalogue.disclosures
+    assert {r.id for r in d.recipients_of(["transaction"])} >= {"payment_providers", "backup_storage"}
+    assert d.automated is not None and not d.automated.solely_automated
+    assert [p.id for p in d.profiling_of(["profile"])] == ["personalisation"]
+    assert all(r.source for r in d.recipients) and d.routes == ()  # the policy names no destination country
