@@ -79,9 +79,7 @@ def test_a_malformed_record_is_refused_naming_file_and_key(tmp_path, capsys, fil
 
 
 def test_recipients_are_referred_to_by_id(tmp_path) -> None:
-    folder = _copy_catalogue(tmp_path)
-    (folder / "extra.toml").write_text(
-        '[[recipients]]\nid = "payment_providers"\ntitle = "Payment service providers"\n', encoding="utf-8")
+    folder = _copy_catalogue(tmp_path)  # disclosures.toml defines the recipients
     _edit(folder, "processing.toml", 'legal_bases = ["contract", "legal_obligation"]\nlegal_basis_text = '
           '"Contractual necessity and legal obligations, to complete transactions and comply with financial '
           'regulations"\nrecipients = []',
