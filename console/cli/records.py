@@ -22,6 +22,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "('privacy-console cert use'); the passphrase comes from the keyring")
     ex.add_argument("--no-sign", action="store_true", help="an unsigned draft even if a certificate is configured")
     ex.set_defaults(func=cmd_export)
+    wd = rs.add_parser("withdraw", parents=[common],
+                       help="record what a consent-withdrawal request names (cookie categories, activities)")
+    wd.add_argument("reference", help="the consent_withdrawal request")
+    wd.add_argument("--cookie", action="append", default=[], metavar="CATEGORY", help="a cookie category id")
+    wd.add_argument("--activity", action="append", default=[], metavar="ACTIVITY", help="a processing activity id")
+    wd.set_defaults(func=cmd_withdraw)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -85,4 +91,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Wrote {path} ({len(d.data):,} bytes{signed}): {d.activities} activities, "
               f"{d.cookie_categories} cookie categories", file=sys.stdout)
     print(f"Catalogue version: sha256 {done[0][1].version}")
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    from console.cli.app import context
+    from console.processing.withdrawals import record_withdrawal
+
+    ctx = context(args)
+    done = record_withdrawal(ctx, args.reference, cookies=args.cookie, activities=args.activity)
+    if args.json:
+        emit_json(done)
+        return 0
+    for w in done:
+        what = "withdrawn" + (f"; continues: {w.continues_on}" if w.continues_on else "") \
+            if w.outcome == "withdrawn" else f"cannot be withdrawn: {w.reason}"
+        print(f"{w.target_kind.replace('_', ' ')} {w.target_id}: {what}")
     return 0

@@ -67,11 +67,14 @@ def information(inp: LetterInput) -> list[Block]:
 
 def decision(inp: LetterInput) -> list[Block]:
     """The decision as recorded: granted, partly granted or refused, with its explanation."""
+    from console.processing.withdrawals import letter_blocks
+
     w, answer = inp.words, inp.facts.answer
     assert answer is not None and answer.decision is not None  # recorded.require_facts checked it
     return [Paragraph(w.text("decision", "intro")), Heading(w.text("decision", "heading")),
             Paragraph(w.text("decision", f"outcome.{answer.decision}")), Paragraph(answer.text),
             Paragraph(w.text("decision", "recorded", on=inp.date(answer.answered_at))),
+            *letter_blocks(inp.catalogue, inp.facts.withdrawals, inp.date),
             *request_facts(inp)]
 
 

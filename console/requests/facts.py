@@ -65,9 +65,12 @@ class Facts:
     erasures: tuple[ErasureFact, ...] = ()
     corrections: tuple[CorrectionFact, ...] = ()
     answer: AnswerFact | None = None
+    withdrawals: tuple[Any, ...] = ()  # console.processing.withdrawals.Withdrawal: consent withdrawn
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        for item in data["withdrawals"]:
+            item["effective_at"] = item["effective_at"].isoformat()
         for group in ("erasures", "corrections"):
             for item in data[group]:
                 item["done_at"] = item["done_at"].isoformat()
@@ -245,6 +248,8 @@ def facts_for(ctx: Context, reference: str) -> Facts:
 
 
 def load_facts(session: Session, request_id: int) -> Facts:
+    from console.processing.withdrawals import load_withdrawals
+
     erasures = session.scalars(select(ErasureRecord).where(ErasureRecord.request_id == request_id)
                                .order_by(ErasureRecord.id)).all()
     corrections = session.scalars(select(CorrectionRecord).where(CorrectionRecord.request_id == request_id)
@@ -257,4 +262,5 @@ def load_facts(session: Session, request_id: int) -> Facts:
         corrections=tuple(CorrectionFact(c.system, c.field, c.old_value, c.new_value, c.description, c.done_at,
                                          c.done_by) for c in corrections),
         answer=AnswerFact(answer.decision, answer.text, answer.answered_at, answer.answered_by) if answer else None,
+        withdrawals=load_withdrawals(session, request_id),
     )

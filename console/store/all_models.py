@@ -1,6 +1,6 @@
 """Import every model module so the metadata (and Alembic) sees every table."""
 
-from console.store import fact_models, models  # noqa: F401
+from console.store import fact_models, models, withdrawal_models  # noqa: F401
 
 try:  # model modules of features that land separately
     from console.store import incident_models  # noqa: F401

@@ -137,3 +137,39 @@ def test_export_cli_prints_the_version_and_refuses_nothing_to_do(ctx, db_url, tm
     assert "Catalogue version: sha256 " in out and (tmp_path / "r.pdf").stat().st_size > 0
     assert main(["records", "export", "--db", db_url]) == 2
     assert "--out ropa.pdf and/or --csv ropa.csv" in capsys.readouterr().err
+
+
+def test_a_consent_withdrawal_letter_lists_what_stopped_continues_and_cannot_be_withdrawn(ctx, tmp_path,
+                                                                                         capsys, monkeypatch) -> None:
+    from datetime import timedelta
+
+    from console.packages import build_package
+    from console.requests import commands, facts
+    from console.requests.commands import NewRequest
+    from tests.console.test_letter_facts import reading_order
+    from tests.console.test_packages_support import verify_identity
+
+    ref = commands.add_request(ctx, NewRequest(
+        right="consent_withdrawal", subject_name="Ola Nordmann", subject_email="ola@example.org",
+        received_at=ctx.now() - timedelta(days=1), jurisdictions=("EU",))).reference
+    monkeypatch.setattr("console.cli.app.context", lambda args: ctx)
+    assert main(["records", "withdraw", ref, "--cookie", "analytics"]) != 0
+    assert "once identity is confirmed" in capsys.readouterr().err
+    verify_identity(ctx, ref)
+    assert main(["records", "withdraw", ref, "--cookie", "analytics", "--cookie", "essential",
+                 "--activity", "preferences", "--activity", "payments"]) == 0
+    out = capsys.readouterr().out
+    assert "cookie category essential: cannot be withdrawn" in out
+    assert main(["records", "withdraw", ref, "--cookie", "analytics"]) != 0
+    assert "already recorded" in capsys.readouterr().err
+    assert main(["records", "withdraw", ref, "--cookie", "tracking"]) != 0
+    assert "Unknown cookie category 'tracking'" in capsys.readouterr().err
+    facts.record_answer(ctx, ref, "We have recorded your withdrawal of consent.", decision="partly_granted")
+    result = build_package(ctx, ref, tmp_path / "out", sign=False)
+    text = reading_order(Path(result.path) / result.letter)
+    assert "Your withdrawal took effect on 30 November 2026" in text
+    assert "What we no longer do on the basis of your consent" in text and "Analytics cookies" in text
+    assert "What continues on another legal basis" in text
+    assert "Marketing and notification preferences: Keeping your notification settings" in text
+    assert "What cannot be withdrawn, and why" in text and "strictly necessary" in text
+    assert "Payments, billing and financial records: This processing does not rest on consent" in text
