@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from console.documents.spec import Block, DocumentSpec, Heading, KeyValue, Paragraph, Spacer, Table
 from console.errors import ValidationError
@@ -45,19 +45,16 @@ def version_of(cat: Catalogue) -> str:
     return catalogue_version(cat.source)
 
 
-def _raw_entry(cat: Catalogue, key: str, entry_id: str) -> dict[str, Any]:
-    """A recipient or transfer route as the catalogue holds it (disclosures.toml), by id."""
-    return next((e for e in cat.raw.get(key, []) if isinstance(e, dict) and e.get("id") == entry_id), {})
-
-
 def recipient_title(cat: Catalogue, recipient_id: str) -> str:
-    return str(_raw_entry(cat, "recipients", recipient_id).get("title", recipient_id))
+    """A recipient as the Art. 15 letter names it (disclosures.toml), by id."""
+    return next((r.title for r in cat.disclosures.recipients if r.id == recipient_id), recipient_id)
 
 
 def transfer_text(cat: Catalogue, route_id: str) -> str:
-    route = _raw_entry(cat, "transfer_routes", route_id)
-    countries = ", ".join(route.get("countries", [])) or "?"
-    return f"{countries} ({route.get('safeguard', '?')}), to {recipient_title(cat, str(route.get('recipient', '')))}"
+    route = next((r for r in cat.disclosures.routes if r.id == route_id), None)
+    if route is None:
+        return route_id
+    return f"{', '.join(route.countries)} ({route.safeguard}), to {recipient_title(cat, route.recipient)}"
 
 
 def transfers_text(cat: Catalogue, activity: Activity) -> str:

@@ -82,7 +82,7 @@ def test_recipients_are_referred_to_by_id(tmp_path) -> None:
     folder = _copy_catalogue(tmp_path)  # disclosures.toml defines the recipients
     _edit(folder, "processing.toml", 'legal_bases = ["contract", "legal_obligation"]\nlegal_basis_text = '
           '"Contractual necessity and legal obligations, to complete transactions and comply with financial '
-          'regulations"\nrecipients = []',
+          'regulations"\nrecipients = ["payment_providers", "backup_storage", "authorities"]',
           'legal_bases = ["contract", "legal_obligation"]\nlegal_basis_text = "Contract and law"\n'
           'recipients = ["payment_providers"]')
     cat = load_catalogue(folder)
@@ -109,6 +109,7 @@ def test_the_signed_pdf_passes_independent_checks_and_is_audited(ctx, tmp_path) 
     assert "Record of processing activities (GDPR Art. 30)" in text and done.version in "".join(text.split())
     assert "Payments, billing and financial records" in text and "Cookie inventory" in text
     assert "mm_session" in text and "30 November 2026" in text
+    assert "Payment service providers that process payments for us" in text  # the Art. 15 letter's recipient
     entries = list_audit(ctx).rows
     assert entries[0].action == "records.export" and done.version in entries[0].detail
 

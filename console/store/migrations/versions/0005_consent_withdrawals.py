@@ -1,7 +1,7 @@
 """consent withdrawals: the cookie categories and activities a withdrawal of consent names
 
-Revision ID: 0004_consent_withdrawals
-Revises: 0003_letter_facts
+Revision ID: 0005_consent_withdrawals
+Revises: 0004_flat_queues
 Create Date: 2026-12-03 14:40:00
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 import console.store.base
 
-revision = "0004_consent_withdrawals"
-down_revision = "0003_letter_facts"
+revision = "0005_consent_withdrawals"
+down_revision = "0004_flat_queues"
 branch_labels = None
 depends_on = None
 
