@@ -9,7 +9,6 @@ SQLite and PostgreSQL count the same. ``to_csv`` writes the same figures for a s
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -19,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from console import deadlines
+from console import csvsafe, deadlines
 from console.context import Context
 from console.errors import ValidationError
 from console.policy import Catalogue
@@ -159,7 +158,7 @@ def to_csv(fig: Figures, cat: Catalogue) -> str:
             return right_id
 
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    w = csvsafe.Writer(out, lineterminator="\n")
     w.writerow(["figure", "key", "label", "value"])
     w.writerow(["as_of", "", "", fig.as_of.isoformat()])
     w.writerow(["open_total", "", "", fig.open_total])

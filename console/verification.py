@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from console import bounds
 from console.context import Context
 from console.errors import PermissionDenied, TransitionError, ValidationError
 from console.requests.commands import _event, _load, get_request
@@ -45,6 +46,7 @@ def check_item(ctx: Context, reference: str, item_id: str, result: str = "passed
     """Record one check by the acting user; a request still 'received' moves to verification."""
     if result not in RESULTS:
         raise ValidationError(f"A check is 'passed' or 'failed', not {result!r}.")
+    bounds.text(comment, "The comment", bounds.FREE_TEXT, multiline=True)
     if result == "failed" and not comment.strip():
         raise ValidationError("Say why the check failed; the reason is kept with the request.")
     attachment = _evidence_bytes(evidence) if evidence else evidence_bytes

@@ -102,6 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("pyhanko", "pyhanko_certvalidator", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    for i, arg in enumerate(args_list, start=1):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):  # undecodable bytes (a Latin-1 terminal)
+            sys.stderr.write(f"{PROG}: argument {i} holds bytes that are not UTF-8 text; set the terminal to "
+                             "UTF-8 (or pass the value as UTF-8) and try again. Nothing was changed.\n")
+            return 2
     parser = build_parser(command_of(args_list))
     args = parser.parse_args(args_list)
     for key in ("db", "json", "policy"):

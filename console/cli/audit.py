@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from console.cli import args as args_
 from console.cli.app import context, open_database
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
@@ -40,8 +41,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     filters.add_argument("--until", type=_when, help="before this time")
 
     ls = a.add_parser("list", parents=[common, filters], help="entries, newest first")
-    ls.add_argument("--limit", type=int, default=50)
-    ls.add_argument("--before", type=int, metavar="ID", help="only entries older than this id (the next page)")
+    ls.add_argument("--limit", type=args_.LIMIT, default=50)
+    ls.add_argument("--before", type=args_.ID, metavar="ID", help="only entries older than this id (the next page)")
     ls.set_defaults(func=cmd_list)
 
     ex = a.add_parser("export", parents=[common, filters], help="write the (filtered) trail as CSV")

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from console.cli import args as args_
 from console.cli import prompt
 from console.cli.app import context
 from console.cli.output import emit_json
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     create.add_argument("--org", required=True, help="organisation name")
     create.add_argument("--email", required=True)
     create.add_argument("--out", required=True, metavar="FILE.p12")
-    create.add_argument("--days", type=int, default=365, help="valid for this many days (default 365)")
+    create.add_argument("--days", type=args_.bounded(1, 36_500), default=365, help="valid for this many days (default 365)")
     create.add_argument("--key-type", choices=("ec", "rsa"), default="ec")
     create.add_argument("--pem", metavar="FILE.pem", help="also write the public certificate, to publish")
     create.add_argument("--force", action="store_true", help="replace an existing file")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from console.cli import args as args_
 from console.cli.app import context
 from console.cli.output import Progress, emit_json, warn
 from console.demo import fill
@@ -14,9 +15,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        description="Add synthetic requests (invented people at example domains, every right, "
                                    "state and deadline situation) and optionally breach incidents, to try the "
                                    "console or measure it. Adds to what is there; never use it on a live database.")
-    p.add_argument("--requests", type=int, default=500, metavar="N", help="how many requests to add (default 500)")
-    p.add_argument("--incidents", type=int, default=0, metavar="M", help="how many breach incidents to add (default 0)")
-    p.add_argument("--seed", type=int, default=7, metavar="S",
+    p.add_argument("--requests", type=args_.bounded(0, 10_000_000), default=500, metavar="N", help="how many requests to add (default 500)")
+    p.add_argument("--incidents", type=args_.bounded(0, 100_000), default=0, metavar="M", help="how many breach incidents to add (default 0)")
+    p.add_argument("--seed", type=args_.bounded(0, 2**31 - 1), default=7, metavar="S",
                    help="random seed: the same seed on an empty database gives the same data (default 7)")
     p.set_defaults(func=run)
 

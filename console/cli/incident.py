@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from console.cli import args as args_
 from console.cli.app import context
 from console.cli.args import instant as when
 from console.cli.output import emit_json, table
@@ -33,8 +34,8 @@ def _facts(p: argparse.ArgumentParser, *, required_title: bool) -> None:
     p.add_argument("--cyber", action=argparse.BooleanOptionalAction, default=None, help="a cyber incident")
     p.add_argument("--category", action="append", help="data category, or special_category, credentials, "
                    "financial, official_documents, location, children (repeatable)")
-    p.add_argument("--people", type=int, help="approximate number of people affected")
-    p.add_argument("--records", type=int, help="approximate number of records affected")
+    p.add_argument("--people", type=args_.COUNT, help="approximate number of people affected")
+    p.add_argument("--records", type=args_.COUNT, help="approximate number of records affected")
     p.add_argument("--consequences", help="likely consequences for the people")
     p.add_argument("--measures", help="containment and recovery measures")
     p.add_argument("--contact", help="contact point (default: the organisation's privacy contact)")
@@ -68,7 +69,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ls.add_argument("--search", default="")
     ls.add_argument("--sort", default="authority_due_at", choices=list(queries.SORTS))
     ls.add_argument("--desc", action="store_true")
-    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--limit", type=args_.LIMIT, default=50)
     ls.set_defaults(func=cmd_list)
 
     lg = rs.add_parser("log", parents=[common], help="add a timeline entry (or correct one with --corrects N)")
@@ -76,7 +77,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     lg.add_argument("text")
     lg.add_argument("--kind", default="note", choices=[k for k in rules.LOG_KINDS if k != "correction"])
     lg.add_argument("--at", type=when, help="when it happened (default: now)")
-    lg.add_argument("--corrects", type=int, metavar="N", help="the number of the entry this corrects")
+    lg.add_argument("--corrects", type=args_.ID, metavar="N", help="the number of the entry this corrects")
     lg.set_defaults(func=cmd_log)
 
     adv = rs.add_parser("advance", parents=[common], help="open -> triaged -> contained -> resolved (or --to)")
@@ -112,7 +113,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     no.add_argument("--authority-ref", help="the authority's reference for the case")
     no.add_argument("--late-reason", default="", help="why the report comes after 72 hours")
     no.add_argument("--channel", choices=rules.PEOPLE_CHANNELS, help="how people were told")
-    no.add_argument("--count", type=int, help="how many people were told")
+    no.add_argument("--count", type=args_.COUNT, help="how many people were told")
     no.add_argument("--summary", default="")
     no.set_defaults(func=cmd_notify)
 

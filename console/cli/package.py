@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from console.cli import args as args_
 from console.cli.app import context
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
@@ -57,7 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     sent = ps.add_parser("sent", parents=[common], help="record that the package went out to the person")
     sent.add_argument("reference")
-    sent.add_argument("--id", type=int, help="which package (default: the newest one not yet sent)")
+    sent.add_argument("--id", type=args_.ID, help="which package (default: the newest one not yet sent)")
     sent.add_argument("--at", type=_when, help="when it was sent (ISO 8601 with zone; default: now)")
     sent.set_defaults(func=cmd_sent)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime, time, tzinfo
 
+from console.cli import args as args_
 from console.cli.app import context as _open_context
 from console.cli.args import day as _day
 from console.cli.args import instant as _when
@@ -50,7 +51,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ls.add_argument("--search", default="")
     ls.add_argument("--sort", default="due_at", choices=list(queries.SORTS))
     ls.add_argument("--desc", action="store_true")
-    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--limit", type=args_.LIMIT, default=50)
     ls.set_defaults(func=cmd_list)
 
     show = rs.add_parser("show", parents=[common], help="one request in full")
@@ -79,7 +80,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     ext = rs.add_parser("extend", parents=[common], help="extend a law's clock, with the reason and when the person was told")
     ext.add_argument("reference")
-    ext.add_argument("--amount", type=int, required=True, help="in the rule's extension unit (months for GDPR, days for CCPA)")
+    ext.add_argument("--amount", type=args_.bounded(1, 1000), required=True, help="in the rule's extension unit (months for GDPR, days for CCPA)")
     ext.add_argument("--reason", required=True)
     ext.add_argument("--notified-on", type=_day, required=True, help="the date the person was told")
     ext.add_argument("--rule", help="which clock (default: the first extendable one)")

@@ -5,10 +5,10 @@ As PDF for people and as CSV for other tools; drills are never in it.
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import datetime
 
+from console import csvsafe
 from console.context import Context
 from console.documents.spec import DocumentSpec, Paragraph, Table
 from console.incidents import docutil as du
@@ -117,7 +117,7 @@ def register_csv(ctx: Context, *, since: datetime | None = None, until: datetime
     """The register as CSV (UTF-8, one row a breach, ISO 8601 times in UTC)."""
     views = register_views(ctx, since=since, until=until)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csvsafe.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(register_rows(views, ctx.catalogue))
     _audit(ctx, "csv", len(views))

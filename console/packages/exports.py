@@ -6,7 +6,6 @@ checksums (the package fingerprint printed in the letter depends on them).
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from console import csvsafe
 from console.policy import Catalogue
 from console.requests.sources import RecordView
 from console.requests.views import RequestView
@@ -93,7 +93,7 @@ def category_csv(rows: Sequence[RecordView]) -> bytes:
     """One category as CSV (RFC 4180: comma, CRLF, quoted where needed; UTF-8 without BOM)."""
     fields = fields_of(rows)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csvsafe.Writer(buffer)
     writer.writerow([*META_COLUMNS, *fields])
     for r in rows:
         writer.writerow([source_name(r.source), r.gathered_at.isoformat(),

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from console import deadlines
+from console import bounds, deadlines
 from console.context import Context
 from console.errors import DeadlineError, NotFoundError, TransitionError, ValidationError
 from console.policy import Catalogue
@@ -70,6 +70,7 @@ def check_email(value: str, what: str = "email address") -> str:
         validate_email,
     )
 
+    bounds.text(value, f"The {what}", Request.subject_email)
     try:
         # Lower-cased whole: mailboxes are case-insensitive in practice, and the queue's
         # email search walks an index on the stored form.
@@ -80,12 +81,11 @@ def check_email(value: str, what: str = "email address") -> str:
 
 def validate_new(cat: Catalogue, new: NewRequest, now: datetime) -> NewRequest:
     """Check every field a person typed; returns a cleaned copy or raises with the first problem."""
+    _check_bounds(new)
     right = cat.right(new.right)
     if not new.subject_name.strip():
         raise ValidationError("The data subject's name is required.")
     email = check_email(new.subject_email, "email address for the data subject")
-    if new.received_at.tzinfo is None:
-        raise ValidationError("The receipt time needs a time zone, e.g. 2026-03-10T10:00:00+00:00.")
     if new.received_at > now + CLOCK_SKEW:
         raise ValidationError(
             f"The receipt time {human(new.received_at)} is in the future; a request cannot be received later than now."
@@ -122,6 +122,41 @@ def validate_new(cat: Catalogue, new: NewRequest, now: datetime) -> NewRequest:
         new, subject_name=new.subject_name.strip(), subject_email=email, jurisdictions=jurisdictions,
         language=language, guardian_email=guardian_email, details=details,
     )
+
+
+def _check_bounds(new: NewRequest) -> None:
+    """Lengths from the schema, no hidden characters, a receipt time in the console's years."""
+    c = Request.__table__.c
+    for value, what, column in ((new.right, "The right", c.right_id), (new.subject_name, "The data subject's name", c.subject_name),
+                                (new.channel, "The channel", c.channel), (new.language, "The language", c.language),
+                                (new.subject_account_id, "The account id", c.subject_account_id),
+                                (new.guardian_name, "The guardian's name", c.guardian_name),
+                                (new.assignee, "The assignee", c.assignee), (new.priority, "The priority", c.priority)):
+        bounds.optional_text(value, what, column)
+    for j in new.jurisdictions:
+        bounds.text(j, "A jurisdiction", 20)
+    for category in new.categories:
+        bounds.text(category, "A data category", 40)
+    bounds.text(new.notes, "The notes", c.notes, multiline=True)
+    _check_details(new.details, "The request details")
+    bounds.instant(new.received_at, "The receipt time")
+
+
+def _check_details(value: Any, what: str, depth: int = 0) -> None:
+    """Corrections, restriction parameters, format, destination: free text, a few levels deep."""
+    if depth > 4:
+        raise ValidationError(f"{what} are nested too deeply.")
+    if isinstance(value, str):
+        bounds.text(value, what, bounds.FREE_TEXT, multiline=True)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            bounds.text(str(k), what, 80)
+            _check_details(v, what, depth + 1)
+    elif isinstance(value, list | tuple):
+        if len(value) > 1000:
+            raise ValidationError(f"{what} hold more than 1,000 entries.")
+        for v in value:
+            _check_details(v, what, depth + 1)
 
 
 def deadline_for(cat: Catalogue, right: str, jurisdictions: tuple[str, ...], received_at: datetime,
@@ -209,6 +244,7 @@ def insert_request(uow: UnitOfWork, cat: Catalogue, new: NewRequest, deadline: d
 
 
 def _load(session: Session, reference: str, *, full: bool = False, lock: bool = False) -> Request:
+    bounds.text(reference, "The reference", Request.reference)
     stmt = select(Request).where(Request.reference == reference.strip().upper())
     if full:
         stmt = stmt.options(selectinload(Request.checklist), selectinload(Request.events),
@@ -280,6 +316,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
     """Move a request along its lifecycle, enforcing the machine, the checklist and the role."""
     target = parse_status(target) if isinstance(target, str) else target
     perm = Perm.APPROVE if target in (Status.COMPLETED, Status.REJECTED) else Perm.WORK_REQUESTS
+    bounds.text(reason, "The reason", Request.outcome_reason, multiline=True)
     with ctx.db.unit(ctx.actor, perm) as uow:
         s = uow.session
         row = _load(s, reference, full=True, lock=True)
@@ -340,6 +377,7 @@ def reopen(ctx: Context, reference: str, reason: str) -> RequestView:
 
 
 def assign(ctx: Context, reference: str, assignee: str | None, expected_version: int | None = None) -> RequestView:
+    bounds.optional_text(assignee, "The assignee", Request.assignee)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference, lock=True)
         _check_version(row, expected_version)
@@ -362,6 +400,10 @@ def update_request(ctx: Context, reference: str, changes: dict[str, Any], expect
         raise ValidationError(f"Unknown priority {changes['priority']!r}. Priorities: {', '.join(PRIORITIES)}")
     for c in changes.get("categories", ()):
         ctx.catalogue.category(c)
+    for key in ("notes", "channel", "language", "subject_account_id"):
+        if isinstance(changes.get(key), str):
+            bounds.text(changes[key], f"The {key.replace('_', ' ')}", Request.__table__.c[key], multiline=key == "notes")
+    _check_details(changes.get("details", {}), "The request details")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference, lock=True)
         _check_version(row, expected_version)
@@ -383,6 +425,7 @@ def _end_pause(row: Request, now: datetime) -> None:
 
 def pause(ctx: Context, reference: str, reason: str) -> RequestView:
     """Stop the clock while waiting on the person (identity documents, clarification)."""
+    bounds.text(reason, "The reason", bounds.FREE_TEXT, multiline=True)
     if not reason.strip():
         raise ValidationError("Say what the console is waiting for from the person (e.g. identity documents).")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
@@ -423,6 +466,8 @@ def resume(ctx: Context, reference: str, note: str = "") -> RequestView:
 
 def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: date, rule_id: str | None = None) -> RequestView:
     """Extend a law's clock (GDPR two months, CCPA 45 days) within its maximum, told in time."""
+    bounds.number(amount, "The extension", 1, 1000)
+    bounds.text(reason, "The reason", bounds.FREE_TEXT, multiline=True)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference, full=True, lock=True)
         if Status(row.status) not in OPEN:

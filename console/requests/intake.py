@@ -34,6 +34,7 @@ FIELDS = ("right", "subject_name", "subject_email", "received_at", "jurisdiction
           "categories", "corrections", "restriction", "format", "destination")
 REQUIRED = ("right", "subject_name", "subject_email", "received_at")
 TRUE = {"1", "true", "yes", "y", "x"}
+LISTS = ("jurisdictions", "categories", "corrections")  # JSON may give these as lists
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,14 @@ def read_lines(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
 
 def _csv_lines(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text))
-    missing = [f for f in REQUIRED if f not in (reader.fieldnames or [])]
-    if missing:
-        raise ValidationError(f"{name}: the header lacks the column(s) {', '.join(missing)}. Columns: {', '.join(FIELDS)}")
-    return [(reader.line_num, dict(row)) for row in reader]
+    try:
+        missing = [f for f in REQUIRED if f not in (reader.fieldnames or [])]
+        if missing:
+            raise ValidationError(f"{name}: the header lacks the column(s) {', '.join(missing)}. Columns: {', '.join(FIELDS)}")
+        return [(reader.line_num, dict(row)) for row in reader]
+    except csv.Error as exc:  # a NUL byte, a field over the csv module's 131,072 characters
+        raise ValidationError(f"{name}: not a readable CSV file at line {reader.line_num + 1} ({exc}); "
+                              "nothing was imported.") from None
 
 
 def _json_lines(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
@@ -73,11 +78,14 @@ def _json_lines(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+    except RecursionError:
+        raise ValidationError(f"{name}: the JSON is nested too deeply to be a list of requests.") from None
     if isinstance(data, dict):
         data = data.get("requests")
     if not isinstance(data, list):
         raise ValidationError(f"{name}: expected a list of requests (or {{\"requests\": [...]}}).")
     return [(i, item if isinstance(item, dict) else {"__bad__": item}) for i, item in enumerate(data, start=1)]
+
 
 
 def _text(v: Any) -> str:
@@ -94,13 +102,18 @@ def to_new_request(fields: dict[str, Any]) -> NewRequest:
     """One line's fields as a NewRequest; raises ValidationError naming the field."""
     if "__bad__" in fields:
         raise ValidationError("expected an object with request fields")
+    for name in FIELDS:  # a nested list or object where text belongs is refused, not stringified
+        v = fields.get(name)
+        if isinstance(v, dict) or (isinstance(v, list) and (name not in LISTS or any(isinstance(x, dict | list) for x in v))):
+            raise ValidationError(f"{name} must be text, not a {'list' if isinstance(v, list) else 'JSON object'}")
     for f in REQUIRED:
         if not _text(fields.get(f)):
             raise ValidationError(f"{f} is empty")
     try:
         received = datetime.fromisoformat(_text(fields["received_at"]))
     except ValueError:
-        raise ValidationError(f"received_at {fields['received_at']!r} is not a date-time like 2026-03-10T10:00:00+00:00") from None
+        raise ValidationError(f"received_at {_text(fields['received_at'])[:40]!r} is not a date-time like "
+                              "2026-03-10T10:00:00+00:00") from None
     details: dict[str, Any] = {}
     if _text(fields.get("corrections")):
         details["corrections"] = [{"field": c.partition("=")[0].strip(), "to": c.partition("=")[2].strip()}

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import create_engine, delete, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from console import secrets
+from console import bounds, secrets
 from console.context import Context
 from console.errors import ConsoleError, NotFoundError, ValidationError
 from console.requests.commands import _event, _load
@@ -55,6 +55,8 @@ class FetchResult:
     problems: tuple[str, ...]
 
 
+MAX_VALUE = 1_000_000  # characters in one value of a subject record
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -87,6 +89,8 @@ def parse_records_file(ctx: Context, path: str | Path) -> list[tuple[str, dict[s
             data = json.loads(content)
         except json.JSONDecodeError as exc:
             raise ValidationError(f"{p.name}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None
+        except RecursionError:
+            raise ValidationError(f"{p.name}: the JSON is nested too deeply to hold records.") from None
         if isinstance(data, dict):
             for cat, rows in data.items():
                 if not isinstance(rows, list):
@@ -102,16 +106,35 @@ def parse_records_file(ctx: Context, path: str | Path) -> list[tuple[str, dict[s
             raise ValidationError(f"{p.name}: expected an object of categories or a list of records")
     elif p.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(content))
-        if "category" not in (reader.fieldnames or []):
-            raise ValidationError(f"{p.name}: the header needs a 'category' column")
-        for row in reader:
-            fields = {k: v for k, v in row.items() if k != "category" and k is not None and v not in (None, "")}
-            out.append((_check_category(ctx, row["category"] or "", f"{p.name}: line {reader.line_num}"), fields))
+        try:
+            if "category" not in (reader.fieldnames or []):
+                raise ValidationError(f"{p.name}: the header needs a 'category' column")
+            for row in reader:
+                fields = {k: v for k, v in row.items() if k != "category" and k is not None and v not in (None, "")}
+                out.append((_check_category(ctx, row["category"] or "", f"{p.name}: line {reader.line_num}"), fields))
+        except csv.Error as exc:  # a NUL byte, a field over the csv module's 131,072 characters
+            raise ValidationError(f"{p.name}: not a readable CSV file at line {reader.line_num + 1} ({exc}).") from None
     else:
         raise ValidationError(f"{p.name}: subject data import takes .csv or .json files.")
     if not out:
         raise ValidationError(f"{p.name}: holds no records.")
+    for i, (_category, fields) in enumerate(out, start=1):
+        _check_record(fields, f"{p.name}: record {i}")
     return out
+
+
+def _check_record(fields: dict[str, Any], where: str, depth: int = 0) -> None:
+    """Field names and text values within bounds (a JSON value may nest a little)."""
+    if depth > 8:
+        raise ValidationError(f"{where}: nested too deeply.")
+    for key, value in fields.items():
+        bounds.text(str(key), f"{where}: a field name", 200)
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
+        for v in values:
+            if isinstance(v, str):
+                bounds.text(v, f"{where}: field {str(key)[:40]!r}", MAX_VALUE, multiline=True)
+            elif isinstance(v, dict | list):
+                _check_record({key: v}, where, depth + 1)
 
 
 def import_records(ctx: Context, reference: str, path: str | Path) -> int:
@@ -122,7 +145,7 @@ def import_records(ctx: Context, reference: str, path: str | Path) -> int:
         row = _load(uow.session, reference)
         now = ctx.now()
         for category, fields in records:
-            uow.session.add(SubjectRecord(request_id=row.id, category=category, source=f"file:{name}",
+            uow.session.add(SubjectRecord(request_id=row.id, category=category, source=f"file:{name}"[:120],
                                           data={k: _plain(v) for k, v in fields.items()}, gathered_at=now))
         _event(uow.session, row, ctx.actor.username, "data_imported", f"{len(records)} records from {name}")
         uow.audit("data.import", "request", row.reference, f"{len(records)} records")
@@ -147,7 +170,7 @@ def source_secret(name: str) -> str:
 
 def add_source(ctx: Context, name: str, url: str, queries: dict[str, str], password: str | None = None) -> SourceView:
     """Register a company system; its password goes to the keyring, never the database."""
-    name = name.strip()
+    name = bounds.text(name, "The source name", 80).strip()
     if not name:
         raise ValidationError("A data source needs a name.")
     parsed = _source_url(url)

@@ -6,7 +6,6 @@ newest first by id, so the view scrolls a trail of millions without OFFSET scans
 
 from __future__ import annotations
 
-import csv
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import IO, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console import csvsafe
 from console.context import Context
 from console.errors import ValidationError
 from console.security import audit
@@ -123,12 +123,6 @@ def count_audit(ctx: Context, f: AuditFilter | None = None) -> int:
         return s.scalar(select(func.count()).select_from(AuditEntry).where(*_conditions(f or AuditFilter()))) or 0
 
 
-def _cell(value: object) -> str:
-    """A spreadsheet must not run a formula somebody typed into a note."""
-    text = value.isoformat() if isinstance(value, datetime) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _iter_entries(s: Session, f: AuditFilter, batch: int = 5000) -> Iterator[Any]:
     last = 0
     full = select(AuditEntry).where(*_conditions(f))
@@ -171,13 +165,12 @@ def _write_csv(ctx: Context, out: IO[str], f: AuditFilter, total: int,
                progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> int:
     from console.errors import ConsoleError
 
-    writer = csv.writer(out)
+    writer = csvsafe.Writer(out)
     writer.writerow(CSV_HEADER)
     n = 0
     with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
         for e in _iter_entries(s, f):
-            writer.writerow([e.id, _cell(e.at), _cell(e.actor), _cell(e.action), _cell(e.target_type),
-                             _cell(e.target_id), _cell(e.detail), e.prev_hash, e.hash])
+            writer.writerow([e.id, e.at, e.actor, e.action, e.target_type, e.target_id, e.detail, e.prev_hash, e.hash])
             n += 1
             if n % 5000 == 0:
                 if progress:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 
 from console.errors import StorageError
+from console.store.engine import writer
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,7 +100,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:  # a second process opening a new file waits, then finds it done
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return before, head

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, event, select, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -21,6 +21,8 @@ from console.security import audit
 from console.security.roles import Actor, Perm, require
 from console.store import integrity, migrate
 from console.store.engine import display_url, make_engine, resolve_url, writer
+
+CHANGES_CHANNEL = "privacy_console_changes"  # NOTIFY channel of committed changes (PostgreSQL)
 
 
 @dataclass
@@ -92,6 +94,9 @@ class Database:
             yield uow
             session.flush()
             audit.append(session, actor.username, uow.records)
+            if uow.records and self.dialect == "postgresql":  # open windows refresh (console.changes)
+                actions = ",".join(sorted({r.action for r in uow.records}))[:7000]
+                session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANGES_CHANNEL, "p": actions})
             session.commit()
         except StaleDataError:
             session.rollback()

@@ -7,16 +7,20 @@ connections; every call is its own transaction, as two people at two terminals m
 from __future__ import annotations
 
 import os
+import time
+from collections import Counter
 
 from sqlalchemy import select, update
 
 from console import verification
 from console.context import Context
-from console.errors import TransitionError
+from console.errors import ConflictError, TransitionError
 from console.requests import commands, intake
+from console.requests.commands import NewRequest
+from console.security import access, audit_trail
 from console.store.models import ChecklistEntry, Request
 from console.store.uow import Database
-from tests.console.procs import lockstep
+from tests.console.procs import UNEXPECTED, flat_out, lockstep
 
 RUNS = 40
 
@@ -66,3 +70,76 @@ def test_a_failed_check_and_an_advance_at_once_never_release_to_an_unverified_pe
     escapes = failed & moving_on
     assert not escapes, f"{len(escapes)} of {RUNS} requests are in progress with a failed identity check"
     assert failed | moving_on == set(refs)
+
+
+# The load test: LOAD_SECONDS long (a few seconds in CI; 60 for the figures in the report), with
+# 4 writers on SQLite and 10 on PostgreSQL. Every worker adds requests, opens requests (each open
+# is an audit entry) and appends to shared notes against the version it read, retrying a conflict.
+SHARED = 6
+
+
+def _append_note(ctx, ref: str, token: str) -> str:  # type: ignore[no-untyped-def]
+    """Read-modify-write against the version read; a conflict is retried, never overwritten."""
+    for _attempt in range(50):
+        view = commands.get_request(ctx, ref)
+        try:
+            commands.update_request(ctx, ref, {"notes": f"{view.notes}{token};"}, expected_version=view.version)
+            return token
+        except ConflictError:
+            continue
+    raise ConflictError(f"{token}: gave up after 50 conflicts")
+
+
+def test_concurrent_writers_lose_nothing(ctx) -> None:
+    writers = 4 if ctx.db.dialect == "sqlite" else 10
+    seconds = float(os.environ.get("LOAD_SECONDS", "4"))
+    shared = _verified_requests(ctx, SHARED)
+    ctx.db.dispose()
+
+    def work(w: int, i: int) -> object:
+        own = _own_context(ctx)
+        op = i % 3
+        if op == 0:
+            return ("add", commands.add_request(own, NewRequest("access", f"Load {w}-{i}", f"load.{w}.{i}@example.com",
+                                                                own.now(), ("EU",))).reference)
+        if op == 1:
+            return ("note", shared[(w + i) % SHARED], _append_note(own, shared[(w + i) % SHARED], f"w{w}s{i}"))
+        return ("open", access.open_request(own, shared[i % SHARED]).reference)
+
+    start = time.perf_counter()
+    outcomes = flat_out(writers, work, seconds)
+    elapsed = time.perf_counter() - start
+    codes = Counter(o.code for o in outcomes)
+    done = [o.value for o in outcomes if o.code == 0]
+    with ctx.db.read(ctx.actor) as s:
+        notes = dict(s.execute(select(Request.reference, Request.notes).where(Request.reference.in_(shared))).all())
+        refs = s.scalars(select(Request.reference)).all()
+    lost = [v for v in done if v[0] == "note" and f"{v[2]};" not in notes[v[1]]]
+    added = [v[1] for v in done if v[0] == "add"]
+    report = audit_trail.verify_audit(ctx)
+    print(f"\nload: {writers} writers, {seconds:.0f} s ({elapsed:.1f} s with start-up), {len(done)} changes, "
+          f"{len(done) / seconds:.1f}/s, exit codes {dict(codes)}, lost updates {len(lost)}, "
+          f"duplicate references {len(refs) - len(set(refs))}, audit entries {report.entries} verified {report.ok}")
+    assert codes[UNEXPECTED] == 0, [o.message for o in outcomes if o.code == UNEXPECTED][:3]
+    assert set(codes) == {0}, [o.message for o in outcomes if o.code][:3]
+    assert not lost
+    assert len(refs) == len(set(refs)) and set(added) <= set(refs)
+    assert report.ok, report.problems[:3]
+    assert len(done) >= writers  # every worker got work done
+
+
+def test_a_change_committed_elsewhere_reaches_an_open_feed(ctx) -> None:
+    """What a window polls each second: another process's commit shows up, with what it was."""
+    from console.changes import ChangeFeed
+
+    feed = ChangeFeed(ctx.db)
+    assert not feed.poll().changed  # first look: nothing new since opening
+    outcomes = lockstep([lambda _w, _i: commands.add_request(
+        _own_context(ctx), NewRequest("access", "Feed Subject", "feed@example.com", ctx.now(), ("EU",))).reference], 1)
+    assert [o.code for o in outcomes] == [0]
+    seen = feed.poll(timeout=2.0)
+    assert seen.changed
+    if ctx.db.dialect == "postgresql":
+        assert "request.create" in seen.actions
+    assert not feed.poll().changed  # told once
+    feed.close()

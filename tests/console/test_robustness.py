@@ -124,3 +124,24 @@ def _stdin(text: str):  # type: ignore[no-untyped-def]
         yield
     finally:
         sys.stdin = old
+
+
+def test_every_csv_export_neutralises_formulas() -> None:
+    from console import csvsafe
+
+    out = io.StringIO()
+    csvsafe.Writer(out).writerow(["=cmd|' /C calc'!A0", "+1+1", "-2", "-12.5", "@SUM(A1)", "\tx", "Ann", 3])
+    assert out.getvalue().strip() == "'=cmd|' /C calc'!A0,'+1+1,-2,-12.5,'@SUM(A1),'\tx,Ann,3"
+
+
+def test_the_incident_register_and_a_package_csv_neutralise_a_formula_typed_in(ctx) -> None:
+    from console.incidents import commands as incident_commands
+    from console.incidents import register
+    from console.packages.exports import category_csv
+    from console.requests.sources import RecordView
+
+    incident_commands.open_incident(ctx, incident_commands.NewIncident("=cmd|' /C calc'!A0", ctx.now()))
+    assert "'=cmd|" in register.register_csv(ctx) and ",=cmd" not in register.register_csv(ctx)
+    rows = [RecordView("account", "file:crm.csv", {"name": "=HYPERLINK(\"http://x\")", "balance": "-12.5"}, ctx.now())]
+    text = category_csv(rows).decode()
+    assert "'=HYPERLINK" in text and ",-12.5" in text
