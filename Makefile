@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-pg lint bench screenshots build clean
+.PHONY: run test test-pg lint bench screenshots build bundle-check install-desktop uninstall-desktop icons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,40 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-build: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet pyinstaller
+$(VENV)/.installed-build: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,build]"
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed
+
+# The one-folder program: dist/privacy-console/privacy-console (copy the folder anywhere).
+build: $(VENV)/.installed-build
 	$(BIN)/pyinstaller --noconfirm build.spec
+
+# Build it and run it as a user's machine would, offscreen (CI runs this): prints build time,
+# size, each command's time; fails if a command fails or the screenshot is blank.
+bundle-check: $(VENV)/.installed-build
+	$(BIN)/python scripts/bundle_check.py
+
+# The application menu entry and icon for this user (XDG paths under ~/.local/share).
+install-desktop: $(VENV)/.installed
+	$(BIN)/privacy-console desktop install
+
+uninstall-desktop: $(VENV)/.installed
+	$(BIN)/privacy-console desktop uninstall
+
+# The PNG sizes of resources/icons/app.svg (committed; run after changing the SVG).
+icons: $(VENV)/.installed
+	$(BIN)/python scripts/render_icons.py
+
+# The README's pictures, made by the app's own screenshot command on fresh demo data.
+SHOTS := docs/screenshots
+SHOT_HOME := $(CURDIR)/build/screenshots-home
+screenshots: $(VENV)/.installed
+	rm -rf $(SHOT_HOME) && mkdir -p $(SHOT_HOME) $(SHOTS)
+	PRIVACY_CONSOLE_HOME=$(SHOT_HOME) $(BIN)/privacy-console demo --requests 300 --incidents 8 >/dev/null
+	for v in welcome queue request incidents dashboard records; do \
+	  PRIVACY_CONSOLE_HOME=$(SHOT_HOME) QT_QPA_PLATFORM=offscreen $(BIN)/privacy-console screenshot $(SHOTS)/$$v.png --view $$v || exit 1; \
+	done
+	rm -rf $(SHOT_HOME)
 
 clean:
 	rm -rf build dist .pytest_cache

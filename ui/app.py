@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from console import demo
+from console import demo, first_run
 from console.cli.app import SIGN_IN_FIRST
 from console.context import Context
 from console.errors import AuthenticationError, ConsoleError
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from ui.dialogs.sign_in import Access, Kept
     from ui.main_window import MainWindow
 
-DEMO_REQUESTS = 300
+DEMO_REQUESTS = first_run.DEMO_REQUESTS
 APP_NAME = "Privacy Console"
 
 
@@ -125,6 +125,7 @@ def make_qapp(argv: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setOrganizationName("privacy-console")
     QCoreApplication.setApplicationName("privacy-console")
     qapp.setApplicationDisplayName(APP_NAME)
+    qapp.setDesktopFileName("privacy-console")  # Wayland and docks match the window to the menu entry
     qapp.setWindowIcon(style.icon("app"))
     translator = QTranslator(qapp)
     if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -142,10 +143,12 @@ def app_context(ctx: Context, prefs: Preferences, tasks: Tasks) -> AppContext:
     return AppContext(ctx, tasks, ticker, prefs, policy_due_soon_hours=policy_hours)
 
 
-def should_fill_demo(opened: Opened) -> bool:
-    """Demo data only into an empty local file, never unasked into a team's server."""
+def should_fill_demo(opened: Opened, allowed: bool = True) -> bool:
+    """Demo data only into an empty local file, never unasked into a team's server; after the
+    welcome (``allowed`` False) only what the person chose there."""
     actor = opened.access.actor
-    if not opened.empty or os.environ.get("PRIVACY_CONSOLE_NO_DEMO") or actor is None or not actor.can(Perm.WORK_REQUESTS):
+    if not allowed or not opened.empty or os.environ.get("PRIVACY_CONSOLE_NO_DEMO") or actor is None or \
+            not actor.can(Perm.WORK_REQUESTS):
         return False
     if opened.db.dialect == "sqlite":
         return True
@@ -191,6 +194,7 @@ class Shell(QObject):
         self.qapp, self.prefs, self.tasks = qapp, prefs, tasks
         self.db, self.catalogue = opened.db, opened.catalogue  # the actor comes with each sign-in
         self.access = opened.access
+        self.offer_demo = True  # False after the welcome: the person chose there
         self.window: MainWindow | None = None
         self.app: AppContext | None = None
         self.dialog: QObject | None = None
@@ -211,7 +215,7 @@ class Shell(QObject):
         access = opened.access
         if access.actor is not None:
             actor, session = access.actor, access.session
-            if not should_fill_demo(opened):
+            if not should_fill_demo(opened, self.offer_demo):
                 self.open_window(actor, session)
                 return
 
@@ -379,6 +383,28 @@ class Shell(QObject):
         self.ask_sign_in(str(exc), username)
 
 
+def welcome(args: argparse.Namespace, prefs: Preferences, tasks: Tasks, then: Any, failed: Any,
+            keep: dict[str, Any]) -> bool:
+    """On a real first start, the welcome (ui.dialogs.first_run) runs before the database opens."""
+    from ui.dialogs.first_run import FirstRunWizard, needs_welcome
+
+    if not needs_welcome(args.db, prefs):
+        return False
+    _url, policy = choose_sources(args, prefs)
+    try:
+        catalogue = load_catalogue(policy or None)
+    except ConsoleError as exc:
+        failed(exc)
+        return True
+    wizard = FirstRunWizard(prefs, tasks, catalogue, policy or "")
+    wizard.finished_setup.connect(lambda _outcome: then())
+    wizard.rejected.connect(lambda: QApplication.instance().exit(0))
+    keep["welcome"] = wizard
+    wizard.show()
+    wizard.raise_()
+    return True
+
+
 def run_gui(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
@@ -390,7 +416,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     style.apply(qapp, prefs.get(P.APPEARANCE))
     tasks = Tasks(qapp)
     url, policy = choose_sources(args, prefs)
-    state: dict[str, Shell] = {}
+    state: dict[str, Any] = {}
     tr = QCoreApplication.translate
 
     opening = QProgressDialog(tr("App", "Opening the database…"), "", 0, 0)
@@ -400,9 +426,10 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     opening.setMinimumWidth(380)
     opening.setWindowModality(Qt.WindowModality.ApplicationModal)
 
-    def opened(result: Opened) -> None:
+    def opened(result: Opened, offer_demo: bool = True) -> None:
         opening.close()
         shell = Shell(qapp, prefs, tasks, result)
+        shell.offer_demo = offer_demo
         shell.finished.connect(qapp.exit)
         state["shell"] = shell
         shell.start(result)
@@ -416,7 +443,11 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
             errors.show_unexpected(None, type(exc), exc, exc.__traceback__)
         qapp.exit(1)
 
-    tasks.read(open_console, url, policy, True, True, on_done=opened, on_error=failed)
+    def begin(url: str | None, policy: str | None, offer_demo: bool = True) -> None:
+        tasks.read(open_console, url, policy, True, True, on_done=lambda r: opened(r, offer_demo), on_error=failed)
+
+    if not welcome(args, prefs, tasks, lambda: begin(*choose_sources(args, prefs), offer_demo=False), failed, state):
+        begin(url, policy)
     code = qapp.exec()
     tasks.shutdown()
     shell = state.get("shell")

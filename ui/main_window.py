@@ -188,9 +188,17 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addAction(self.sign_out_action)
+        self.about_action = self._action("app", self.tr("About"), self.show_about, None,
+                                         self.tr("Version, database, policy catalogue and licence"))
+        bar.addAction(self.about_action)
         self.toolbar = bar
         self._style_toolbar()
         self.addToolBar(bar)
+
+    def show_about(self) -> None:
+        from ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.app, self).exec()
 
     def _style_toolbar(self) -> None:
         """Disabled toolbar buttons look disabled (the stylesheet's text colour would hide it)."""

@@ -1,4 +1,4 @@
-"""``privacy-console screenshot OUT.png [--view queue|request|incidents|dashboard|records] [--size 1400x900]``
+"""``privacy-console screenshot OUT.png [--view queue|request|incidents|dashboard|records|welcome] [--size 1400x900]``
 
 Renders the real main window (offscreen when there is no display) on the current database,
 waits until its pages, counts and figures have arrived, and saves what it shows. The README's
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-VIEWS = ("queue", "request", "incidents", "dashboard", "records")
+VIEWS = ("queue", "request", "incidents", "dashboard", "records", "welcome")
 SIZE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 WAIT_S = 120.0
 
@@ -124,23 +124,43 @@ def _shoot(args: argparse.Namespace, out: Path, width: int, height: int) -> int:
 
     qapp = make_qapp()
     style.apply(qapp, args.theme)
+    if args.view == "welcome":  # the first-run welcome as a new user meets it; no database is opened
+        return _save(_welcome(args.policy), out, args.view)
     with tempfile.TemporaryDirectory() as tmp:
         prefs = Preferences(QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat))
         tasks = Tasks(qapp)
         opened = open_console(args.db or os.environ.get("PRIVACY_CONSOLE_DB"), args.policy)
         app = app_context(opened.ctx, prefs, tasks)
         try:
-            window = _window(app, args, width, height)
-            pixmap = window.grab()
-            ok = pixmap.save(str(out), "PNG", 0)  # 0: the strongest (lossless) compression
-            window.close()
+            return _save(_window(app, args, width, height), out, args.view)
         finally:
             tasks.shutdown()
             opened.ctx.db.dispose()
-    if not ok:
+
+
+def _welcome(policy: str | None):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from console.policy import load_catalogue
+    from ui.dialogs.first_run import FirstRunWizard
+    from ui.preferences import Preferences
+    from ui.tasks import Tasks
+
+    tmp = tempfile.mkdtemp()
+    prefs = Preferences(QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat))
+    wizard = FirstRunWizard(prefs, Tasks(synchronous=True), load_catalogue(policy or None))
+    wizard.show()
+    wait_for(lambda: True, None)
+    return wizard
+
+
+def _save(widget, out: Path, view: str) -> int:  # type: ignore[no-untyped-def]
+    pixmap = widget.grab()
+    widget.close()
+    if not pixmap.save(str(out), "PNG", 0):  # 0: the strongest (lossless) compression
         print(f"privacy-console screenshot: could not write {out}", file=sys.stderr)
         return 1
-    print(f"{out} ({pixmap.width()}x{pixmap.height()}, {args.view})")
+    print(f"{out} ({pixmap.width()}x{pixmap.height()}, {view})")
     return 0
 
 

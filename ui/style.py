@@ -143,7 +143,9 @@ def apply(app: QApplication, name: str = "light") -> None:
     """Fusion everywhere (the same look on every desktop), then the palette and the stylesheet."""
     name = "dark" if name == "dark" else "light"
     _theme["name"] = name
-    app.setStyle("Fusion")
+    if not app.property("fusion_set"):  # once: a new style under a live QWizard crashes Qt 6.11 on re-polish
+        app.setStyle("Fusion")
+        app.setProperty("fusion_set", True)
     app.setPalette(_dark_palette() if name == "dark" else _light_palette())
     try:
         qss = resource_path("style", f"{name}.qss").read_text(encoding="utf-8")

@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "login": ("login", "sign in; the session is kept in the OS keyring"),
     "logout": ("login", "end the session kept in the keyring"),
     "whoami": ("login", "who the console acts as on this database"),
+    "desktop": ("desktop", "add the console to this user's application menu (Linux, XDG)"),
 }
 VALUED_OPTIONS = ("--db", "--policy")
 

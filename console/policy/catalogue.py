@@ -178,6 +178,7 @@ class Catalogue:
     records: Records = Records()
     disclosures: Disclosures = Disclosures()
     regimes: tuple[Regime, ...] = ()
+    version: str = ""  # [console] catalogue_version, as its editors number their edits
 
     @cached_property
     def _rights(self) -> dict[str, Right]:
@@ -377,6 +378,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
             merged, {c.id for c in categories}),
         disclosures=disclosures,
         regimes=regimes,
+        version=con.text("catalogue_version", required=False),
     )
 
 

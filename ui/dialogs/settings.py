@@ -164,10 +164,20 @@ class SettingsDialog(QDialog):
         row.addWidget(self.policy, 1)
         row.addWidget(browse)
         row.addWidget(check)
+        organisation = QPushButton(self.tr("Organisation name and time zone…"))
+        organisation.clicked.connect(self.edit_organisation)
         form = QFormLayout(box)
         form.addRow(self.tr("Folder"), row)
-        form.addRow(self.policy_result)
+        form.addRow(organisation, self.policy_result)
         return box
+
+    def edit_organisation(self) -> None:
+        """The welcome's organisation page again; it writes the catalogue copy this Save puts in use."""
+        from ui.dialogs.first_run import OrganisationDialog
+
+        dialog = OrganisationDialog(self.prefs, self.app.tasks, self.app.ctx.catalogue, self)
+        dialog.changed.connect(self.policy.setText)
+        dialog.open()
 
     def _signing_box(self) -> QGroupBox:
         """The organisation's signing certificate and the optional time-stamp server (shared settings)."""
