@@ -22,6 +22,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "('privacy-console cert use'); the passphrase comes from the keyring")
     ex.add_argument("--no-sign", action="store_true", help="an unsigned draft even if a certificate is configured")
     ex.set_defaults(func=cmd_export)
+    fo = rs.add_parser("for", parents=[common], help="the activities that use a request's or a breach's data categories")
+    which = fo.add_mutually_exclusive_group(required=True)
+    which.add_argument("--request", metavar="REF", help="a request reference")
+    which.add_argument("--incident", metavar="REF", help="a breach reference")
+    fo.set_defaults(func=cmd_for)
     wd = rs.add_parser("withdraw", parents=[common],
                        help="record what a consent-withdrawal request names (cookie categories, activities)")
     wd.add_argument("reference", help="the consent_withdrawal request")
@@ -107,4 +112,32 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
         what = "withdrawn" + (f"; continues: {w.continues_on}" if w.continues_on else "") \
             if w.outcome == "withdrawn" else f"cannot be withdrawn: {w.reason}"
         print(f"{w.target_kind.replace('_', ' ')} {w.target_id}: {what}")
+    return 0
+
+
+def cmd_for(args: argparse.Namespace) -> int:
+    from console.cli.app import context
+    from console.processing.links import activities_for, activity_summary
+
+    ctx = context(args)
+    if args.request:
+        from console.requests.commands import get_request
+
+        view = get_request(ctx, args.request)
+    else:
+        from console.incidents.queries import get_incident
+
+        view = get_incident(ctx, args.incident)  # type: ignore[assignment]
+    acts = [activity_summary(ctx.catalogue, a) for a in activities_for(ctx.catalogue, view.categories)]
+    if args.json:
+        emit_json({"reference": view.reference, "categories": view.categories, "activities": acts})
+        return 0
+    if not view.categories:
+        print(f"{view.reference} names no data categories yet.")
+    elif not acts:
+        print(f"{view.reference}: no processing activity uses {', '.join(view.categories)}.")
+    for a in acts:
+        print(f"{a['id']}: {a['title']} [{a['categories']}]\n  legal basis: {a['legal_basis']}\n"
+              f"  recipients: {a['recipients']}\n  transfers: {a['transfers']}\n"
+              f"  retention: {a['retention'].replace(chr(10), '; ')}")
     return 0

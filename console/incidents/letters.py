@@ -16,6 +16,7 @@ from console.incidents import rules
 from console.incidents.queries import get_incident
 from console.incidents.views import IncidentView
 from console.policy import Catalogue
+from console.processing.links import activities_blocks
 
 
 def _drill_blocks(view: IncidentView, lang: str) -> list[Block]:
@@ -103,6 +104,7 @@ def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = No
             ("People concerned", du.count(view.people_count, unknown)),
             ("Personal data records concerned", du.count(view.records_count, unknown)),
         ]),
+        *activities_blocks(cat, view.categories, "Processing activities concerned (record of processing, Art. 30)"),
         Heading("(b) Contact point for more information"),
         Paragraph(view.contact_point or unknown),
         Heading("(c) Likely consequences"),

@@ -174,3 +174,34 @@ def test_a_consent_withdrawal_letter_lists_what_stopped_continues_and_cannot_be_
     assert "Marketing and notification preferences: Keeping your notification settings" in text
     assert "What cannot be withdrawn, and why" in text and "strictly necessary" in text
     assert "Payments, billing and financial records: This processing does not rest on consent" in text
+
+
+def test_a_breach_report_and_a_request_show_the_activities_that_use_their_categories(ctx, clock, tmp_path,
+                                                                                      capsys, monkeypatch) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from console.incidents.letters import authority_spec
+    from console.incidents.queries import get_incident
+    from console.requests import commands
+    from console.requests.commands import NewRequest
+    from tests.console.test_incidents_documents import _breach
+
+    ref = _breach(ctx, clock, categories=("transaction", "credentials"))
+    spec = authority_spec(get_incident(ctx, ref), ctx.catalogue)
+    text = repr(spec.blocks)
+    assert "Processing activities concerned" in text and "Payments, billing and financial records" in text
+    assert "Payment service providers that process payments for us" in text and "7 years" in text
+    assert "Running user accounts" not in text
+    folder = _copy_catalogue(tmp_path)  # the record changes: the report follows it
+    _edit(folder, "processing.toml", 'title = "Payments, billing and financial records"', 'title = "Billing"')
+    changed = authority_spec(get_incident(ctx, ref), load_catalogue(folder))
+    assert "Billing" in repr(changed.blocks) and "Payments, billing and financial records" not in repr(changed.blocks)
+    request = commands.add_request(ctx, NewRequest(
+        right="access", subject_name="Ola Nordmann", subject_email="ola@example.org",
+        received_at=ctx.now() - timedelta(days=1), jurisdictions=("EU",), categories=("preference",))).reference
+    monkeypatch.setattr("console.cli.app.context", lambda args: replace(ctx))
+    assert main(["records", "for", "--request", request, "--json"]) == 0
+    assert [a["id"] for a in json.loads(capsys.readouterr().out)["activities"]] == ["preferences"]
+    assert main(["records", "for", "--incident", ref]) == 0
+    assert "payments: Payments, billing and financial records [transaction]" in capsys.readouterr().out
