@@ -145,3 +145,27 @@ def test_the_incident_register_and_a_package_csv_neutralise_a_formula_typed_in(c
     rows = [RecordView("account", "file:crm.csv", {"name": "=HYPERLINK(\"http://x\")", "balance": "-12.5"}, ctx.now())]
     text = category_csv(rows).decode()
     assert "'=HYPERLINK" in text and ",-12.5" in text
+
+
+def test_an_import_killed_mid_write_leaves_nothing_behind(ctx, sqlite_only, tmp_path) -> None:
+    """kill -9 while the rows are being written: the file is sound, no request and no audit entry."""
+    import os
+    import signal
+    import subprocess
+
+    rows = [f"access,Killed Subject {i},killed{i}@example.com,2026-11-20T10:00:00+00:00" for i in range(3000)]
+    csv_file = tmp_path / "big.csv"
+    csv_file.write_text("right,subject_name,subject_email,received_at\n" + "\n".join(rows) + "\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([sys.executable, "-c", "from console.cli import main; raise SystemExit(main())",
+                             "request", "import", str(csv_file)], stderr=subprocess.PIPE, text=True, env=env)
+    assert proc.stderr is not None
+    for line in proc.stderr:  # progress: the first half checks the lines, the second writes them
+        if line.startswith("import: 6"):
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    assert _count(ctx, Request) == 0 and _count(ctx, AuditEntry) == 0
+    assert cli(["db", "check"])[0] == 0
+    assert cli(["audit", "verify"])[0] == 0
