@@ -10,8 +10,10 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from console import csvsafe
 from console.documents.spec import Block, DocumentSpec, Heading, KeyValue, Paragraph, Spacer, Table
 from console.errors import ValidationError
 from console.policy import Catalogue
@@ -26,7 +28,6 @@ EM_DASH = "\u2014"
 CSV_COLUMNS = ("kind", "id", "title", "purposes", "data_subjects", "categories", "legal_bases", "legal_basis",
                "recipients", "transfers", "retention", "security", "consent", "parent", "source")
 LIST_SEP = "; "
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -138,13 +139,9 @@ def record_spec(cat: Catalogue, as_of: datetime, version: str) -> DocumentSpec:
     )
 
 
-def _cell(value: str) -> str:
-    """A spreadsheet must not run a formula the catalogue's text happens to start with."""
-    return "'" + value if value[:1] in FORMULA_START else value
-
-
 def _uncell(value: str) -> str:
-    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_START else value
+    """Undo csvsafe's guard (a leading apostrophe before a formula character) when reading back."""
+    return value[1:] if value[:1] == "'" and value[1:2] in csvsafe.TRIGGERS else value
 
 
 def csv_rows(cat: Catalogue) -> Iterator[dict[str, str]]:
@@ -168,10 +165,9 @@ def csv_rows(cat: Catalogue) -> Iterator[dict[str, str]]:
 
 def record_csv(cat: Catalogue) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
+    writer = csvsafe.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
-    for row in csv_rows(cat):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+    writer.writerows(csv_rows(cat))
     return out.getvalue()
 
 
@@ -213,4 +209,17 @@ def _audit(ctx: Context, done: Exported) -> Exported:
         uow.audit("records.export", "records", done.kind,
                   f"{done.activities} activities, {done.cookie_categories} cookie categories; "
                   f"catalogue {done.version}" + ("; signed" if done.signed else ""))
+    return done
+
+
+def export_to_file(ctx: Context, path: str | Path, *, signed: bool = True) -> Exported:
+    """Write the record to ``path`` as PDF or CSV by its suffix (the window's export); audited."""
+    from console.cli.incident import write_out  # the one write-beside-then-rename
+    from console.incidents.docutil import configured_signing
+
+    if Path(path).suffix.lower() == ".csv":
+        done = export_csv(ctx)
+    else:
+        done = export_pdf(ctx, configured_signing(ctx) if signed else None)
+    write_out(str(path), done.data)
     return done

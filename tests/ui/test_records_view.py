@@ -31,7 +31,7 @@ def test_filters_details_and_cookie_inventory(app_ctx, qtbot, tmp_path) -> None:
     assert page.table.rowCount() == 6 and page.count.text() == "6 of 6 activities"
     assert page.cookies.topLevelItemCount() == 4
     essential = page.cookies.topLevelItem(0)
-    assert essential.text(0) == "Essential cookies" and essential.text(1) == "Not needed (essential)"
+    assert essential.text(0) == "Essential cookies" and essential.text(1) == "Not needed"
     assert essential.child(0).text(0) == "mm_session"
     _choose(page.category, "transaction")
     assert page.visible_activities() == ["payments"] and page.count.text() == "1 of 6 activities"
@@ -62,3 +62,20 @@ def test_a_broken_catalogue_file_is_named_and_fixing_it_reloads(app_ctx, qtbot, 
     path.write_text(good.replace('title = "Running user accounts"', 'title = "User accounts"'), encoding="utf-8")
     qtbot.waitUntil(lambda: not page.problem_label.isVisible(), timeout=10000)  # the file watcher reloads
     assert page.table.item(1, 0).text() == "User accounts"
+
+
+def test_export_from_the_window_writes_the_record_and_audits_it(app_ctx, qtbot, tmp_path) -> None:
+    from console.processing.export import read_csv
+    from console.security.audit_trail import list_audit
+
+    page, _ = _page(app_ctx, qtbot, tmp_path)
+    out = tmp_path / "ropa.csv"
+    page.export("csv", str(out))
+    qtbot.waitUntil(lambda: page.status.text().startswith("Wrote"), timeout=10000)
+    rows = read_csv(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in rows if r["kind"] == "activity"][:2] == ["website_operation", "account_management"]
+    pdf = tmp_path / "ropa.pdf"
+    page.export("pdf", str(pdf))
+    qtbot.waitUntil(lambda: str(pdf) in page.status.text(), timeout=20000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert [e.action for e in list_audit(app_ctx.ctx).rows[:2]] == ["records.export", "records.export"]

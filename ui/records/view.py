@@ -13,6 +13,7 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
 from console.errors import PolicyError
 from console.policy import Catalogue, load_catalogue
 from console.policy.records import LEGAL_BASES, LEGAL_BASIS_TITLES, Activity
-from console.processing.export import activity_rows, cookie_rows, version_of
+from console.processing.export import activity_rows, cookie_rows, export_to_file, version_of
 from ui import style
 from ui.context import AppContext
+from ui.errors import show_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ANY = ""
@@ -61,7 +63,7 @@ class RecordsPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._activities())
         split.addWidget(self._cookies())
-        split.setSizes([640, 420])
+        split.setSizes([690, 470])
         layout.addWidget(split, 1)
         self.watcher = QFileSystemWatcher(self)
         self._debounce = QTimer(self, singleShot=True, interval=300)
@@ -85,10 +87,33 @@ class RecordsPage(QWidget):
         self.reload_button = QPushButton(style.icon("refresh"), self.tr("Reload"))
         self.reload_button.setToolTip(self.tr("Read the catalogue files again"))
         self.reload_button.clicked.connect(self.reload)
+        self.pdf_button = QPushButton(style.icon("export"), self.tr("Export PDF…"))
+        self.pdf_button.setToolTip(self.tr("The record as a PDF, signed with the organisation's certificate when one "
+                                           "is set (the export is recorded in the audit trail)"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.csv_button = QPushButton(style.icon("export"), self.tr("Export CSV…"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
         head = QHBoxLayout()
         head.addLayout(left, 1)
-        head.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self.pdf_button, self.csv_button, self.reload_button):
+            head.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return head
+
+    def export(self, kind: str, path: str | None = None) -> None:
+        """Ask where (unless given), then render, sign and write in the background; say what was written."""
+        if path is None:
+            caption = self.tr("Export the record of processing")
+            pattern = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, caption, f"record-of-processing.{kind}", pattern)
+            if not path:
+                return
+        self.status.setText(self.tr("Writing {path}…").replace("{path}", path))
+        self.app.tasks.write(export_to_file, self.app.ctx, path, owner=self,
+                             on_done=lambda done: self.status.setText(
+                                 self.tr("Wrote {path} (catalogue version {version})").replace("{path}", path)
+                                 .replace("{version}", done.version[:12])
+                                 + (self.tr(", signed") if done.signed else "")),
+                             on_error=lambda exc: (self.status.setText(""), show_error(self, exc)))
 
     def _filters(self) -> QHBoxLayout:
         self.category = QComboBox()
@@ -108,6 +133,9 @@ class RecordsPage(QWidget):
         self.count = QLabel()
         self.count.setProperty("muted", True)
         row.addWidget(self.count)
+        self.status = QLabel()
+        self.status.setProperty("muted", True)
+        row.addWidget(self.status)
         return row
 
     def _activities(self) -> QWidget:
@@ -223,19 +251,21 @@ class RecordsPage(QWidget):
     def _fill_cookies(self, cat: Catalogue) -> None:
         self.cookies.clear()
         for c in cat.records.cookie_categories:
-            top = QTreeWidgetItem([c.title, self.tr("Needed") if c.consent else self.tr("Not needed (essential)"),
+            top = QTreeWidgetItem([c.title, self.tr("Needed") if c.consent else self.tr("Not needed"),
                                    c.retention, ""])
+            top.setToolTip(2, c.retention)
             top.setData(0, ID_ROLE, c.id)
             for k in c.cookies:
                 party = self.tr("first party") if k.party == "first" else self.tr("third party")
                 child = QTreeWidgetItem([k.name, "", k.duration, f"{k.provider} ({party})"])
-                child.setToolTip(0, k.purpose)
+                for col in range(4):
+                    child.setToolTip(col, f"{k.name}: {k.purpose} — {k.provider}, {party}, {k.duration}")
                 child.setData(0, ID_ROLE, c.id)
                 top.addChild(child)
             self.cookies.addTopLevelItem(top)
         self.cookies.expandAll()
-        for col in range(4):
-            self.cookies.resizeColumnToContents(col)
+        for col, width in enumerate((150, 100, 110)):  # the provider takes the rest
+            self.cookies.setColumnWidth(col, width)
 
     # --- filters and details -----------------------------------------------------------------
 
