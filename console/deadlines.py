@@ -1,10 +1,13 @@
 """The pure deadline engine: dates in, dates out; no database, no I/O, no clock of its own.
 
-Calendar reasoning happens in the organisation's time zone; every instant returned is UTC-aware.
+Each clock counts on its own calendar: the time zone and public holidays of the jurisdiction whose
+law it is (the company's own promise on the organisation's). Every instant returned is UTC-aware.
 Periods follow Regulation (EEC, Euratom) No 1182/71 Art. 3, the rules the GDPR's periods are read
 under: the day of the event is not counted (Art. 3(1)), a day-based period ends with the expiry of
 the last hour of its last day (Art. 3(2)(b)/(c)), so a deadline "on 9 April" is the local midnight
-that starts 10 April and a countdown runs to that instant. Art. 3(5) (a period of two days or
+that starts 10 April and a countdown runs to that instant. Where the jurisdiction's zone and the
+organisation's differ, the day ends at the earlier of the two midnights, so the console never
+reads a day as longer than either side does. Art. 3(5) (a period of two days or
 more holds at least two working days) is not applied: no catalogued rolling period is that short.
 """
 
@@ -64,6 +67,16 @@ def _quantity(n: int, unit: Unit) -> str:
 
 
 @dataclass(frozen=True)
+class Calendar:
+    """Where a clock runs: a jurisdiction's time zone and public holidays."""
+
+    where: str = ""  # jurisdiction id; "" is the organisation's own calendar
+    zone: str | None = None  # IANA zone; None is the organisation's
+    country: str | None = None  # `holidays` country code, e.g. "IE", "GB", "US"
+    subdiv: str | None = None  # e.g. "ENG" (England and Wales), "CA"
+
+
+@dataclass(frozen=True)
 class Rule:
     """One clock that runs on a request: the company's promise or a law's period."""
 
@@ -78,6 +91,13 @@ class Rule:
     holiday_subdiv: str | None = None  # e.g. "CA"
     extension_amount: int = 0  # maximum total extension (0 = none)
     extension_unit: Unit | None = None
+    # One law, several jurisdictions (GDPR for EU and UK): the clock runs on each calendar and
+    # the earliest end counts. Empty: one calendar from holiday_country/subdiv, organisation's zone.
+    calendars: tuple[Calendar, ...] = ()
+
+    @property
+    def runs_on(self) -> tuple[Calendar, ...]:
+        return self.calendars or (Calendar("", None, self.holiday_country, self.holiday_subdiv),)
 
     def __post_init__(self) -> None:
         """Refuse a malformed rule when it is built, not when a deadline is already shown."""
@@ -91,11 +111,19 @@ class Rule:
             self.extension_unit is Unit.HOURS
         ):
             raise ValidationError(f"{self.label}: hours extend only hours, days only days")
+        wheres = [c.where for c in self.calendars]
+        if len(set(wheres)) != len(wheres):
+            raise ValidationError(f"{self.label}: a jurisdiction's calendar is given twice")
 
 
 @dataclass(frozen=True)
 class Pause:
-    """The clock stopped while waiting on the person; ``end`` None means still waiting."""
+    """The clock stopped while waiting on the person; ``end`` None means still waiting.
+
+    Day-based periods move by calendar days, the dates the clock stopped and restarted (ICO and
+    EDPB: the time limit is paused until the information arrives); a pause within one day adds
+    nothing. While a pause is open the due date stays as it stood when the clock stopped.
+    """
 
     start: datetime
     end: datetime | None = None
@@ -121,8 +149,14 @@ class RuleDeadline:
     due_at: datetime  # with pauses and extensions
     base_due_at: datetime  # the rule alone: no pause, no extension
     extended: bool
-    paused_for: timedelta  # stopped time actually counted (before rounding to days)
+    paused_for: timedelta  # stopped time counted: whole calendar days, or exact for hour rules
     original_due_at: datetime | None = None  # end of the first period: pauses, no extension
+    where: str = ""  # the jurisdiction whose calendar gave the earliest end
+
+    @property
+    def label(self) -> str:
+        """The rule's label, naming the jurisdiction when the law runs on several calendars."""
+        return f"{self.rule.label} ({self.where})" if len(self.rule.calendars) > 1 else self.rule.label
 
 
 @dataclass(frozen=True)
@@ -133,6 +167,7 @@ class Deadline:
     rule: Rule
     per_rule: tuple[RuleDeadline, ...]
     acknowledge_at: datetime | None = None
+    label: str = ""  # the winning rule's label, naming its jurisdiction where that matters
 
 
 # --- calendars -----------------------------------------------------------------------------
@@ -231,10 +266,12 @@ def _aware(value: datetime, name: str) -> datetime:
 _Interval = tuple[datetime, datetime]
 
 
-def _merge_pauses(
-    received_at: datetime, pauses: Sequence[Pause], now: datetime | None
-) -> list[_Interval]:
-    """Pauses as sorted, disjoint intervals: overlapping pauses count once; open ones end at now."""
+def _merge_pauses(received_at: datetime, pauses: Sequence[Pause]) -> list[_Interval]:
+    """Ended pauses as sorted, disjoint intervals (overlaps count once).
+
+    An open pause is checked but moves nothing yet: while the clock stands still the due date
+    stays as it was when it stopped, and the time left is frozen (see ``time_left``).
+    """
     spans: list[_Interval] = []
     for p in pauses:
         start = _aware(p.start, "pause start")
@@ -244,13 +281,10 @@ def _merge_pauses(
                 f"({received_at.isoformat()})"
             )
         if p.end is None:
-            if now is None:
-                raise ValidationError("an open pause needs the current time to count up to")
-            end = max(start, now)
-        else:
-            end = _aware(p.end, "pause end")
-            if end < start:
-                raise ValidationError("a pause cannot end before it starts")
+            continue
+        end = _aware(p.end, "pause end")
+        if end < start:
+            raise ValidationError("a pause cannot end before it starts")
         if end > start:
             spans.append((start, end))
     spans.sort()
@@ -287,93 +321,107 @@ def _extension_parts(rule: Rule, extensions: Sequence[Extension]) -> _Parts:
     return tuple(parts.items())
 
 
+
+
 # --- the core ------------------------------------------------------------------------------
 
 
-def _add(d: date, n: int, unit: Unit, rule: Rule) -> date:
+@dataclass(frozen=True)
+class _Cal:
+    """A calendar with its zones resolved: the jurisdiction's and the organisation's."""
+
+    where: str
+    zone: tzinfo
+    org: tzinfo
+    country: str | None
+    subdiv: str | None
+
+
+def _resolve(rule: Rule, org: tzinfo) -> list[_Cal]:
+    return [_Cal(c.where, _zone(c.zone) if c.zone else org, org, c.country, c.subdiv) for c in rule.runs_on]
+
+
+def _add(d: date, n: int, unit: Unit, cal: _Cal) -> date:
     if unit is Unit.MONTHS:
         return add_months(d, n)
     if unit is Unit.BUSINESS_DAYS:  # always a working day, even for n = 0 from a Saturday
-        country, subdiv = rule.holiday_country, rule.holiday_subdiv
-        return next_working_day(add_business_days(d, n, country, subdiv), country, subdiv)
+        return next_working_day(add_business_days(d, n, cal.country, cal.subdiv), cal.country, cal.subdiv)
     return d + n * _DAY
 
 
-def _due(
-    received_at: datetime, rule: Rule, zone: tzinfo, stopped: timedelta, extra: _Parts = ()
-) -> datetime:
-    """One rule's due instant given the stopped time and the total extension.
+def _day_end(d: date, cal: _Cal) -> datetime:
+    """The end of day ``d``: the earlier midnight of the jurisdiction's and the organisation's."""
+    own = end_of_day(d, cal.zone)
+    return own if cal.zone is cal.org else min(own, end_of_day(d, cal.org))
+
+
+def _due(received_at: datetime, rule: Rule, cal: _Cal, stopped: timedelta, extra: _Parts = ()) -> datetime:
+    """One rule's due instant on one calendar, given the stopped time and the total extension.
 
     Hours (GDPR Art. 33's 72 h) run exactly from the event: Reg. 1182/71 Art. 3(1) would start
-    at the next full hour, so this is up to an hour earlier, never later. Day-based periods:
-    the extension runs from the end of the first period ("two further months"); stopped time
-    moves the last day by whole days, rounded up so a pause never shortens the time left; the
+    at the next full hour, so this is up to an hour earlier, never later. Day-based periods
+    count from the receipt date in the jurisdiction's zone; the extension runs from the end of
+    the first period ("two further months"); stopped whole days move the last day, and the
     Art. 3(4) roll-forward applies to the moved day (it is the period's last day).
     """
     if rule.unit is Unit.HOURS:
         hours = rule.amount + sum(n for _, n in extra)
         return (received_at + timedelta(hours=hours) + stopped).astimezone(UTC)
-    start = received_at.astimezone(zone).date()
-    end = _add(start, rule.amount, rule.unit, rule)
+    end = _add(received_at.astimezone(cal.zone).date(), rule.amount, rule.unit, cal)
     for unit, n in extra:
-        end = _add(end, n, unit, rule)
-    if stopped > _ZERO:
-        end = _shift_days(end, stopped, zone)
+        end = _add(end, n, unit, cal)
+    end += stopped.days * _DAY
     if rule.roll_forward or rule.unit is Unit.BUSINESS_DAYS:
-        end = next_working_day(end, rule.holiday_country, rule.holiday_subdiv)
-    return end_of_day(end, zone)
+        end = next_working_day(end, cal.country, cal.subdiv)
+    return _day_end(end, cal)
 
 
-def _shift_days(end: date, stopped: timedelta, zone: tzinfo) -> date:
-    """Move the last day by the stopped time rounded up to whole local days.
-
-    Rounded up in real time: a local day across a DST change lasts 23 h, so one more day is
-    given when the whole days would hand back less than the time the clock stood still.
-    """
-    days = -((-stopped) // _DAY)
-    if end_of_day(end + days * _DAY, zone) - end_of_day(end, zone) < stopped:
-        days += 1
-    return end + days * _DAY
+def _stopped(rule: Rule, cal: _Cal, start: datetime, end: datetime) -> timedelta:
+    """What one pause adds: the exact time for hour rules, else the calendar days between the
+    date the clock stopped and the date it restarted (a pause within one day adds nothing)."""
+    if rule.unit is Unit.HOURS:
+        return end - start
+    return (end.astimezone(cal.zone).date() - start.astimezone(cal.zone).date()).days * _DAY
 
 
 def _with_pauses(
-    received_at: datetime, rule: Rule, zone: tzinfo, merged: list[_Interval], extra: _Parts
+    received_at: datetime, rule: Rule, cal: _Cal, merged: list[_Interval], extra: _Parts
 ) -> tuple[datetime, timedelta]:
     """Due instant and counted stopped time; a pause starting after the clock ran out is ignored.
 
     Pausing an overdue request must not turn it back on track, so each pause counts only if it
     starts before the due instant as already moved by the earlier pauses.
     """
-    due = _due(received_at, rule, zone, _ZERO, extra)
+    due = _due(received_at, rule, cal, _ZERO, extra)
     stopped = _ZERO
     if not rule.pausable:
         return due, stopped
     for start, end in merged:
         if start >= due:
             break
-        stopped += end - start
-        due = _due(received_at, rule, zone, stopped, extra)
+        add = _stopped(rule, cal, start, end)
+        if add:
+            stopped += add
+            due = _due(received_at, rule, cal, stopped, extra)
     return due, stopped
 
 
-def _rule_deadline(
-    received_at: datetime,
-    rule: Rule,
-    zone: tzinfo,
-    merged: list[_Interval],
-    extensions: Sequence[Extension],
+def _on_calendar(
+    received_at: datetime, rule: Rule, cal: _Cal, merged: list[_Interval], extra: _Parts
 ) -> RuleDeadline:
+    due, stopped = _with_pauses(received_at, rule, cal, merged, extra)
+    original = due if not extra else _with_pauses(received_at, rule, cal, merged, ())[0]
+    base = _due(received_at, rule, cal, _ZERO)
+    return RuleDeadline(rule, due, base, bool(extra), stopped, original, cal.where)
+
+
+def _rule_deadline(
+    received_at: datetime, rule: Rule, org: tzinfo, merged: list[_Interval], extensions: Sequence[Extension]
+) -> RuleDeadline:
+    """The earliest end over the rule's calendars; ties by jurisdiction id, never by list order."""
     extra = _extension_parts(rule, extensions)
-    due, stopped = _with_pauses(received_at, rule, zone, merged, extra)
-    original = due if not extra else _with_pauses(received_at, rule, zone, merged, ())[0]
-    return RuleDeadline(
-        rule=rule,
-        due_at=due,
-        base_due_at=_due(received_at, rule, zone, _ZERO),
-        extended=bool(extra),
-        paused_for=stopped,
-        original_due_at=original,
-    )
+    found = [_on_calendar(received_at, rule, cal, merged, extra) for cal in _resolve(rule, org)]
+    return min(found, key=lambda rd: (rd.due_at, rd.where))
 
 
 def rule_due_at(
@@ -382,13 +430,10 @@ def rule_due_at(
     tz: ZoneInfo | str,
     pauses: Sequence[Pause] = (),
     extensions: Sequence[Extension] = (),
-    now: datetime | None = None,
 ) -> RuleDeadline:
-    """One rule's deadline; extensions naming other rules are ignored."""
+    """One rule's deadline; extensions naming other rules are ignored. ``tz``: the organisation's."""
     received = _aware(received_at, "received_at")
-    now = None if now is None else _aware(now, "now")
-    merged = _merge_pauses(received, pauses, now)
-    return _rule_deadline(received, rule, _zone(tz), merged, extensions)
+    return _rule_deadline(received, rule, _zone(tz), _merge_pauses(received, pauses), extensions)
 
 
 def compute_deadline(
@@ -397,23 +442,22 @@ def compute_deadline(
     tz: ZoneInfo | str,
     pauses: Sequence[Pause] = (),
     extensions: Sequence[Extension] = (),
-    now: datetime | None = None,
 ) -> Deadline:
     """Every rule's deadline and the earliest response deadline, which is the request's.
 
-    Ties go to the rule given first (the catalogue lists the policy before the laws), so the
-    answer is deterministic. An extension naming a rule not given (a law's clock dropped from
-    the catalogue since) changes nothing, so a stored request can always be recomputed.
+    Ties go to the rule given first (the catalogue lists the policy before the laws, in its own
+    order whatever order the jurisdictions came in), so the answer is deterministic. An
+    extension naming a rule not given (a law's clock dropped from the catalogue since) changes
+    nothing, so a stored request can always be recomputed.
     """
     received = _aware(received_at, "received_at")
-    now = None if now is None else _aware(now, "now")
     if not rules:
         raise ValidationError("a deadline needs at least one rule")
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
         raise ValidationError(f"deadline rules repeat an id: {', '.join(ids)}")
     zone = _zone(tz)
-    merged = _merge_pauses(received, pauses, now)
+    merged = _merge_pauses(received, pauses)
     per_rule = tuple(_rule_deadline(received, r, zone, merged, extensions) for r in rules)
     best: RuleDeadline | None = None
     acknowledge_at: datetime | None = None
@@ -425,7 +469,7 @@ def compute_deadline(
             best = rd
     if best is None:
         raise ValidationError("a deadline needs at least one rule with a response milestone")
-    return Deadline(best.due_at, best.rule, per_rule, acknowledge_at)
+    return Deadline(best.due_at, best.rule, per_rule, acknowledge_at, best.label)
 
 
 def check_extension(
@@ -441,8 +485,9 @@ def check_extension(
 
     GDPR Art. 12(3): up to two further months in total, the person informed within one month of
     receipt together with the reasons; CCPA s. 1798.130(a)(2): 45 more days once, with notice
-    inside the first 45. ``now`` is required (keyword or positional); it is optional in the
-    signature only so that calls passing it positionally after ``pauses`` keep working.
+    inside the first 45. The date the person was told decides, not when the console hears of
+    it: a notice given in time may be recorded later. ``now`` is required (keyword or
+    positional); it is optional in the signature only so positional calls keep working.
     """
     received = _aware(received_at, "received_at")
     if now is None:
@@ -471,19 +516,24 @@ def check_extension(
             f"in total; {_quantity(left, unit) if left else 'none'} left, "
             f"{_quantity(new.amount, unit)} asked"
         )
-    receipt_day = received.astimezone(zone).date()
+    cals = _resolve(rule, zone)
+    receipt_day = min(received.astimezone(c.zone).date() for c in cals)
     if new.notified_on < receipt_day or granted < received:
         raise DeadlineError(
             f"the extension cannot come before the request was received on {receipt_day.isoformat()}"
         )
-    first, _ = _with_pauses(received, rule, zone, _merge_pauses(received, pauses, now), ())
-    first_day = local_due_date(first, zone)
-    if new.notified_on > first_day or granted >= first:
+    merged = _merge_pauses(received, pauses)
+    first, cal = min(((_with_pauses(received, rule, c, merged, ())[0], c) for c in cals),
+                     key=lambda fc: (fc[0], fc[1].where))
+    if rule.unit is Unit.HOURS:
+        first_day, shown = first.astimezone(zone).date(), first.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    else:
+        first_day = local_due_date(first, cal.zone)
         shown = first_day.isoformat()
-        if rule.unit is Unit.HOURS:
-            shown = first.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    if new.notified_on > first_day:
         raise DeadlineError(
-            f"the extension must be notified within the first period, which ended on {shown}"
+            f"the extension must be notified within the first period, which ended on {shown}; "
+            f"the person was told on {new.notified_on.isoformat()}"
         )
     if granted > now or new.notified_on > now.astimezone(zone).date():
         raise ValidationError(
@@ -535,8 +585,14 @@ def deadline_state(
     return DeadlineState.ON_TRACK
 
 
-def time_left(due_at: datetime, now: datetime) -> timedelta:
-    """Whole seconds to the due instant, rounded up: zero or less means overdue, as on a timer."""
+def time_left(due_at: datetime, now: datetime, paused_since: datetime | None = None) -> timedelta:
+    """Whole seconds to the due instant, rounded up: zero or less means overdue, as on a timer.
+
+    While paused, the time left is frozen at what it was when the clock stopped (the due date
+    does not move until the clock restarts), so a paused request never counts down.
+    """
+    if paused_since is not None:
+        now = paused_since
     return -((_utc(now) - _utc(due_at)) // _SECOND) * _SECOND
 
 

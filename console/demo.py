@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
@@ -75,10 +75,10 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
         return tuple(cat.deadline_rules(right, juris))
 
     @lru_cache(maxsize=200_000)
-    def day_deadline(right: str, juris: tuple[str, ...], day: date) -> deadlines.Deadline:
-        """Day-based windows depend only on the local date of receipt: compute once per date."""
-        noon = datetime(day.year, day.month, day.day, 12, tzinfo=tz)
-        return deadlines.compute_deadline(noon, rules_for(right, juris), tz)
+    def day_deadline(right: str, juris: tuple[str, ...], hour: datetime) -> deadlines.Deadline:
+        """Day-based windows depend only on the receipt dates in each clock's zone, which change
+        on the hour in every catalogued zone: compute once per hour of receipt."""
+        return deadlines.compute_deadline(hour, rules_for(right, juris), tz)
 
     info = {r.id: (r, r.regime, r.window.unit == "hours") for r in cat.rights}
 
@@ -120,7 +120,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 if hourly:
                     d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
                 else:
-                    d = day_deadline(right, juris, local.date())
+                    d = day_deadline(right, juris, received.replace(minute=0, second=0, microsecond=0))
                 due_at = d.due_at
                 year = local.year
                 seq = year_seq.get(year, 0) + 1
@@ -140,7 +140,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                     "status": status.value, "notes": "", "categories": rng.sample(["account", "usage", "profile", "communication", "transaction"], 2),
                     "details": _details(right, rng), "outcome": (rng.choice(REJECT) if status == Status.REJECTED else status.value) if closed else None,
                     "outcome_reason": "Synthetic demo outcome" if closed else None, "due_at": due_at,
-                    "due_rule_id": d.rule.id, "due_rule_label": d.rule.label, "acknowledge_due_at": d.acknowledge_at,
+                    "due_rule_id": d.rule.id, "due_rule_label": d.label, "acknowledge_due_at": d.acknowledge_at,
                     "acknowledged_at": None, "paused_since": max(received, now - timedelta(hours=rng.uniform(1, 72))) if paused else None,
                     "duplicate_of": None, "closed_at": closed_at, "created_at": received, "updated_at": closed_at or received,
                     "version": 1,

@@ -30,7 +30,7 @@ from console.requests.queries import Counts, QueueRow
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import preferences as P
-from ui import registry, style
+from ui import registry, style, words
 from ui.context import AppContext
 from ui.dialogs.import_requests import import_requests
 from ui.dialogs.new_request import NewRequestDialog
@@ -287,8 +287,8 @@ class MainWindow(QMainWindow):
         self._open_timer.stop()
         self.workspace.show_view(view)
         self.queue.reveal(view.id)
-        self.statusBar().showMessage(self.tr("{0} registered; due {1}.").format(view.reference, view.due_at.astimezone(
-            self.app.zone).strftime("%Y-%m-%d")), 8000)
+        self.statusBar().showMessage(self.tr("{0} registered; due {1}.").format(
+            view.reference, words.due(view.due_at, self.app.zone)), 8000)
         self._requests_changed()
 
     @Slot()

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
-from console import deadlines
+from console import deadlines, timefmt
 
 
 def _t(text: str) -> str:
@@ -92,8 +92,8 @@ def countdown(state: str, left: timedelta) -> str:
         return _t("{0} · today").format(clock)
     if state == "due_soon":
         return _t("{0} · soon").format(clock)
-    if state == "paused":
-        return _t("Paused")
+    if state == "paused":  # frozen at what was left when the clock stopped
+        return _t("{0} · paused").format(clock)
     if state == "closed":
         return _t("Closed")
     return clock
@@ -108,13 +108,8 @@ def local_time(value: datetime | None, zone: tzinfo) -> str:
 
 
 def due(value: datetime | None, zone: tzinfo) -> str:
-    """A day-based deadline ends at local midnight: show the day it falls on, not the next one."""
-    if value is None:
-        return ""
-    local = value.astimezone(zone)
-    if (local.hour, local.minute, local.second) == (0, 0, 0):
-        return deadlines.local_due_date(value, zone).isoformat()
-    return local.strftime("%Y-%m-%d %H:%M")
+    """The one deadline formatter (console.timefmt.due): "2026-12-15 end of day" in the organisation's zone."""
+    return "" if value is None else timefmt.due(value, zone)
 
 
 def short_right(title: str) -> str:

@@ -32,6 +32,7 @@ def show_policy(args: argparse.Namespace) -> int:
     for r in cat.rights:
         items = "; ".join(i.label + ("" if i.required else " (if data-related)") for i in r.checklist) or "none required"
         extra = ", second verifier" if r.second_verifier else ""
+        extra += "" if r.company_window else ", the law's clock alone where one runs"
         print(f"  {r.id:<24} {r.window.describe():<10} {items}{extra}")
     print(f"  parental items (under {cat.child_age_threshold}): " + "; ".join(i.label for i in cat.parental_checklist))
     print("\nLaw clocks:")
@@ -39,6 +40,10 @@ def show_policy(args: argparse.Namespace) -> int:
         ext = f", extendable by {c.extension.describe()}" if c.extension else ""
         print(f"  {c.id:<18} {c.label} [{', '.join(c.jurisdictions)}]{ext}")
     print(f"  breach             {cat.breach.authority_rule}")
+    print("\nCalendars (receipt dates and holidays per jurisdiction):")
+    for j in cat.jurisdictions:
+        holidays = "/".join(x for x in (j.holiday_country, j.holiday_subdiv) if x) or "weekends only"
+        print(f"  {j.id:<8} {j.time_zone or org.time_zone}, holidays {holidays}")
     print("\nData categories (legal basis; retention):")
     for cat_ in cat.categories:
         print(f"  {cat_.id:<14} {cat_.legal_basis[:60]}…; {cat_.retention.text}")

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, time, tzinfo
+from datetime import UTC, timedelta, tzinfo
 
 from console.cli import args as args_
 from console.cli.app import context as _open_context
 from console.cli.args import day as _day
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table, warn
-from console.deadlines import format_time_left, local_due_date
+from console.deadlines import format_time_left, time_left
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
 from console.requests.views import RequestView
+from console.timefmt import due as due_text
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -155,19 +156,11 @@ def view_zone() -> tzinfo:
     return _ZONE[0] if _ZONE else UTC
 
 
-def due_text(due_at: datetime, tz: tzinfo) -> str:
-    """A day-based deadline is the end of its last day ("2026-04-09 end of day"); an hourly one its time."""
-    local = due_at.astimezone(tz)
-    if local.time() == time(0, 0):
-        return f"{local_due_date(due_at, tz).isoformat()} end of day"
-    return local.strftime("%Y-%m-%d %H:%M")
-
-
 def _print(view: RequestView, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(view)
         return 0
-    left = format_time_left(view.due_at - view.as_of) if view.deadline_state != "closed" else "closed"
+    left = format_time_left(timedelta(seconds=view.seconds_left)) if view.deadline_state != "closed" else "closed"
     print(f"{view.reference}  {view.right_title}  [{view.status}]")
     print(f"  subject   {view.subject_name} <{view.subject_email}>" + (f"  account {view.subject_account_id}" if view.subject_account_id else ""))
     if view.subject_is_child:
@@ -229,7 +222,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         emit_json({"queue": args.queue, "count": queries.count(ctx, f, now=now), "rows": page.rows})
         return 0
     rows = [[r.reference, r.subject_name[:28], r.right, r.status, due_text(r.due_at, ctx.catalogue.organisation.tz),
-             "closed" if r.closed else ("paused" if r.paused else format_time_left(r.due_at - now)), r.assignee or "-"]
+             "closed" if r.closed else (("paused, " if r.paused else "") + format_time_left(time_left(r.due_at, now, r.paused_since))), r.assignee or "-"]
             for r in page.rows]
     table(rows, ["reference", "subject", "right", "status", "due", "left", "assignee"])
     print(f"({len(page.rows)} shown of {queries.count(ctx, f, now=now):,})")

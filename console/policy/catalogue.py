@@ -69,6 +69,9 @@ class Right:
     second_verifier: bool = False
     machine_readable: bool = False
     needs: tuple[str, ...] = ()
+    # False: the policy gives no window of its own; ``window`` applies only where no law's
+    # response clock runs (the law's clock alone sets the deadline where one does).
+    company_window: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Jurisdiction:
     title: str
     holiday_country: str | None = None
     holiday_subdiv: str | None = None
+    time_zone: str | None = None  # None: the organisation's
 
 
 @dataclass(frozen=True)
@@ -234,32 +238,25 @@ class Catalogue:
         return items + self.parental_checklist if child else items
 
     def deadline_rules(self, right_id: str, jurisdictions: tuple[str, ...] | list[str]) -> list[Rule]:
-        """Every clock that runs for this right here: the policy's window first, then the laws'."""
-        from console.deadlines import Milestone, Rule, Unit
+        """Every clock that runs for this right here: the policy's window first, then the laws'.
+
+        Each law's clock runs on the calendar (zone, holidays) of every listed jurisdiction it
+        covers, in catalogue order, so the order the jurisdictions were typed in changes nothing.
+        The company's window counts on the organisation's own zone and calendar.
+        """
+        from console.deadlines import Calendar, Milestone, Rule, Unit
 
         right = self.right(right_id)
-        juris = [self.jurisdiction(j) for j in jurisdictions] or [
-            self.jurisdiction(self.organisation.default_jurisdiction)
-        ]
-        home = juris[0]
-        rules = [
-            Rule(
-                id=f"policy.{right.id}",
-                label=f"Company policy: {right.window.describe()}",
-                amount=right.window.amount,
-                unit=Unit(right.window.unit),
-                pausable=True,
-                holiday_country=home.holiday_country,
-                holiday_subdiv=home.holiday_subdiv,
-            )
-        ]
+        wanted = {self.jurisdiction(j).id for j in jurisdictions} or {self.organisation.default_jurisdiction}
+        juris = [j for j in self.jurisdictions if j.id in wanted]
+        laws: list[Rule] = []
         for clock in self.law_clocks:
             if right.id not in clock.applies_to:
                 continue
-            where = next((j for j in juris if j.id in clock.jurisdictions), None)
-            if where is None:
+            where = [j for j in juris if j.id in clock.jurisdictions]
+            if not where:
                 continue
-            rules.append(
+            laws.append(
                 Rule(
                     id=clock.id,
                     label=clock.label,
@@ -268,13 +265,26 @@ class Catalogue:
                     milestone=Milestone(clock.milestone),
                     roll_forward=clock.roll_forward,
                     pausable=clock.pausable,
-                    holiday_country=where.holiday_country,
-                    holiday_subdiv=where.holiday_subdiv,
+                    holiday_country=where[0].holiday_country,
+                    holiday_subdiv=where[0].holiday_subdiv,
                     extension_amount=clock.extension.amount if clock.extension else 0,
                     extension_unit=Unit(clock.extension.unit) if clock.extension else None,
+                    calendars=tuple(Calendar(j.id, j.time_zone, j.holiday_country, j.holiday_subdiv) for j in where),
                 )
             )
-        return rules
+        if not right.company_window and any(r.milestone is Milestone.RESPONSE for r in laws):
+            return laws
+        home = self.jurisdiction(self.organisation.default_jurisdiction)
+        policy = Rule(
+            id=f"policy.{right.id}",
+            label=f"Company policy: {right.window.describe()}",
+            amount=right.window.amount,
+            unit=Unit(right.window.unit),
+            pausable=True,
+            holiday_country=home.holiday_country,
+            holiday_subdiv=home.holiday_subdiv,
+        )
+        return [policy, *laws]
 
 
 def default_catalogue_path() -> Path:
@@ -440,6 +450,7 @@ def _right(n: Node) -> Right:
         second_verifier=n.flag("second_verifier"),
         machine_readable=n.flag("machine_readable"),
         needs=needs,
+        company_window=n.flag("company_window", default=True),
     )
 
 
@@ -450,23 +461,31 @@ def _jurisdiction(n: Node) -> Jurisdiction:
     # (check_calendars), and the deadline engine names a country it has no calendar for.
     if country and not re.fullmatch(r"[A-Z]{2}", country):
         raise n.fail("holiday_country", f"{country!r} is not a two-letter country code like 'IE'")
-    return Jurisdiction(
-        id=n.text("id"),
-        title=n.text("title"),
-        holiday_country=country,
-        holiday_subdiv=n.text("holiday_subdiv", required=False) or None,
-    )
+    subdiv = n.text("holiday_subdiv", required=False) or None
+    if subdiv and not country:
+        raise n.fail("holiday_subdiv", "a holiday subdivision needs a holiday_country")
+    tz = n.text("time_zone", required=False) or None
+    if tz:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise n.fail("time_zone", f"{tz!r} is not a known time zone (e.g. Europe/London)") from None
+    return Jurisdiction(id=n.text("id"), title=n.text("title"), holiday_country=country, holiday_subdiv=subdiv,
+                        time_zone=tz)
 
 
 def check_calendars(cat: Catalogue) -> None:
-    """PolicyError naming each jurisdiction whose holiday country the holidays library does not know."""
+    """PolicyError naming each jurisdiction whose holiday country or subdivision the holidays library does not know."""
     import holidays
 
     known = holidays.list_supported_countries()
-    bad = [f"jurisdiction {j.id}: holiday_country {j.holiday_country!r}" for j in cat.jurisdictions
-           if j.holiday_country and j.holiday_country not in known]
+    bad = [f"jurisdiction {j.id}: holiday_country {j.holiday_country!r} is not a country the holidays calendar knows"
+           for j in cat.jurisdictions if j.holiday_country and j.holiday_country not in known]
+    bad += [f"jurisdiction {j.id}: holiday_subdiv {j.holiday_subdiv!r} is not a subdivision of {j.holiday_country} "
+            f"({', '.join(known[j.holiday_country])})" for j in cat.jurisdictions
+            if j.holiday_subdiv and j.holiday_country in known and j.holiday_subdiv not in known[j.holiday_country]]
     if bad:
-        raise PolicyError(f"{cat.source}: {'; '.join(bad)}: not a country the holidays calendar knows")
+        raise PolicyError(f"{cat.source}: {'; '.join(bad)}")
 
 
 def _law_clock(n: Node, juris_ids: set[str], right_ids: set[str]) -> LawClock:

@@ -35,6 +35,7 @@ from console.store.models import (
     RequestPause,
 )
 from console.store.uow import UnitOfWork
+from console.timefmt import due as due_text
 from console.timefmt import human
 
 CHANNELS = ("email", "web_form", "letter", "phone")
@@ -160,8 +161,8 @@ def _check_details(value: Any, what: str, depth: int = 0) -> None:
 
 
 def deadline_for(cat: Catalogue, right: str, jurisdictions: tuple[str, ...], received_at: datetime,
-                 pauses: tuple[deadlines.Pause, ...] = (), extensions: tuple[deadlines.Extension, ...] = (),
-                 now: datetime | None = None) -> deadlines.Deadline:
+                 pauses: tuple[deadlines.Pause, ...] = (),
+                 extensions: tuple[deadlines.Extension, ...] = ()) -> deadlines.Deadline:
     """The deadline the request gets; the New request dialog shows it before saving.
 
     Once the person has been told of a lawful extension, the company's own promise (the
@@ -170,7 +171,7 @@ def deadline_for(cat: Catalogue, right: str, jurisdictions: tuple[str, ...], rec
     rules = cat.deadline_rules(right, jurisdictions)
     if extensions:
         rules = [r for r in rules if not r.id.startswith("policy.")]
-    return deadlines.compute_deadline(received_at, rules, cat.organisation.tz, pauses, extensions, now=now)
+    return deadlines.compute_deadline(received_at, rules, cat.organisation.tz, pauses, extensions)
 
 
 def next_reference(session: Session, prefix: str, year: int, width: int = 6) -> str:
@@ -196,7 +197,7 @@ def add_request(ctx: Context, new: NewRequest) -> RequestView:
     now = ctx.now()
     cat = ctx.catalogue
     new = validate_new(cat, new, now)
-    deadline = deadline_for(cat, new.right, new.jurisdictions, new.received_at, now=now)
+    deadline = deadline_for(cat, new.right, new.jurisdictions, new.received_at)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = insert_request(uow, cat, new, deadline)
         ref = row.reference
@@ -227,7 +228,7 @@ def insert_request(uow: UnitOfWork, cat: Catalogue, new: NewRequest, deadline: d
         guardian_email=new.guardian_email, assignee=new.assignee or None, priority=new.priority,
         status=Status.RECEIVED.value, notes=new.notes, categories=list(new.categories),
         details=new.details, due_at=deadline.due_at, due_rule_id=deadline.rule.id,
-        due_rule_label=deadline.rule.label, acknowledge_due_at=deadline.acknowledge_at,
+        due_rule_label=deadline.label, acknowledge_due_at=deadline.acknowledge_at,
         duplicate_of=duplicate,
     )
     s.add(row)
@@ -236,7 +237,7 @@ def insert_request(uow: UnitOfWork, cat: Catalogue, new: NewRequest, deadline: d
         s.add(ChecklistEntry(request_id=row.id, position=pos, item_id=item.id, label=item.label, required=item.required))
     actor = uow.actor.username
     _event(s, row, actor, "received", f"{cat.right(new.right).title} via {new.channel}; due "
-           f"{human(deadline.due_at)} ({deadline.rule.label})", None, Status.RECEIVED.value)
+           f"{due_text(deadline.due_at, cat.organisation.tz)} ({deadline.label})", None, Status.RECEIVED.value)
     if duplicate:
         _event(s, row, actor, "duplicate", f"Possible duplicate of {duplicate} (same subject and right, still open)")
     uow.audit("request.create", "request", row.reference, new.right)
@@ -269,7 +270,7 @@ def _check_version(row: Request, expected: int | None) -> None:
 
 def _rules_due(ctx: Context, row: Request) -> tuple[RuleDue, ...]:
     d = _deadline_of(ctx, row)
-    return tuple(RuleDue(r.rule.id, r.rule.label, r.rule.milestone.value, r.due_at) for r in d.per_rule)
+    return tuple(RuleDue(r.rule.id, r.label, r.rule.milestone.value, r.due_at) for r in d.per_rule)
 
 
 def _deadline_of(ctx: Context, row: Request) -> deadlines.Deadline:
@@ -277,12 +278,12 @@ def _deadline_of(ctx: Context, row: Request) -> deadlines.Deadline:
     exts = tuple(deadlines.Extension(x.rule_id, x.amount, deadlines.Unit(x.unit), x.reason, x.notified_on, x.granted_at)
                  for x in row.extensions)
     return deadline_for(ctx.catalogue, row.right_id, tuple(row.jurisdictions.split(",")), row.received_at,
-                        pauses, exts, now=ctx.now())
+                        pauses, exts)
 
 
 def _recompute(ctx: Context, row: Request) -> None:
     d = _deadline_of(ctx, row)
-    row.due_at, row.due_rule_id, row.due_rule_label = d.due_at, d.rule.id, d.rule.label
+    row.due_at, row.due_rule_id, row.due_rule_label = d.due_at, d.rule.id, d.label
     row.acknowledge_due_at = d.acknowledge_at
 
 
@@ -459,7 +460,8 @@ def resume(ctx: Context, reference: str, note: str = "") -> RequestView:
         uow.session.flush()
         uow.session.refresh(row, ["pauses"])
         _recompute(ctx, row)
-        _event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {human(row.due_at)} ({row.due_rule_label})".strip(" —"))
+        due = due_text(row.due_at, ctx.catalogue.organisation.tz)
+        _event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {due} ({row.due_rule_label})".strip(" —"))
         uow.audit("request.resume", "request", row.reference)
     return get_request(ctx, reference)
 
@@ -498,8 +500,10 @@ def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: 
         _recompute(ctx, row)
         _event(uow.session, row, ctx.actor.username, "extended",
                f"{rule.label} +{amount} {new.unit.value.replace('_', ' ')}: {reason.strip()} (told {human(notified_on)}); "
-               f"now due {human(row.due_at)} ({row.due_rule_label})")
-        uow.audit("request.extend", "request", row.reference, f"{rule.id} +{amount}")
+               f"now due {due_text(row.due_at, ctx.catalogue.organisation.tz)} ({row.due_rule_label})")
+        # The notice date decides whether it was in time; when it was recorded is kept here.
+        uow.audit("request.extend", "request", row.reference,
+                  f"{rule.id} +{amount}; told {notified_on.isoformat()}, recorded {human(now)}")
     return get_request(ctx, reference)
 
 

@@ -167,7 +167,7 @@ def _prepare(ctx: Context, lines: list[tuple[int, dict[str, Any]]], now: datetim
     for i, (line_no, fields) in enumerate(lines, start=1):
         try:
             new = validate_new(ctx.catalogue, to_new_request(fields), now)
-            prepared.append((new, deadline_for(ctx.catalogue, new.right, new.jurisdictions, new.received_at, now=now)))
+            prepared.append((new, deadline_for(ctx.catalogue, new.right, new.jurisdictions, new.received_at)))
         except ConsoleError as exc:
             problems.append((line_no, str(exc)))
         if progress and i % 500 == 0:

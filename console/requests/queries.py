@@ -63,10 +63,14 @@ class QueueRow:
     received_at: datetime
     due_at: datetime
     due_rule: str
-    paused: bool
+    paused_since: datetime | None  # the time left is frozen from here
     assignee: str | None
     priority: str
     version: int
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_since is not None
 
     @property
     def closed(self) -> bool:
@@ -88,7 +92,7 @@ class Counts:
 
 COLUMNS = (Request.id, Request.reference, Request.subject_name, Request.subject_email, Request.right_id,
            Request.status, Request.received_at, Request.due_at, Request.due_rule_label,
-           Request.paused_since.is_not(None), Request.assignee, Request.priority, Request.version)
+           Request.paused_since, Request.assignee, Request.priority, Request.version)
 
 
 def _is_open() -> Any:

@@ -99,7 +99,7 @@ class RequestView:
     closed_at: datetime | None
     version: int
     deadline_state: str
-    seconds_left: int
+    seconds_left: int  # frozen while paused: what was left when the clock stopped
     as_of: datetime
     checklist: tuple[ChecklistView, ...] = ()
     events: tuple[EventView, ...] = ()
@@ -149,7 +149,7 @@ def request_view(row: models.Request, catalogue: Catalogue, now: datetime, *, fu
         acknowledge_due_at=row.acknowledge_due_at, acknowledged_at=row.acknowledged_at,
         paused_since=row.paused_since, duplicate_of=row.duplicate_of, closed_at=row.closed_at,
         version=row.version, deadline_state=state_of(row, catalogue, now).value,
-        seconds_left=int(time_left(row.due_at, now).total_seconds()), as_of=now,
+        seconds_left=int(time_left(row.due_at, now, row.paused_since).total_seconds()), as_of=now,
         checklist=tuple(
             ChecklistView(c.item_id, c.label, c.required, c.result, c.done_by, c.done_at, c.comment,
                           c.second_by, c.second_at, evidence.get(c.item_id, ()))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from console.deadlines import (
+    Calendar,
     DeadlineState,
     Extension,
     Milestone,
@@ -18,9 +21,12 @@ from console.deadlines import (
     compute_deadline,
     deadline_state,
     format_time_left,
+    local_due_date,
     rule_due_at,
     time_left,
 )
+from console.policy import load_catalogue
+from console.requests.commands import deadline_for
 
 ZONES = ["Europe/Dublin", "Europe/Berlin", "America/Los_Angeles", "UTC", "Pacific/Auckland"]
 AMOUNTS = {
@@ -36,6 +42,15 @@ EXTENSION_UNIT = {
     Unit.HOURS: Unit.HOURS,
 }
 CALENDARS = [(None, None), ("IE", None), ("DE", None), ("US", None), ("US", "CA")]
+
+CALENDAR_SET = [
+    Calendar("EU", "Europe/Dublin", "IE"),
+    Calendar("UK", "Europe/London", "GB", "ENG"),
+    Calendar("US-CA", "America/Los_Angeles", "US", "CA"),
+    Calendar("NZ", "Pacific/Auckland", "NZ"),
+    Calendar("ORG"),
+]
+CATALOGUE = load_catalogue()
 
 fast = settings(max_examples=200, deadline=None)
 moments = st.datetimes(datetime(2020, 1, 1), datetime(2035, 12, 31), timezones=st.just(UTC))
@@ -95,11 +110,17 @@ def test_a_pause_never_makes_the_deadline_earlier(
     existing = data.draw(pauses(received))
     extra = data.draw(pauses(received))
     now = received + timedelta(days=data.draw(st.integers(0, 400)))
-    plain = rule_due_at(received, rule, tz, now=now)
-    some = rule_due_at(received, rule, tz, existing, now=now)
-    more = rule_due_at(received, rule, tz, existing + extra, now=now)
+    plain = rule_due_at(received, rule, tz)
+    some = rule_due_at(received, rule, tz, existing)
+    more = rule_due_at(received, rule, tz, existing + extra)
     assert plain.due_at <= some.due_at <= more.due_at
     assert time_left(plain.due_at, now) <= time_left(some.due_at, now)
+
+
+def _plain(rule: Rule) -> Rule:
+    """The rule pausable and without a roll-forward to absorb the stopped days."""
+    return Rule(rule.id, rule.label, rule.amount, rule.unit, pausable=True,
+                holiday_country=rule.holiday_country, holiday_subdiv=rule.holiday_subdiv)
 
 
 @fast
@@ -107,23 +128,68 @@ def test_a_pause_never_makes_the_deadline_earlier(
 def test_time_lost_to_a_pause_is_given_back(
     data: st.DataObject, received: datetime, rule: Rule, tz: str
 ) -> None:
-    """Without a roll-forward to absorb it, the due date moves by at least the stopped time."""
-    rule = Rule(
-        rule.id,
-        rule.label,
-        rule.amount,
-        rule.unit,
-        pausable=True,
-        holiday_country=rule.holiday_country,
-        holiday_subdiv=rule.holiday_subdiv,
-    )
+    """Hours come back exactly; days by the dates the clock stopped and restarted."""
+    rule = _plain(rule)
     plain = rule_due_at(received, rule, tz)
     assume(plain.due_at > received)
     start = received + (plain.due_at - received) * data.draw(st.floats(0, 0.999))
-    length = timedelta(minutes=data.draw(st.integers(1, 40 * 24 * 60)))
-    paused = rule_due_at(received, rule, tz, [Pause(start, None)], now=start + length)
-    assert paused.due_at - plain.due_at >= length
-    assert paused.paused_for == length
+    end = start + timedelta(minutes=data.draw(st.integers(1, 40 * 24 * 60)))
+    paused = rule_due_at(received, rule, tz, [Pause(start, end)])
+    if rule.unit is Unit.HOURS:
+        assert paused.paused_for == end - start
+        assert paused.due_at - plain.due_at == end - start
+    else:
+        zone = ZoneInfo(tz)
+        days = (end.astimezone(zone).date() - start.astimezone(zone).date()).days
+        assert paused.paused_for == timedelta(days=days)
+        assert local_due_date(paused.due_at, tz) - local_due_date(plain.due_at, tz) >= timedelta(days=days)
+
+
+@fast
+@given(st.data(), moments, rules(), zones)
+def test_a_pause_within_one_calendar_day_never_moves_a_due_date(
+    data: st.DataObject, received: datetime, rule: Rule, tz: str
+) -> None:
+    assume(rule.unit is not Unit.HOURS)  # an hour-based clock stops for exactly as long as it stood
+    zone = ZoneInfo(tz)
+    plain = rule_due_at(received, rule, tz)
+    day = (received + timedelta(days=data.draw(st.integers(0, 120)))).astimezone(zone).date()
+    midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+    first = data.draw(st.integers(0, 24 * 60 - 1))
+    span = (first, data.draw(st.integers(first, 24 * 60 - 1)))
+    start, end = ((midnight + timedelta(minutes=m)).astimezone(UTC) for m in span)
+    assume(start >= received and start.astimezone(zone).date() == end.astimezone(zone).date() == day)
+    assert rule_due_at(received, rule, tz, [Pause(start, end)]).due_at == plain.due_at
+    assert rule_due_at(received, rule, tz, [Pause(start, None)]).due_at == plain.due_at  # still open
+
+
+JURISDICTIONS = ["EU", "UK", "US-CA", "US", "OTHER"]
+
+
+@fast
+@given(st.data(), moments, st.sampled_from(["access", "erasure", "transfer_information", "ccpa_know", "inquiry"]))
+def test_the_due_date_does_not_depend_on_the_order_of_jurisdictions(
+    data: st.DataObject, received: datetime, right: str
+) -> None:
+    juris = data.draw(st.lists(st.sampled_from(JURISDICTIONS), min_size=1, max_size=4, unique=True))
+    shuffled = data.draw(st.permutations(juris))
+    one = deadline_for(CATALOGUE, right, tuple(juris), received)
+    other = deadline_for(CATALOGUE, right, tuple(shuffled), received)
+    assert (one.due_at, one.label, one.acknowledge_at) == (other.due_at, other.label, other.acknowledge_at)
+    assert [(rd.label, rd.due_at) for rd in one.per_rule] == [(rd.label, rd.due_at) for rd in other.per_rule]
+
+
+@fast
+@given(st.data(), moments, rules(), zones)
+def test_a_law_on_several_calendars_ends_on_the_earliest_in_any_order(
+    data: st.DataObject, received: datetime, rule: Rule, tz: str
+) -> None:
+    cals = data.draw(st.lists(st.sampled_from(CALENDAR_SET), min_size=1, max_size=4, unique_by=lambda c: c.where))
+    shuffled = data.draw(st.permutations(cals))
+    one = rule_due_at(received, replace(rule, calendars=tuple(cals)), tz)
+    other = rule_due_at(received, replace(rule, calendars=tuple(shuffled)), tz)
+    alone = [rule_due_at(received, replace(rule, calendars=(c,)), tz).due_at for c in cals]
+    assert one.due_at == other.due_at == min(alone) and one.where == other.where
 
 
 @fast

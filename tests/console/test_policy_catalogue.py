@@ -96,6 +96,10 @@ def _copy(tmp_path: Path) -> Path:
          r"disclosures.toml: transfer_routes\[0\].recipient: 'nobody' is not a recipient id"),
         ("regimes.toml", 'jurisdictions = ["UK"]', 'jurisdictions = ["GB"]',
          r"regimes.toml: regimes\[2\].jurisdictions: 'GB' is not a jurisdiction id"),
+        ("laws.toml", 'time_zone = "Europe/London"', 'time_zone = "Europe/Atlantis"',
+         r"jurisdictions\[1\].time_zone: 'Europe/Atlantis' is not a known time zone"),
+        ("rights.toml", "company_window = false\ndescription", 'company_window = "no"\ndescription',
+         r"company_window: expected true or false"),
     ],
 )
 def test_malformed_catalogue_names_file_key_and_problem(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
@@ -142,3 +146,18 @@ def test_article_15_disclosures_cite_the_policy(catalogue) -> None:
     assert d.automated is not None and not d.automated.solely_automated
     assert [p.id for p in d.profiling_of(["profile"])] == ["personalisation"]
     assert all(r.source for r in d.recipients) and d.routes == ()  # the policy names no destination country
+
+
+def test_policy_check_names_an_unknown_holiday_subdivision(tmp_path: Path) -> None:
+    """Loading checks only the shape (fast start); the full check names the subdivision and the known ones."""
+    from console.policy.catalogue import check_calendars
+
+    folder = _copy(tmp_path)
+    laws = folder / "laws.toml"
+    laws.write_text(laws.read_text(encoding="utf-8").replace('holiday_subdiv = "ENG"', 'holiday_subdiv = "XX"'),
+                    encoding="utf-8")
+    cat = load_catalogue(folder)
+    with pytest.raises(PolicyError, match=r"jurisdiction UK: holiday_subdiv 'XX' is not a subdivision of GB "
+                                          r"\(ENG, NIR, SCT, WLS\)"):
+        check_calendars(cat)
+    check_calendars(load_catalogue())  # the shipped catalogue passes

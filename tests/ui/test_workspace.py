@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from console.deadlines import format_time_left, local_due_date
 from console.requests import commands
 from console.verification import check_item
 from ui.dialogs.reasons import ReasonDialog
@@ -38,7 +39,7 @@ def test_a_refused_transition_shows_its_message(window, app_ctx, qtbot, monkeypa
     assert advance.isEnabled()
 
 
-def test_pause_and_resume_stop_the_clock(window, app_ctx, qtbot, monkeypatch):
+def test_pause_and_resume_stop_the_clock(window, app_ctx, qtbot, monkeypatch, clock):
     view = add(app_ctx.ctx, "Farah Walsh", "access")
     _show(window, qtbot, view.reference)
 
@@ -48,11 +49,21 @@ def test_pause_and_resume_stop_the_clock(window, app_ctx, qtbot, monkeypatch):
 
     monkeypatch.setattr(ReasonDialog, "exec", waiting)
     qtbot.mouseClick(window.workspace.buttons["pause"], Qt.MouseButton.LeftButton)
-    assert window.workspace.view.paused_since is not None
+    paused = window.workspace.view
+    assert paused.paused_since is not None
     assert window.workspace.badge.state.text() == "Paused"
     assert window.workspace.buttons["resume"].isVisible()
+    # The time left stands still while the clock moves on: queue and workspace show the same.
+    left = format_time_left(paused.due_at - paused.paused_since)
+    due = f"{local_due_date(paused.due_at, app_ctx.zone).isoformat()} end of day"
+    clock.advance(days=2, hours=3)
+    app_ctx.ticker.trigger()
+    window.queue.refresh()
     row = row_texts(window, Col.REFERENCE).index(view.reference)
-    assert window.queue.model.index(row, Col.TIME_LEFT).data() == "Paused"
+    assert window.queue.model.index(row, Col.TIME_LEFT).data() == f"{left} · paused"
+    assert window.queue.model.index(row, Col.DUE).data() == due
+    assert window.workspace.badge.countdown.text() == f"{left} left, clock stopped"
+    assert window.workspace.due_line.text().startswith(f"Due {due} — ")
     qtbot.mouseClick(window.workspace.buttons["resume"], Qt.MouseButton.LeftButton)
     assert window.workspace.view.paused_since is None
     events = window.workspace.tab("activity").events

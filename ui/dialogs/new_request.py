@@ -285,7 +285,7 @@ class NewRequestDialog(QDialog):
         zone = self.app.zone
         try:
             jurisdictions = new.jurisdictions or (cat.organisation.default_jurisdiction,)
-            d = commands.deadline_for(cat, new.right, jurisdictions, new.received_at, now=self.app.ctx.now())
+            d = commands.deadline_for(cat, new.right, jurisdictions, new.received_at)
         except ConsoleError as exc:
             self.due_date.setText("—")
             self.due_when.setText("")
@@ -297,10 +297,10 @@ class NewRequestDialog(QDialog):
         self.due_date.setText(words.due(d.due_at, zone))
         self.due_when.setText(self.tr("{weekday}, {days} days after receipt").format(
             weekday=QLocale().dayName(local_due.isoweekday()), days=days))
-        self.due_rule.setText(self.tr("Set by: {0}").format(d.rule.label))
+        self.due_rule.setText(self.tr("Set by: {0}").format(d.label))
         lines = [self.tr("Every clock that runs:")]
         for r in d.per_rule:
-            lines.append(f"•  {words.due(r.due_at, zone)}  {r.rule.label}")
+            lines.append(f"•  {words.due(r.due_at, zone)}  {r.label}")
         if d.acknowledge_at:
             lines.append(self.tr("Confirm receipt by {0}").format(words.due(d.acknowledge_at, zone)))
         self.clocks.setText("\n".join(lines))

@@ -50,7 +50,7 @@ FIELDS = tuple(f.name for f in dataclasses.fields(QueueRow))
 (_ID, _REF, _NAME, _EMAIL, _RIGHT, _STATUS, _RECEIVED, _DUE, _RULE, _PAUSED, _ASSIGNEE, _PRIORITY,
  _VERSION) = range(13)
 if FIELDS != ("id", "reference", "subject_name", "subject_email", "right", "status", "received_at", "due_at",
-              "due_rule", "paused", "assignee", "priority", "version"):
+              "due_rule", "paused_since", "assignee", "priority", "version"):
     raise ImportError(f"QueueRow changed its fields ({FIELDS}); update ui.queue.model")
 _as_tuple = operator.attrgetter(*FIELDS)
 _CLOSED = frozenset(queries.CLOSED_VALUES)
@@ -154,7 +154,7 @@ class QueueModel(QAbstractTableModel):
             if row[_ID] == view.id:
                 self._rows[i] = _as_tuple(replace(
                     QueueRow(*row), status=view.status, assignee=view.assignee, due_at=view.due_at,
-                    due_rule=view.due_rule, paused=view.paused_since is not None, priority=view.priority,
+                    due_rule=view.due_rule, paused_since=view.paused_since, priority=view.priority,
                     version=view.version))
                 self._cells.pop(i, None)
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(Col) - 1))
@@ -195,8 +195,8 @@ class QueueModel(QAbstractTableModel):
         if cell is None:
             r = self._rows[i]
             state = deadlines.deadline_state(r[_DUE], self._now, self._org_zone, self._app.ctx.catalogue.due_soon,
-                                             paused=r[_PAUSED], closed=r[_STATUS] in _CLOSED).value
-            cell = (state, words.countdown(state, deadlines.time_left(r[_DUE], self._now)))
+                                             paused=r[_PAUSED] is not None, closed=r[_STATUS] in _CLOSED).value
+            cell = (state, words.countdown(state, deadlines.time_left(r[_DUE], self._now, r[_PAUSED])))
             self._cells[i] = cell
         return cell
 

@@ -40,9 +40,9 @@ class DeadlineBadge(QFrame):
         closed = view.status in ("completed", "rejected", "withdrawn")
         state = deadlines.deadline_state(view.due_at, now, tz, due_soon, paused=view.paused_since is not None,  # type: ignore[arg-type]
                                          closed=closed).value
-        left = deadlines.time_left(view.due_at, now)
+        left = deadlines.time_left(view.due_at, now, view.paused_since)
         if state == "paused":
-            text = self.tr("clock stopped")
+            text = self.tr("{0} left, clock stopped").format(deadlines.format_time_left(left))
         elif state == "closed":
             text = words.status(view.status)
         elif state == "overdue":
