@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -82,3 +83,38 @@ def test_a_notice_given_after_the_first_period_is_refused_with_both_dates(ctx, c
     assert "ended on 2026-02-05; the person was told on 2026-02-06" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert commands.get_request(ctx, ref).extensions == ()
+
+
+def test_the_migration_recomputes_open_requests_stored_under_the_old_rules(ctx, clock, db) -> None:  # type: ignore[no-untyped-def]
+    """Stored due dates from before issue 13 (UK clock without English bank holidays) are put
+    right on upgrade; a closed request keeps the date it was answered against."""
+    import importlib.util
+
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import update
+
+    from console.store import migrate
+    from console.store.models import Request
+
+    clock.now = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
+    uk = new(right="transfer_objection", jurisdictions=("UK",), received_at=datetime(2026, 3, 6, 10, 0, tzinfo=UTC))
+    open_ref = commands.add_request(ctx, uk).reference
+    closed_ref = commands.add_request(ctx, replace(uk, subject_email="sam@example.com")).reference
+    commands.withdraw(ctx, closed_ref, "The person withdrew it")
+    right = datetime(2026, 4, 7, 23, 0, tzinfo=UTC)  # 6 Apr is Easter Monday in England: end of 7 Apr (BST)
+    assert commands.get_request(ctx, open_ref).due_at == right
+    old = datetime(2026, 4, 6, 23, 0, tzinfo=UTC)  # what the whole-UK calendar used to give
+    with db.engine.begin() as conn:
+        conn.execute(update(Request).values(due_at=old, due_rule_label="stale"))
+    # This revision's upgrade alone, as Alembic runs it (later revisions may change the schema).
+    path = migrate.MIGRATIONS / "versions" / "0006_deadline_calendars.py"
+    spec = importlib.util.spec_from_file_location("deadline_calendars_revision", path)
+    assert spec and spec.loader
+    revision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    with db.engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+        revision.upgrade()
+    fixed = commands.get_request(ctx, open_ref)
+    assert fixed.due_at == right and fixed.due_rule == "GDPR Art. 12(3): one month"
+    assert commands.get_request(ctx, closed_ref).due_at == old
