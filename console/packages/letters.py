@@ -74,7 +74,7 @@ def decision(inp: LetterInput) -> list[Block]:
     return [Paragraph(w.text("decision", "intro")), Heading(w.text("decision", "heading")),
             Paragraph(w.text("decision", f"outcome.{answer.decision}")), Paragraph(answer.text),
             Paragraph(w.text("decision", "recorded", on=inp.date(answer.answered_at))),
-            *letter_blocks(inp.catalogue, inp.facts.withdrawals, inp.date),
+            *letter_blocks(inp.catalogue, inp.facts.withdrawals, inp.date, w),
             *request_facts(inp)]
 
 

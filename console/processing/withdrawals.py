@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +24,9 @@ from console.requests.commands import _event, _load
 from console.requests.lifecycle import STATUS_TITLES, Status
 from console.security.roles import Perm
 from console.store.withdrawal_models import ConsentWithdrawal
+
+if TYPE_CHECKING:
+    from console.packages.templates import Words
 
 RIGHT = "consent_withdrawal"
 _ACTING = frozenset({Status.IN_PROGRESS, Status.AWAITING_APPROVAL})
@@ -51,7 +55,7 @@ def _assess(cat: Catalogue, kind: str, target: str) -> tuple[str, str | None, st
     bases = ", ".join(LEGAL_BASIS_TITLES[b] for b in a.other_bases)
     if not a.rests_on_consent:
         return ("not_withdrawable", None,
-                f"This processing does not rest on consent but on: {bases}. You may object to it instead "
+                f"this processing does not rest on consent but on: {bases}. You may object to it instead "
                 "(Art. 21 GDPR).")
     if a.other_bases:
         return "withdrawn", f"{a.continues_without_consent or a.legal_basis_text} (legal basis: {bases})", None
@@ -119,24 +123,32 @@ def _title(cat: Catalogue, w: Withdrawal) -> str:
         return w.target_id  # gone from today's catalogue: the recorded id still says what it was
 
 
-def letter_blocks(cat: Catalogue, withdrawals: Sequence[Withdrawal], date: Callable[[datetime], str]) -> list[Block]:
+def letter_blocks(cat: Catalogue, withdrawals: Sequence[Withdrawal], date: Callable[[datetime], str],
+                  words: Words) -> list[Block]:
     """What the decision letter says about a withdrawal: stopped, continuing, not withdrawable, and when."""
     if not withdrawals:
         return []
-    when = date(min(w.effective_at for w in withdrawals))
+
+    def said(key: str, **values: object) -> str:
+        return words.text("decision", f"withdrawal.{key}", **values)
+
+    def why(w: Withdrawal) -> str:
+        if w.target_kind == "activity":
+            try:
+                bases = ", ".join(LEGAL_BASIS_TITLES[b] for b in cat.records.activity(w.target_id).legal_bases)
+            except ValidationError:
+                return w.reason or ""
+            return said("not_consent", bases=bases)
+        return w.reason or ""
+
     stopped = [w for w in withdrawals if w.outcome == "withdrawn"]
     going_on = [w for w in stopped if w.continues_on]
     refused = [w for w in withdrawals if w.outcome == "not_withdrawable"]
-    blocks: list[Block] = [Heading("Your withdrawal of consent"),
-                           Paragraph(f"Your withdrawal took effect on {when}. Processing based on your consent "
-                                     "before that date remains lawful (Art. 7(3) GDPR).")]
-    if stopped:
-        blocks += [Heading("What we no longer do on the basis of your consent", 2),
-                   Paragraph("\n".join(f"•  {_title(cat, w)}" for w in stopped))]
-    if going_on:
-        blocks += [Heading("What continues on another legal basis", 2),
-                   Paragraph("\n".join(f"•  {_title(cat, w)}: {w.continues_on}" for w in going_on))]
-    if refused:
-        blocks += [Heading("What cannot be withdrawn, and why", 2),
-                   Paragraph("\n".join(f"•  {_title(cat, w)}: {w.reason}" for w in refused))]
+    blocks: list[Block] = [Heading(said("heading")),
+                           Paragraph(said("effective", on=date(min(w.effective_at for w in withdrawals))))]
+    for key, group, line in (("stopped", stopped, lambda w: _title(cat, w)),
+                             ("continues", going_on, lambda w: f"{_title(cat, w)}: {w.continues_on}"),
+                             ("refused", refused, lambda w: f"{_title(cat, w)}: {why(w)}")):
+        if group:
+            blocks += [Heading(said(key), 2), Paragraph("\n".join(f"•  {line(w)}" for w in group))]
     return blocks

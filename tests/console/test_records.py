@@ -173,7 +173,7 @@ def test_a_consent_withdrawal_letter_lists_what_stopped_continues_and_cannot_be_
     assert "What continues on another legal basis" in text
     assert "Marketing and notification preferences: Keeping your notification settings" in text
     assert "What cannot be withdrawn, and why" in text and "strictly necessary" in text
-    assert "Payments, billing and financial records: This processing does not rest on consent" in text
+    assert "Payments, billing and financial records: this processing does not rest on consent" in text
 
 
 def test_a_breach_report_and_a_request_show_the_activities_that_use_their_categories(ctx, clock, tmp_path,
