@@ -147,14 +147,18 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 })
                 ev_rows.append({"request_id": rid, "at": received, "actor": "demo", "action": "received",
                                 "detail": f"{r.title} (synthetic demo data)", "from_status": None, "to_status": "received"})
-                if status in (Status.RECEIVED, Status.AWAITING_VERIFICATION):
-                    verified = 0 if status == Status.RECEIVED else rng.randrange(3)
-                    for pos, item in enumerate(cat.checklist_for(right, child)):
-                        ok = pos < verified
-                        chk_rows.append({"request_id": rid, "position": pos, "item_id": item.id, "label": item.label,
-                                         "required": item.required, "result": "passed" if ok else None,
-                                         "done_by": "demo" if ok else None, "done_at": received if ok else None,
-                                         "comment": "", "second_by": None, "second_at": None})
+                # Every request keeps its checklist; one past verification has it complete (with a
+                # second verifier where the right needs one), so no demo package leaves unchecked.
+                past = status in (Status.IN_PROGRESS, Status.AWAITING_APPROVAL, Status.COMPLETED)
+                verified = rng.randrange(3) if status == Status.AWAITING_VERIFICATION else (99 if past else 0)
+                second = "demo.second" if past and r.second_verifier else None
+                for pos, item in enumerate(cat.checklist_for(right, child)):
+                    ok = pos < verified
+                    chk_rows.append({"request_id": rid, "position": pos, "item_id": item.id, "label": item.label,
+                                     "required": item.required, "result": "passed" if ok else None,
+                                     "done_by": "demo" if ok else None, "done_at": received if ok else None,
+                                     "comment": "", "second_by": second if ok else None,
+                                     "second_at": received if ok and second else None})
             insert_rows(conn, Request.__table__, req_rows)  # type: ignore[arg-type]
             insert_rows(conn, RequestEvent.__table__, ev_rows)  # type: ignore[arg-type]
             insert_rows(conn, ChecklistEntry.__table__, chk_rows)  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from console.requests.commands import _event, _load, get_request
 from console.requests.lifecycle import OPEN, Status
 from console.requests.views import RequestView
 from console.security import crypto, minimise
-from console.security.roles import Perm
+from console.security.roles import Perm, Role
 from console.store.models import ChecklistEntry, Evidence, Request
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -76,7 +76,16 @@ def check_item(ctx: Context, reference: str, item_id: str, result: str = "passed
 
 
 def second_check(ctx: Context, reference: str, item_id: str, comment: str = "") -> RequestView:
-    """The second verifier confirms an item; it must be somebody other than the first."""
+    """The second verifier confirms an item: a different *signed-in* account than the first.
+
+    Where nobody signs in, the actor is whoever runs the console (or whatever name the
+    environment gives it), which cannot stand for a second person; so it is refused.
+    """
+    if ctx.actor.role == Role.OWNER:
+        raise PermissionDenied(
+            "A second verifier must be a different signed-in account, and on this database nobody signs in: "
+            "the name you act under is not proof of a second person. Turn sign-in on with 'privacy-console "
+            "account enable-sign-in USERNAME', then have a second account confirm the check.")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference, full=True, lock=True)
         if Status(row.status) not in OPEN:

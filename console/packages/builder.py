@@ -124,6 +124,8 @@ class _Steps:
 def _prepare(ctx: Context, reference: str, kind: str | None) -> _Prepared:
     view = get_request(ctx, reference)
     chosen = choose_kind(view, ctx.catalogue, kind)
+    if chosen in DATA_KINDS:
+        release_gate(ctx, view)
     records: dict[str, list[sources.RecordView]] = {}
     if chosen in DATA_KINDS:
         records = sources.records(ctx, view.reference)
@@ -140,6 +142,17 @@ def _prepare(ctx: Context, reference: str, kind: str | None) -> _Prepared:
     words = Words(view.language or ctx.catalogue.organisation.default_language, regime=regime.templates)
     words = words.with_values(**base_values(view, ctx.catalogue, words, issued))
     return _Prepared(view, chosen, words, records, issued, facts)
+
+
+def release_gate(ctx: Context, view: RequestView) -> None:
+    """No data leaves before the checklist is complete (and second-verified where the right asks)."""
+    from console.requests.commands import signs_in
+    from console.requests.release import describe, release_problems
+
+    problems = release_problems(ctx.catalogue, view.right, view.subject_is_child, view.checklist,
+                                sign_in=signs_in(ctx))
+    if problems:
+        raise DocumentError(describe(view.reference, problems, "release personal data"))
 
 
 def _data_files(ctx: Context, prep: _Prepared,

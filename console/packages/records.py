@@ -13,7 +13,9 @@ from sqlalchemy import select
 
 from console.context import Context
 from console.errors import DocumentError, NotFoundError, ValidationError
-from console.requests.commands import _event, _load
+from console.packages.kinds import DATA_KINDS
+from console.requests.commands import _event, _load, signs_in
+from console.requests.release import describe, release_problems
 from console.security.roles import Perm
 from console.store.models import Package
 
@@ -84,6 +86,11 @@ def mark_sent(ctx: Context, reference: str, package_id: int | None = None,
             raise NotFoundError(f"{req.reference} has no {what}; build one with 'privacy-console package build'.")
         if row.sent_at is not None:
             raise ValidationError(f"Package {row.id} of {req.reference} was already sent on {row.sent_at.isoformat()}.")
+        if row.kind in DATA_KINDS:
+            problems = release_problems(ctx.catalogue, req.right_id, req.subject_is_child, req.checklist,
+                                        sign_in=signs_in(ctx))
+            if problems:
+                raise DocumentError(describe(req.reference, problems, "have its data sent"))
         if row.signed_at is None:
             raise DocumentError(f"Package {row.id} of {req.reference} is an unsigned draft and must not be "
                                 "sent; build a signed package first.")

@@ -300,16 +300,18 @@ def get_request(ctx: Context, reference: str) -> RequestView:
 
 
 def _verification_problems(ctx: Context, row: Request) -> list[str]:
-    right = ctx.catalogue.right(row.right_id)
-    problems = []
-    for c in row.checklist:
-        if c.result == "failed":
-            problems.append(f"'{c.label}' failed")
-        elif c.required and c.result != "passed":
-            problems.append(f"'{c.label}' is not done")
-        elif c.required and right.second_verifier and not c.second_by:
-            problems.append(f"'{c.label}' needs a second verifier")
-    return problems
+    """The release gate's objections (console.requests.release), for leaving verification or completing."""
+    from console.requests.release import release_problems
+
+    return release_problems(ctx.catalogue, row.right_id, row.subject_is_child, row.checklist,
+                            sign_in=signs_in(ctx))
+
+
+def signs_in(ctx: Context) -> bool:
+    """Whether actors are signed-in accounts (a server, or a local file with sign-in on)."""
+    from console.security import auth
+
+    return auth.sign_in_required(ctx.db)
 
 
 def transition(ctx: Context, reference: str, target: str | Status, *, reason: str = "",
@@ -324,12 +326,12 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
         _check_version(row, expected_version)
         current = Status(row.status)
         check_transition(current, target)
-        if current == Status.AWAITING_VERIFICATION and target == Status.IN_PROGRESS:
+        if (current, target) in ((Status.AWAITING_VERIFICATION, Status.IN_PROGRESS),
+                                 (Status.AWAITING_APPROVAL, Status.COMPLETED)):
             problems = _verification_problems(ctx, row)
             if problems:
-                raise TransitionError(
-                    f"{row.reference} cannot leave verification yet: " + "; ".join(problems) + "."
-                )
+                what = "leave verification" if target == Status.IN_PROGRESS else "be completed"
+                raise TransitionError(f"{row.reference} cannot {what} yet: " + "; ".join(problems) + ".")
         if target in (Status.REJECTED, Status.WITHDRAWN) or current == Status.COMPLETED:
             if not reason.strip():
                 what = {Status.REJECTED: "A rejection", Status.WITHDRAWN: "A withdrawal"}.get(target, "Reopening")

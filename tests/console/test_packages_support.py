@@ -43,7 +43,7 @@ def gather(ctx: Context, ref: str, tmp_path: Path) -> None:
 def verify_identity(ctx: Context, ref: str) -> None:
     """Tick every check (with a second verifier where the right needs one) and move on."""
     view = commands.get_request(ctx, ref)
-    second = ctx.as_actor(Actor("sam.keane", Role.OWNER))
+    second = ctx.as_actor(Actor("sam.keane", Role.ANALYST))  # a second, signed-in account
     for item in view.checklist:
         verification.check_item(ctx, ref, item.item_id, "passed")
         if ctx.catalogue.right(view.right).second_verifier:
