@@ -28,7 +28,14 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus import Table as RLTable
 
-from console.documents.fonts import BOLD, REGULAR, check_printable, draw_string, markup
+from console.documents.fonts import (
+    BOLD,
+    REGULAR,
+    check_printable,
+    draw_string,
+    markup,
+    string_width,
+)
 from console.documents.spec import (
     Block,
     DocumentSpec,
@@ -153,6 +160,9 @@ def _footer(spec: DocumentSpec, width: float, canvas: Canvas, page: int, pages: 
     draw_string(canvas, MARGIN_X, 12 * mm, f"{spec.labels.reference}: {spec.reference}", REGULAR, 7.5)
     page_of = spec.labels.page.format(page=page, pages=pages)
     draw_string(canvas, width - MARGIN_X, 12 * mm, page_of, REGULAR, 7.5, right=True)
+    if spec.marking:  # centred between reference and page number, where a loose sheet shows it
+        canvas.setFillColorRGB(0.72, 0.1, 0.1)
+        draw_string(canvas, width / 2 - string_width(spec.marking, BOLD, 9) / 2, 12 * mm, spec.marking, BOLD, 9)
     canvas.restoreState()
 
 
@@ -276,7 +286,7 @@ def _flowables(
 
 def _texts(spec: DocumentSpec) -> Iterator[str]:
     """Every string the letter prints, for the glyph check before any layout work."""
-    yield from (spec.title, spec.subject, spec.organisation, spec.reference, *spec.organisation_lines,
+    yield from (spec.title, spec.subject, spec.organisation, spec.reference, spec.marking, *spec.organisation_lines,
                 *spec.recipient_lines, *spec.closing)
     labels = spec.labels
     yield from (labels.date, labels.reference, labels.page, labels.signature, labels.empty_table,

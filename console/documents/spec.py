@@ -112,6 +112,7 @@ class DocumentSpec:
     issued: datetime.date | None = None
     page_size: Literal["A4", "letter"] = "A4"
     labels: Labels = field(default_factory=Labels)
+    marking: str = ""  # printed on every page, e.g. "DRILL" on an exercise's documents
 
     def validate(self) -> None:
         """Fail before any layout work, naming the block and row that cannot be printed."""

@@ -76,6 +76,7 @@ def drill_report_spec(status: DrillStatus, cat: Catalogue, lang: str = "en") -> 
         subject=du.text("drill_report", "subject", lang, reference=view.reference, scenario=status.scenario_title),
         blocks=blocks, language=lang, author=org.name, keywords=["breach drill", status.scenario_id],
         issued=status.as_of.astimezone(org.tz).date(), labels=du.labels(lang),
+        marking=du.text("drill", "marking", lang),
     )
 
 

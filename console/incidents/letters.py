@@ -49,7 +49,9 @@ def _people_line(view: IncidentView, cat: Catalogue) -> str:
         return "They will be told without undue delay."
     if view.people_required:
         return "The risk to them is high: they will be told without undue delay (Art. 34(1))."
-    return "Not decided yet."
+    if view.risk is not None:  # assessed below high risk: Art. 34(1) does not ask to tell them
+        return f"Not required: the risk to them was assessed as {du.risk_title(view.risk).lower()}, not high (Art. 34(1))."
+    return "Not decided yet: the risk to them has not been assessed."
 
 
 def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = None, issued_at: datetime | None = None,
@@ -126,6 +128,7 @@ def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = No
         subject=du.text("authority", "subject", lang, reference=view.reference), blocks=blocks,
         closing=du.text("authority", "closing", lang, contact=org.contact_lines[0] if org.contact_lines else org.name).split("\n"),
         language=lang, author=org.name, keywords=["GDPR Art. 33", "breach", *(["drill"] if view.is_drill else [])],
+        marking=du.text("drill", "marking", lang) if view.is_drill else "",
         issued=issued.astimezone(org.tz).date(), labels=du.labels(lang),
     )
 
@@ -176,6 +179,7 @@ def people_spec(view: IncidentView, cat: Catalogue, *, lang: str = "en") -> Docu
         subject=du.text("people", "subject", lang, reference=view.reference), blocks=blocks,
         closing=du.text("people", "closing", lang, organisation=org.name).split("\n"), language=lang,
         author=org.name, keywords=["GDPR Art. 34", "breach", *(["drill"] if view.is_drill else [])],
+        marking=du.text("drill", "marking", lang) if view.is_drill else "",
         issued=view.as_of.astimezone(org.tz).date(), labels=du.labels(lang),
     )
 
