@@ -8,7 +8,7 @@ On each tick of the shared timer only the visible rows' time-left cells are repa
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -392,8 +392,10 @@ class QueueView(QWidget):
             Col.RIGHT: [words.short_right(t) for t in sorted(rights, key=len)[len(rights) // 2: len(rights) // 2 + 1]],
             Col.STATUS: [longest_status],
             Col.RECEIVED: ["2026-12-31"],
-            Col.DUE: ["2026-12-31 23:00"],
-            Col.TIME_LEFT: [words.countdown("overdue", -timedelta(days=99, hours=23))],
+            Col.DUE: [words.due(datetime(2027, 1, 1, tzinfo=self._app.zone), self._app.zone),
+                      words.due(datetime(2026, 12, 31, 23, tzinfo=self._app.zone), self._app.zone)],
+            Col.TIME_LEFT: [words.countdown("overdue", -timedelta(days=99, hours=23)),
+                            words.countdown("paused", timedelta(days=99, hours=23))],
             Col.ASSIGNEE: ["alex.morgan", self.tr("Unassigned")],
         }
         for row in sample:
