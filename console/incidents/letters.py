@@ -54,6 +54,16 @@ def _people_line(view: IncidentView, cat: Catalogue) -> str:
     return "Not decided yet: the risk to them has not been assessed."
 
 
+def _subjects_line(view: IncidentView, cat: Catalogue) -> str:
+    """Art. 33(3)(a): whose data it is, from the record of processing of the breached data categories."""
+    records = cat.records
+    ids = dict.fromkeys(s for a in records.activities_using(view.categories) for s in a.data_subjects)
+    if not ids:
+        return ""
+    titles = "\n".join(records.subject_title(i) for i in ids)
+    return f"{titles}\n(the record of processing's data subjects for the categories of data concerned)"
+
+
 def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = None, issued_at: datetime | None = None,
                    lang: str = "en") -> DocumentSpec:
     """The notification to the supervisory authority with the contents Art. 33(3) asks for.
@@ -102,6 +112,7 @@ def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = No
         Paragraph(view.description or unknown),
         KeyValue([
             ("Nature", "\n".join(natures)),
+            ("Categories of data subjects", _subjects_line(view, cat) or unknown),
             ("Categories of personal data", "\n".join(categories)),
             ("People concerned", du.count(view.people_count, unknown)),
             ("Personal data records concerned", du.count(view.records_count, unknown)),

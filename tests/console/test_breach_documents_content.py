@@ -28,3 +28,12 @@ def test_a_real_breach_is_not_marked(ctx, clock, tmp_path: Path) -> None:
     assert "DRILL" not in text
     assert "The people affected Not required: the risk to them was assessed as" in text
     assert "not high (Art. 34(1))" in text and "Not decided" not in text
+
+
+def test_the_report_names_the_categories_of_data_subjects(ctx, clock, tmp_path: Path) -> None:
+    ref = commands.open_incident(ctx, commands.NewIncident(
+        title="Order export mailed to the wrong address", became_aware_at=clock.now - timedelta(hours=2),
+        categories=("transaction",))).reference
+    text = " ".join(pdf_text(authority_report(ctx, ref), tmp_path).split())
+    assert "Categories of data subjects Customers who buy from us" in text
+    assert "Website visitors" not in text  # nobody's usage data was concerned

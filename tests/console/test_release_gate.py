@@ -66,8 +66,8 @@ def test_a_second_verifier_must_be_a_signed_in_account(ctx, tmp_path: Path, caps
     code = main(["request", "verify", ref, "password_confirmation", "--second"])
     err = capsys.readouterr().err
     assert code == 6 and "must be a different signed-in account" in err and "enable-sign-in" in err
-    with pytest.raises(TransitionError, match="needs a second verifier, a different signed-in account; "
-                                              "Without sign-in nobody can stand for a second person"):
+    hint = "; Without sign-in nobody can stand for a second person" if ctx.db.dialect == "sqlite" else ""
+    with pytest.raises(TransitionError, match="needs a second verifier, a different signed-in account" + hint):
         commands.advance(ctx, ref)
     with pytest.raises(PermissionDenied, match="signed-in account"):
         verification.second_check(ctx, ref, "password_confirmation")
