@@ -352,15 +352,16 @@ def raw_import(url: str, csv_path: Path, catalogue: Any, tag: str) -> None:
                 rec: Any = received.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if sqlite else received
                 due_v: Any = due.astimezone(UTC).replace(tzinfo=None).isoformat(" ") if sqlite else due
                 reqs.append((rid, f"RAW-{tag}-{i}", line["right"], line["jurisdictions"], "web_form", "en", rec,
-                             line["subject_name"], line["subject_email"], False, "normal", "received", "", "[]",
-                             json.dumps({}), due_v, "policy", "Company policy", stamp, stamp, 1))
+                             line["subject_name"], line["subject_name"].lower(), line["subject_email"], False, "normal",
+                             "received", "", "[]", json.dumps({}), due_v, "policy", "Company policy", stamp, stamp, 1))
                 events.append((rid, stamp, "bench", "received", "imported", None, "received"))
                 for pos, item in enumerate(catalogue.checklist_for(line["right"])):
                     checks.append((rid, pos, item.id, item.label, item.required, ""))
-        cols = ("id, reference, right_id, jurisdictions, channel, language, received_at, subject_name, subject_email, "
+        cols = ("id, reference, right_id, jurisdictions, channel, language, received_at, subject_name, "
+                "subject_name_folded, subject_email, "
                 "subject_is_child, priority, status, notes, categories, details, due_at, due_rule_id, due_rule_label, "
                 "created_at, updated_at, version")
-        cur.executemany(f"INSERT INTO requests ({cols}) VALUES ({', '.join([mark] * 21)})", reqs)
+        cur.executemany(f"INSERT INTO requests ({cols}) VALUES ({', '.join([mark] * 22)})", reqs)
         cur.executemany("INSERT INTO request_events (request_id, at, actor, action, detail, from_status, to_status) "
                         f"VALUES ({', '.join([mark] * 7)})", events)
         cur.executemany("INSERT INTO checklist_entries (request_id, position, item_id, label, required, comment) "

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from console import deadlines
 from console.context import Context
 from console.errors import ConsoleError, ValidationError
+from console.folding import fold
 from console.requests.lifecycle import Status
 from console.security.roles import Perm
 from console.store.bulk import after_commit, insert_rows, refresh_statistics
@@ -131,7 +132,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 req_rows.append({
                     "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,
                     "jurisdictions": ",".join(juris), "channel": channel, "language": "de" if rng.random() < 0.15 else "en",
-                    "received_at": received, "subject_name": f"{first} {last}",
+                    "received_at": received, "subject_name": f"{first} {last}", "subject_name_folded": fold(f"{first} {last}"),
                     "subject_email": f"{_ascii(first)}.{rid}@example.org",
                     "subject_account_id": f"ACC-{rng.randrange(10**7):07d}" if rng.random() < 0.8 else None,
                     "subject_is_child": child, "guardian_name": f"{rng.choice(FIRST)} {last}" if child else None,
@@ -234,15 +235,9 @@ def _sample_company(ctx: Context, limit: int = 1000) -> None:
     register_sample_source(ctx, path)
 
 
-_FOLD = str.maketrans({"ø": "o", "ł": "l", "æ": "ae", "ß": "ss", "đ": "d"})
-
-
 def _ascii(name: str) -> str:
     """An email-safe spelling of a name (Søren -> soren, Łucja -> lucja)."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
-    return folded.encode("ascii", "ignore").decode()
+    return fold(name).encode("ascii", "ignore").decode()
 
 
 def _details(right: str, rng: random.Random) -> dict[str, Any]:

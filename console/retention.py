@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from console.context import Context
 from console.errors import ConsoleError, ValidationError
+from console.folding import fold
 from console.requests.lifecycle import CLOSED
 from console.security.minimise import IN_VERIFICATION, purge_evidence_rows
 from console.security.roles import Perm
@@ -138,7 +139,7 @@ def plan(ctx: Context, mode: str = "anonymise") -> RetentionPlan:
 
 def _anonymise(s: Session, ids: list[int]) -> None:
     s.execute(update(Request).where(Request.id.in_(ids)).values(
-        subject_name=ANON_NAME, subject_email="", subject_account_id=None, guardian_name=None,
+        subject_name=ANON_NAME, subject_name_folded=fold(ANON_NAME), subject_email="", subject_account_id=None, guardian_name=None,
         guardian_email=None, notes="", details={}, version=Request.version + 1,
     ).execution_options(synchronize_session=False))
     s.execute(update(Request).where(Request.id.in_(ids), Request.outcome_reason.is_not(None))

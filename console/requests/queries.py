@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, tuple_
+from sqlalchemy import Select, and_, func, literal_column, or_, select, table, tuple_
 from sqlalchemy.orm import Session
 
 from console.context import Context
 from console.errors import ValidationError
+from console.folding import fold
 from console.requests.lifecycle import CLOSED, OPEN, Status
 from console.store.models import OPEN_STATUSES, QueueCount, Request
 
@@ -132,14 +133,14 @@ def _where(ctx: Context, f: QueueFilter, now: datetime) -> list[Any]:
         conds.append(Request.assignee.is_(None) if f.assignee == "-" else Request.assignee == f.assignee)
     if f.deadline:
         conds.append(_deadline_condition(f.deadline, now, soon, running))
-    conds += _search(f.search)
+    conds += _search(f.search, ctx.db.dialect)
     return conds
 
 
 REFERENCE = re.compile(r"^[A-Za-z]{1,6}-\d{4}-\d{1,9}$")
 
 
-def _search(text: str) -> list[Any]:
+def _search(text: str, dialect: str) -> list[Any]:
     """Search along an index where the text says what it is: a reference, an email, a name."""
     text = text.strip()
     if not text:
@@ -150,9 +151,22 @@ def _search(text: str) -> list[Any]:
     email_prefix = and_(Request.subject_email >= low, Request.subject_email < low + "\uffff")
     if "@" in text:
         return [email_prefix]
-    like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return [or_(email_prefix, Request.subject_name.ilike(f"%{like}%", escape="\\"),
-                Request.reference.like(f"%-{like.upper()}", escape="\\"))]
+    if re.fullmatch(r"[\d-]+", text):  # the end of a reference, typed without its prefix
+        return [Request.reference.like(f"%-{text}")]
+    return [or_(email_prefix, _name_contains(fold(text), dialect))]
+
+
+def _name_contains(folded: str, dialect: str) -> Any:
+    """A fragment of the name, case and accents folded, through the trigram index of each database:
+    SQLite's FTS5 trigram table (fragments of three characters or more), PostgreSQL's pg_trgm."""
+    like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    contains = Request.subject_name_folded.like(f"%{like}%", escape="\\")
+    if dialect != "sqlite" or len(folded) < 3:
+        return contains
+    phrase = '"' + folded.replace('"', '""') + '"'
+    fts = select(literal_column("rowid")).select_from(table("requests_name_fts")).where(
+        literal_column("requests_name_fts").op("MATCH")(phrase))
+    return Request.id.in_(fts)
 
 
 def _deadline_condition(state: str, now: datetime, soon: datetime, running: Any) -> Any:

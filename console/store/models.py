@@ -19,10 +19,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from console.folding import fold
 from console.store.base import Base, utcnow
 
 OPEN_STATUSES = ("awaiting_approval", "awaiting_verification", "in_progress", "received")  # lifecycle.OPEN, sorted
 OPEN_PREDICATE = "status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+
+
+def _folded_name(context: Any) -> str:
+    return fold(context.get_current_parameters()["subject_name"])
 
 
 class Request(Base):
@@ -39,6 +44,8 @@ class Request(Base):
     received_at: Mapped[datetime]
     subject_name: Mapped[str] = mapped_column(String(200))
     subject_email: Mapped[str] = mapped_column(String(254))
+    # subject_name folded (case, accents) for the trigram name search; bulk writers set it with fold()
+    subject_name_folded: Mapped[str] = mapped_column(String(200), default=_folded_name, server_default="")
     subject_account_id: Mapped[str | None] = mapped_column(String(80))
     subject_is_child: Mapped[bool] = mapped_column(Boolean, default=False)
     guardian_name: Mapped[str | None] = mapped_column(String(200))

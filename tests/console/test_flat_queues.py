@@ -95,3 +95,20 @@ def test_first_pages_walk_an_index_in_order(ctx) -> None:  # type: ignore[no-unt
         plan = _plan(ctx, f, cursor)
         assert index in plan, f"{name}: {plan}"
         assert "TEMP B-TREE" not in plan and "Sort" not in plan and "Seq Scan" not in plan, f"{name}: {plan}"
+
+
+def test_name_search_ignores_case_and_accents(ctx) -> None:  # type: ignore[no-untyped-def]
+    """'zielinska' finds 'Zielińska' (through the trigram index), among requests added every way."""
+    demo.fill(ctx, 200, seed=6, sample_company=False)
+    ref = commands.add_request(ctx, NewRequest(
+        right="access", subject_name="Łucja Wiśniewska-Søndergård", subject_email="lw@example.org",
+        received_at=ctx.now() - timedelta(days=2), jurisdictions=("EU",))).reference
+
+    def found(text: str) -> list[str]:
+        return [r.subject_name for r in queries.fetch_page(ctx, QueueFilter(queue="all", search=text), limit=500).rows]
+
+    for typed in ("wisniewska", "WIŚNIEW", "lucja", "sondergard", "ska-s"):
+        assert "Łucja Wiśniewska-Søndergård" in found(typed), typed
+    assert found("zielinska") and all("Zielińska" in name for name in found("zielinska"))
+    assert found("xq") == [] and found("nobody-at-all") == []
+    assert [r.reference for r in queries.fetch_page(ctx, QueueFilter(queue="all", search=ref.split("-", 1)[1])).rows] == [ref]

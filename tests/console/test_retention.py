@@ -87,6 +87,11 @@ def test_anonymise_keeps_the_statistics_and_drops_the_person(ctx: Context, histo
         texts += [p.reason for p in s.scalars(select(RequestPause).where(RequestPause.request_id == rid))]
         texts += [c.comment for c in s.scalars(select(ChecklistEntry).where(ChecklistEntry.request_id == rid))]
         assert not any("Old Person" in t for t in texts)
+        assert row.subject_name_folded == "[anonymised]"  # the name search's copy goes too
+    from console.requests import queries
+
+    found = queries.fetch_page(ctx, queries.QueueFilter(queue="all", search="old person")).rows
+    assert history["old"] not in [r.reference for r in found]
     for key in ("open", "recent"):
         assert commands.get_request(ctx, history[key]).subject_name != retention.ANON_NAME
     rows = audit_trail.list_audit(ctx, AuditFilter(action="retention.")).rows
