@@ -1,7 +1,7 @@
 """name search: a folded name column with a trigram index (SQLite FTS5, PostgreSQL pg_trgm)
 
-Revision ID: 0005_name_search
-Revises: 0004_flat_queues
+Revision ID: 0007_name_search
+Revises: 0006_deadline_calendars
 
 "Zielinska" finds "Zielińska", and a fragment of a name is found through a trigram index, not a
 pass over every request. SQLite keeps an FTS5 trigram table in step by triggers; PostgreSQL a GIN
@@ -14,8 +14,8 @@ from alembic import op
 
 from console.folding import fold
 
-revision = "0005_name_search"
-down_revision = "0004_flat_queues"
+revision = "0007_name_search"
+down_revision = "0006_deadline_calendars"
 branch_labels = None
 depends_on = None
 
