@@ -29,8 +29,8 @@ from console.requests import queries
 from console.requests.queries import Counts, QueueRow
 from console.requests.views import RequestView
 from console.security.roles import Perm
+from ui import menus, registry, style, words
 from ui import preferences as P
-from ui import registry, style, words
 from ui.context import AppContext
 from ui.dialogs.import_requests import import_requests
 from ui.dialogs.new_request import NewRequestDialog
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.dashboard_action = self._action("dashboard", self.tr("Dashboard"), lambda: self.nav.select("view", "dashboard"),
                                              "Ctrl+D")
         self.settings_action = self._action("settings", self.tr("Settings…"), self.open_settings, "Ctrl+,")
-        self._action("queue", self.tr("Queue"), lambda: self.nav.select("queue", "open"), "Ctrl+1").setVisible(False)
+        self.queue_action = self._action("queue", self.tr("Queue"), lambda: self.nav.select("queue", "open"), "Ctrl+1")
         if QKeySequence(QKeySequence.StandardKey.Refresh).toString() != "F5":
             self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
         self.sign_out_action = self._action("", self.tr("Sign out"), self.sign_out, None,  # words, no icon
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
         self._style_toolbar()
         self.addToolBar(bar)
+        self.request_steps = menus.build(self)
 
     def show_about(self) -> None:
         from ui.dialogs.about import AboutDialog
@@ -243,12 +244,14 @@ class MainWindow(QMainWindow):
     def show_queue(self, key: str) -> None:
         self.stack.setCurrentIndex(0)
         self.queue.show_queue(key)
+        self._update_row_actions()
         self._update_status()
 
     @Slot(str)
     def show_view(self, key: str) -> None:
         self._build_view(key)
         self.stack.setCurrentIndex(self._view_index[key])
+        self._update_row_actions()  # the queue's selection is out of sight: nothing to act on
         self._update_status()
 
     def _build_view(self, key: str) -> QWidget:
@@ -270,10 +273,18 @@ class MainWindow(QMainWindow):
         self.workspace.show_reference(row.reference)
         self.workspace.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _selection_changed(self, n: int) -> None:
+    def _selection_changed(self, _n: int = 0) -> None:
+        self._update_row_actions()
+        self._update_status()
+
+    def _queue_rows(self) -> list[QueueRow]:
+        """The rows a window-wide action works on: only those selected in the queue on show."""
+        return self.queue.selected_rows() if self.stack.currentIndex() == 0 else []
+
+    def _update_row_actions(self) -> None:
+        n = len(self._queue_rows())
         self.assign_action.setEnabled(n > 0 and self._allowed(self.assign_action))
         self.status_action.setEnabled(n > 0 and self._allowed(self.status_action))
-        self._update_status()
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -320,7 +331,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def bulk_assign(self) -> None:
-        rows = self.queue.selected_rows()
+        rows = self._queue_rows()
         if not rows or self._refused(self.assign_action):
             return
         known = [r.assignee for r in (self.queue.model.row_at(i) for i in range(min(self.queue.model.rowCount(), 500)))
@@ -332,7 +343,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def bulk_status(self) -> None:
-        rows = self.queue.selected_rows()
+        rows = self._queue_rows()
         if not rows or self._refused(self.status_action):
             return
         dialog = StatusDialog(len(rows), self)
@@ -360,6 +371,14 @@ class MainWindow(QMainWindow):
         dialog.applied.connect(self._settings_applied)
         dialog.sign_in_enabled.connect(self.sign_in_enabled)
         dialog.open()
+
+    @Slot()
+    def quit(self) -> None:
+        """Ctrl+Q: close the window (its layout is kept) and end the application."""
+        from PySide6.QtCore import QCoreApplication
+
+        if self.close():
+            QCoreApplication.exit(0)
 
     @Slot()
     def sign_out(self) -> None:

@@ -90,7 +90,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     adv = rs.add_parser("advance", parents=[common], help="move to the next step (or --to a status)")
     adv.add_argument("reference")
     adv.add_argument("--to", help="target status")
-    adv.add_argument("--reason", default="")
+    adv.add_argument("--reason", default="",
+                     help="why (needed to reopen, and to complete a request whose response was never sent)")
     adv.set_defaults(func=cmd_advance)
 
     rej = rs.add_parser("reject", parents=[common], help="reject with grounds and a reason shown to the person")
@@ -276,7 +277,7 @@ def cmd_advance(args: argparse.Namespace) -> int:
     ctx = context(args)
     if args.to:
         return _print(commands.transition(ctx, args.reference, args.to, reason=args.reason), args)
-    return _print(commands.advance(ctx, args.reference), args)
+    return _print(commands.advance(ctx, args.reference, reason=args.reason), args)
 
 
 def cmd_reject(args: argparse.Namespace) -> int:

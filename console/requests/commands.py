@@ -29,6 +29,7 @@ from console.store.models import (
     ChecklistEntry,
     Counter,
     Evidence,
+    Package,
     Request,
     RequestEvent,
     RequestExtension,
@@ -332,6 +333,8 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
             if problems:
                 what = "leave verification" if target == Status.IN_PROGRESS else "be completed"
                 raise TransitionError(f"{row.reference} cannot {what} yet: " + "; ".join(problems) + ".")
+        if target == Status.COMPLETED:
+            reason = _completion_reason(s, row, reason)
         if target in (Status.REJECTED, Status.WITHDRAWN) or current == Status.COMPLETED:
             if not reason.strip():
                 what = {Status.REJECTED: "A rejection", Status.WITHDRAWN: "A withdrawal"}.get(target, "Reopening")
@@ -360,11 +363,36 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
     return get_request(ctx, reference)
 
 
-def advance(ctx: Context, reference: str, expected_version: int | None = None) -> RequestView:
+def _completion_reason(s: Session, row: Request, reason: str) -> str:
+    """Completing needs a sent response, or the recorded reason why no answer is sent."""
+    if _last_sent(s, row.id) is not None:
+        return reason
+    if not reason.strip():
+        raise ValidationError(
+            f"{row.reference} cannot be completed: no response has been sent to the person. Send the signed "
+            "package first, or give the reason why no answer is sent (it is recorded with the request).")
+    return f"{NO_ANSWER_PREFIX}{reason.strip()}"
+
+
+NO_ANSWER_PREFIX = "No response sent: "
+
+
+def _last_sent(s: Session, request_id: int) -> datetime | None:
+    return s.scalar(select(Package.sent_at).where(Package.request_id == request_id, Package.sent_at.is_not(None))
+                    .order_by(Package.sent_at.desc()).limit(1))
+
+
+def sent_response(ctx: Context, reference: str) -> datetime | None:
+    """When the latest response package went out (None: nothing sent yet), for the completion question."""
+    with ctx.db.read(ctx.actor) as s:
+        return _last_sent(s, _load(s, reference).id)
+
+
+def advance(ctx: Context, reference: str, expected_version: int | None = None, reason: str = "") -> RequestView:
     """One step forward on the main line (received -> ... -> completed)."""
     with ctx.db.read(ctx.actor) as s:
         current = Status(_load(s, reference).status)
-    return transition(ctx, reference, next_status(current), expected_version=expected_version)
+    return transition(ctx, reference, next_status(current), reason=reason, expected_version=expected_version)
 
 
 def reject(ctx: Context, reference: str, grounds: str, reason: str) -> RequestView:
@@ -384,6 +412,9 @@ def assign(ctx: Context, reference: str, assignee: str | None, expected_version:
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = _load(uow.session, reference, lock=True)
         _check_version(row, expected_version)
+        if Status(row.status) in CLOSED:
+            raise TransitionError(f"{row.reference} is {STATUS_TITLES[Status(row.status)].lower()}: a closed request "
+                                  "is not reassigned. Reopen it first if there is more to do.")
         before = row.assignee
         row.assignee = (assignee or "").strip() or None
         _event(uow.session, row, ctx.actor.username, "assigned", f"{before or 'nobody'} -> {row.assignee or 'nobody'}")

@@ -65,8 +65,13 @@ def test_request_add_json_and_lifecycle(dburl: str) -> None:
     ref = data["reference"]
     for item in ("government_id", "proof_of_address", "account_verification"):
         assert run("request", "verify", ref, item, db=dburl).returncode == 0
-    steps = [json.loads(run("request", "advance", ref, "--json", db=dburl).stdout)["status"] for _ in range(3)]
-    assert steps == ["in_progress", "awaiting_approval", "completed"]
+    steps = [json.loads(run("request", "advance", ref, "--json", db=dburl).stdout)["status"] for _ in range(2)]
+    out = run("request", "advance", ref, db=dburl)
+    assert out.returncode == 2 and "no response has been sent" in out.stderr
+    done = json.loads(run("request", "advance", ref, "--reason", "Answered in person at the front desk", "--json",
+                          db=dburl).stdout)
+    assert steps + [done["status"]] == ["in_progress", "awaiting_approval", "completed"]
+    assert done["outcome_reason"] == "No response sent: Answered in person at the front desk"
     listing = json.loads(run("request", "list", "--queue", "closed", "--json", db=dburl).stdout)
     assert listing["count"] == 1 and listing["rows"][0]["reference"] == ref
 

@@ -72,7 +72,7 @@ def test_full_lifecycle_with_history(ctx, clock) -> None:
         verification.check_item(ctx, ref, item, comment="seen")
     assert commands.advance(ctx, ref).status == "in_progress"
     assert commands.advance(ctx, ref).status == "awaiting_approval"
-    done = commands.advance(ctx, ref)
+    done = commands.advance(ctx, ref, reason="Answered by phone; the person wanted no letter")
     assert done.status == "completed" and done.closed_at == clock.now and done.deadline_state == "closed"
     with pytest.raises(TransitionError, match="no next step"):
         commands.advance(ctx, ref)
@@ -254,3 +254,39 @@ def test_an_overdue_request_cannot_be_paused_out_of_the_overdue_queue(ctx, clock
         commands.pause(ctx, ref, "waiting for documents")
     overdue = queries.fetch_page(ctx, queries.QueueFilter(queue="overdue")).rows
     assert [r.reference for r in overdue] == [ref]
+
+
+def test_completion_needs_a_sent_response_or_the_reason_none_is_sent(ctx, tmp_path) -> None:
+    """Closing a request as answered while nothing went out would leave the person without an answer."""
+    from console.documents import create_self_signed
+    from console.packages import build_package, configure_signing, mark_sent
+    from tests.console.test_packages_support import PASSPHRASE, ready_request
+
+    ref = ready_request(ctx, tmp_path)
+    assert commands.advance(ctx, ref).status == "awaiting_approval"
+    with pytest.raises(ValidationError, match="no response has been sent to the person"):
+        commands.advance(ctx, ref)
+    with pytest.raises(ValidationError, match="no response has been sent"):
+        commands.transition(ctx, ref, "completed", reason="   ")
+    assert commands.get_request(ctx, ref).status == "awaiting_approval"
+    p12 = tmp_path / "org.p12"
+    p12.write_bytes(create_self_signed("Team", "Org", "privacy@example.org", passphrase=PASSPHRASE))
+    configure_signing(ctx, p12, PASSPHRASE)
+    build_package(ctx, ref, tmp_path / "out")
+    assert commands.sent_response(ctx, ref) is None
+    sent = mark_sent(ctx, ref)
+    assert commands.sent_response(ctx, ref) == sent.sent_at
+    done = commands.advance(ctx, ref)
+    assert done.status == "completed" and done.outcome_reason is None
+
+
+def test_completion_without_sending_records_why(ctx) -> None:
+    ref = commands.add_request(ctx, new()).reference
+    for item in ("government_id", "proof_of_address", "account_verification"):
+        verification.check_item(ctx, ref, item)
+    commands.advance(ctx, ref)
+    commands.advance(ctx, ref)
+    done = commands.advance(ctx, ref, reason="The person withdrew by phone before the answer was ready")
+    assert done.status == "completed"
+    assert done.outcome_reason == "No response sent: The person withdrew by phone before the answer was ready"
+    assert "No response sent: The person withdrew" in commands.get_request(ctx, ref).events[-1].detail

@@ -46,7 +46,7 @@ OPERATIONS: dict[str, tuple[Callable[[Context, str], object], set[str]]] = {
     "reset password": (lambda c, ref: accounts.set_password(c, "ana.user", "another long phrase"), {"administrator"}),
     "change settings": (lambda c, ref: accounts.set_totp_roles(c, ["administrator"]), {"administrator"}),
     "add request": (lambda c, ref: commands.add_request(c, _new(c)), {"dpo", "analyst"}),
-    "complete request": (lambda c, ref: commands.transition(c, ref, "completed"), {"dpo"}),
+    "complete request": (lambda c, ref: commands.transition(c, ref, "completed", reason="Answered by phone"), {"dpo"}),
     "open personal data": (lambda c, ref: access.open_request(c, ref), {"dpo", "analyst", "auditor"}),
     "read audit trail": (lambda c, ref: audit_trail.list_audit(c), {"administrator", "dpo", "auditor"}),
     "verify audit trail": (lambda c, ref: audit_trail.verify_audit(c), {"administrator", "dpo", "auditor"}),

@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,6 +36,7 @@ from console.requests.views import RequestView
 from ui import words
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.datetime_input import DateTimeInput
 
 
 def parse_corrections(text: str) -> list[dict[str, str]]:
@@ -67,17 +67,7 @@ class NewRequestDialog(QDialog):
         self.name.setPlaceholderText(self.tr("Full name of the person"))
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("name@example.org"))
-        self.received = QDateTimeEdit()
-        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.received.setCalendarPopup(True)
-        local_now = app.ctx.now().astimezone(app.zone)
-        self.received.setDateTime(QDateTime(local_now.year, local_now.month, local_now.day, local_now.hour,
-                                            local_now.minute, 0))
-        self.zone_label = QLabel(app.zone_name)
-        self.zone_label.setProperty("muted", True)
-        received_row = QHBoxLayout()
-        received_row.addWidget(self.received, 1)
-        received_row.addWidget(self.zone_label)
+        self.received = DateTimeInput(app.zone, app.ctx.now(), app.zone_name)
         self.jurisdictions = QListWidget()
         self.jurisdictions.setMaximumHeight(96)
         for j in cat.jurisdictions:
@@ -125,7 +115,7 @@ class NewRequestDialog(QDialog):
         form.addRow(self.tr("Right"), self.right)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Email"), self.email)
-        form.addRow(self.tr("Received"), received_row)
+        form.addRow(self.tr("Received"), self.received)
         form.addRow(self.tr("Jurisdictions"), self.jurisdictions)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("Language"), self.language)
@@ -187,7 +177,7 @@ class NewRequestDialog(QDialog):
         self.assignee.currentTextChanged.connect(self.revalidate)
         self.corrections.textChanged.connect(self.revalidate)
         self.notes.textChanged.connect(self.revalidate)
-        self.received.dateTimeChanged.connect(self.revalidate)
+        self.received.changed.connect(self.revalidate)
         self.child.toggled.connect(self.revalidate)
         self.jurisdictions.itemChanged.connect(self.revalidate)
         self.revalidate()
@@ -195,9 +185,7 @@ class NewRequestDialog(QDialog):
     # --- reading the form ------------------------------------------------------------------
 
     def received_at(self) -> datetime:
-        qdt = self.received.dateTime()
-        d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.app.zone)
+        return self.received.value()
 
     def new_request(self) -> NewRequest:
         right = str(self.right.currentData())
@@ -237,12 +225,12 @@ class NewRequestDialog(QDialog):
         child = self.child.isChecked()
         self._show_row(self.guardian_name, child)
         self._show_row(self.guardian_email, child)
-        new = self.new_request()
-        self._show_deadline(new)
         try:
+            new = self.new_request()
+            self._show_deadline(new)
             commands.validate_new(cat, new, self.app.ctx.now())
         except ConsoleError as exc:
-            pristine = not self.name.text().strip() and not self.email.text().strip()
+            pristine = not self.name.text().strip() and not self.email.text().strip() and self.received.valid()
             self._set_problem(str(exc), quiet=pristine)  # no red before the person typed anything
             self.save_button.setEnabled(False)
             self._mark("" if pristine else str(exc))
@@ -273,6 +261,7 @@ class NewRequestDialog(QDialog):
             self.guardian_email: "parent or guardian" in lower and bool(self.guardian_name.text().strip()),
             self.corrections: "corrections" in lower,
             self.restriction: "restriction parameters" in lower,
+            self.received.edit: not self.received.valid() or "future" in lower,
         }
         for widget, bad in marks.items():
             if widget.property("invalid") != bad:

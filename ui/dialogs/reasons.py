@@ -149,6 +149,41 @@ def words_unit(rule: Rule) -> str:
     }.get(unit, unit)
 
 
+class CompleteDialog(_Base):
+    """Completing closes the request: say what happens, and without a sent answer ask why none is sent."""
+
+    def __init__(self, reference: str, name: str, sent: str | None, parent: QWidget | None = None) -> None:
+        if sent:
+            intro = self.tr("{ref} closes as answered: its clock stops and it leaves the open queues. The response "
+                            "went to {name} on {sent}. It can be reopened later, with a reason.").format(
+                ref=reference, name=name, sent=sent)
+        else:
+            intro = self.tr("No response has been sent to {name} yet. Completing {ref} now closes it without an "
+                            "answer: its clock stops and it leaves the open queues. To answer first, build the "
+                            "package on the Package tab and press Mark as sent.\n\nTo close it anyway, say why no "
+                            "answer is sent; the reason is recorded with the request.").format(
+                ref=reference, name=name)
+        super().__init__(self.tr("Complete {0}?").format(reference), intro, parent)
+        self.sent = bool(sent)
+        self.text = self.reason_box(self.tr("e.g. answered in person; the person asked for no written answer"))
+        self.text.setVisible(not sent)
+        if not sent:
+            self.form.addRow(self.tr("Why no answer is sent"), self.text)
+            self.text.textChanged.connect(self._changed)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Complete without sending") if not sent else self.tr("Complete"))
+        self.finish()
+        self._changed()
+
+    def _changed(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.sent or bool(self.reason))
+
+    @property
+    def reason(self) -> str:
+        return self.text.toPlainText().strip()
+
+
 class StatusDialog(_Base):
     """Bulk status change: the target, and the reason or grounds some targets need."""
 
@@ -162,7 +197,8 @@ class StatusDialog(_Base):
         self.grounds = QComboBox()
         for code in REJECT_GROUNDS:
             self.grounds.addItem(words.reject_grounds(code), code)
-        self.text = self.reason_box(self.tr("Needed to reject, withdraw or reopen"))
+        self.text = self.reason_box(self.tr("Needed to reject, withdraw or reopen, and to complete a request "
+                                            "whose answer was never sent"))
         self.form.addRow(self.tr("New status"), self.target)
         self.form.addRow(self.tr("Grounds"), self.grounds)
         self.form.addRow(self.tr("Reason"), self.text)

@@ -5,47 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QDateTime, QRegularExpression, Signal
+from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
+from ui.widgets.datetime_input import DateTimeInput
 
-class DateTimeField(QWidget):
-    """A date and time in the display zone (named beside it); ``value()`` is zone-aware."""
 
-    changed = Signal()
+class DateTimeField(DateTimeInput):
+    """A date and time in the display zone (named beside it), typed whole; ``value()`` is zone-aware."""
 
     def __init__(self, zone: tzinfo, zone_name: str, value: datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._zone = zone
-        self.edit = QDateTimeEdit()
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.edit.setCalendarPopup(True)
-        label = QLabel(zone_name)
-        label.setProperty("muted", True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        row.addWidget(label)
-        self.set_value(value)
-        self.edit.dateTimeChanged.connect(lambda _v: self.changed.emit())
-
-    def set_value(self, value: datetime) -> None:
-        local = value.astimezone(self._zone)
-        self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
-
-    def value(self) -> datetime:
-        qdt = self.edit.dateTime()
-        d, t = qdt.date(), qdt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
+        super().__init__(zone, value, zone_name, parent)
 
 
 class CountField(QLineEdit):

@@ -171,16 +171,17 @@ class NewIncidentDialog(QDialog):
         )
 
     def revalidate(self, *_: Any) -> bool:
-        new = self.new_incident()
-        self._show_due(new.became_aware_at)
         try:
+            new = self.new_incident()
+            self._show_due(new.became_aware_at)
             commands.validate_new(self.app.ctx.catalogue, new, self.app.ctx.now())
         except ConsoleError as exc:
-            pristine = not self.title.text().strip()
+            pristine = not self.title.text().strip() and self.aware.valid() and self.detected.valid()
             set_problem(self.problem, str(exc), quiet=pristine)
             self._mark(self.title, not pristine and "title" in str(exc).lower())
-            self._mark(self.aware.edit, "awareness" in str(exc).lower())
-            self._mark(self.detected.edit, "detection" in str(exc).lower() and "awareness" not in str(exc).lower())
+            self._mark(self.aware.edit, "awareness" in str(exc).lower() or not self.aware.valid())
+            self._mark(self.detected.edit, not self.detected.valid() or (
+                "detection" in str(exc).lower() and "awareness" not in str(exc).lower()))
             self.save_button.setEnabled(False)
             return False
         set_problem(self.problem, "")

@@ -220,7 +220,7 @@ class OverviewTab(IncidentTab):
         out = {k: v for k, v in now.items() if v != before[k]}
         for key, field, value in (("detected_at", self.detected, view.detected_at),
                                   ("became_aware_at", self.aware, view.became_aware_at)):
-            if field.value() != _minute(value, zone):
+            if field.valid() and field.value() != _minute(value, zone):  # a half-typed date is not a change
                 out[key] = field.value()
         return out
 
@@ -228,7 +228,7 @@ class OverviewTab(IncidentTab):
         if self._loading:
             return
         dirty = bool(self.changes())
-        self.save.setEnabled(dirty)
+        self.save.setEnabled(dirty and self.detected.valid() and self.aware.valid())
         self.revert.setEnabled(dirty)
 
     def _save(self) -> None:

@@ -188,6 +188,7 @@ class QueueView(QWidget):
         t.setModel(self.model)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        t.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between rows
         t.setAlternatingRowColors(True)
         t.setShowGrid(False)
         t.setWordWrap(False)

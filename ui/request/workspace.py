@@ -12,6 +12,7 @@ workspace read-only, with a line that says so instead of the lifecycle buttons.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -34,7 +35,7 @@ from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import registry, style, words
 from ui.context import AppContext
-from ui.dialogs.reasons import ExtendDialog, ReasonDialog, RejectDialog
+from ui.dialogs.reasons import CompleteDialog, ExtendDialog, ReasonDialog, RejectDialog
 from ui.errors import offer_reload, show_error
 from ui.request.tabs import RequestTab
 from ui.widgets.deadline import DeadlineBadge
@@ -302,8 +303,22 @@ class RequestWorkspace(QWidget):
     # --- lifecycle actions -------------------------------------------------------------------
 
     def _advance(self) -> None:
-        if self._view is not None:
-            self.run(commands.advance, self._view.reference, self._view.version)
+        view = self._view
+        if view is None:
+            return
+        if FORWARD.get(Status(view.status)) == Status.COMPLETED:  # closing it: say what happens first
+            self._set_busy(+1)
+            self.app.tasks.read(commands.sent_response, self.app.ctx, view.reference, owner=self,
+                                on_done=lambda sent: self._confirm_completion(view, sent), on_error=self._refused)
+            return
+        self.run(commands.advance, view.reference, view.version)
+
+    def _confirm_completion(self, view: RequestView, sent: datetime | None) -> None:
+        self._set_busy(-1)
+        when = sent.astimezone(self.app.zone).strftime("%Y-%m-%d %H:%M") if sent else None
+        dialog = CompleteDialog(view.reference, view.subject_name, when, self)
+        if dialog.exec():
+            self.run(commands.advance, view.reference, view.version, dialog.reason)
 
     def _pause(self) -> None:
         view = self._view

@@ -1,0 +1,197 @@
+"""Issue 15's defects, each as the analyst met it in the window: actions on what is seen, dates taken
+whole, completion that says what happens, the keyboard path through the queue, the menu bar.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QMenu
+
+from console import verification
+from console.errors import TransitionError
+from console.requests import commands
+from ui.dialogs.new_request import NewRequestDialog
+from ui.dialogs.reasons import AssignDialog, CompleteDialog
+from ui.queue.model import Col
+
+from .helpers import add, row_texts
+
+
+def _three(ctx):  # type: ignore[no-untyped-def]
+    return [add(ctx, name, "access", days_ago=d) for name, d in (("Ana Arce", 3), ("Bo Berg", 2), ("Cy Chen", 1))]
+
+
+# --- 1. the toolbar acts only on what is selected in the view on show ------------------------------
+
+
+def test_assign_and_status_act_only_on_the_queue_on_show(window, app_ctx, qtbot, monkeypatch):
+    _three(app_ctx.ctx)
+    window.queue.refresh()
+    window.queue.table.selectAll()
+    assert window.assign_action.isEnabled() and window.status_action.isEnabled()
+    for view in ("dashboard", "incidents", "audit"):
+        window.nav.select("view", view)
+        assert not window.assign_action.isEnabled(), view
+        assert not window.status_action.isEnabled(), view
+        window.assign_action.trigger()  # a shortcut pressed anyway: no dialog (one would fail the test)
+    assert set(row_texts(window, Col.ASSIGNEE)) == {"Unassigned"}
+    window.nav.select("queue", "open")
+    window.queue.table.selectAll()
+    assert window.assign_action.isEnabled()
+    monkeypatch.setattr(AssignDialog, "exec", lambda d: d.who.setEditText("sam.keane") or 1)
+    window.assign_action.trigger()
+    assert set(row_texts(window, Col.ASSIGNEE)) == {"sam.keane"}
+
+
+def test_a_closed_request_is_not_reassigned(app_ctx):
+    ref = add(app_ctx.ctx, "Dee Dunn").reference
+    commands.withdraw(app_ctx.ctx, ref, "The person called it off")
+    with pytest.raises(TransitionError, match="closed request is not reassigned"):
+        commands.assign(app_ctx.ctx, ref, "sam.keane")
+
+
+# --- 2. a typed date is taken whole, or refused where it can be seen ------------------------------
+
+
+def test_typed_received_date_is_taken_whole_or_refused_visibly(window, app_ctx, qtbot):
+    window.new_action.trigger()
+    dialog = window.findChild(NewRequestDialog)
+    qtbot.keyClicks(dialog.name, "Eve Ekstrom")
+    qtbot.keyClicks(dialog.email, "eve@example.org")
+    field = dialog.received.edit
+    field.selectAll()
+    qtbot.keyClicks(field, "2025-11-15 08:30")
+    assert dialog.received_at() == datetime(2025, 11, 15, 8, 30, tzinfo=app_ctx.zone)
+    assert dialog.save_button.isEnabled() and dialog.problem.text() == ""
+
+    field.selectAll()
+    qtbot.keyClicks(field, "2027-03-01 10:00")  # after now (2026-11-30): refused, not turned into 2026
+    assert "in the future" in dialog.problem.text()
+    assert field.property("invalid") is True and not dialog.save_button.isEnabled()
+
+    field.selectAll()
+    qtbot.keyClicks(field, "2026-11-3 8:")  # half typed
+    assert "not a whole date and time" in dialog.problem.text() and "YYYY-MM-DD HH:MM" in dialog.problem.text()
+    assert field.property("invalid") is True and not dialog.save_button.isEnabled()
+
+    field.selectAll()
+    qtbot.keyClicks(field, "2026-11-29 17:05")
+    assert dialog.received_at() == datetime(2026, 11, 29, 17, 5, tzinfo=app_ctx.zone)
+    assert field.property("invalid") is False and dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+# --- 3. completing says what happens, and needs the answer sent or the reason none is ---------------
+
+
+def _awaiting_approval(ctx):  # type: ignore[no-untyped-def]
+    ref = add(ctx, "Fay Fox").reference
+    for item in ("government_id", "proof_of_address", "account_verification"):
+        verification.check_item(ctx, ref, item)
+    commands.advance(ctx, ref)
+    commands.advance(ctx, ref)
+    return ref
+
+
+def test_completion_without_sending_asks_why_and_says_what_happens(window, app_ctx, qtbot, monkeypatch):
+    ref = _awaiting_approval(app_ctx.ctx)
+    window.queue.refresh()
+    window.workspace.show_reference(ref)
+    advance = window.workspace.buttons["advance"]
+    assert advance.text() == "Advance to Completed"
+    seen: list[CompleteDialog] = []
+
+    def cancel(dialog: CompleteDialog) -> int:
+        seen.append(dialog)
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()  # no reason, no completion
+        return 0
+
+    monkeypatch.setattr(CompleteDialog, "exec", cancel)
+    qtbot.mouseClick(advance, Qt.MouseButton.LeftButton)
+    assert seen, "completing asked nothing"
+    intro = " ".join(label.text() for label in seen[0].findChildren(type(window.rows_label)))
+    assert "No response has been sent to Fay Fox" in intro and "Mark as sent" in intro
+    assert commands.get_request(app_ctx.ctx, ref).status == "awaiting_approval"
+
+    def give_reason(dialog: CompleteDialog) -> int:
+        dialog.text.setPlainText("Answered in person at the front desk")
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        return 1
+
+    monkeypatch.setattr(CompleteDialog, "exec", give_reason)
+    qtbot.mouseClick(advance, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace.view.status == "completed")
+    assert window.workspace.view.outcome_reason == "No response sent: Answered in person at the front desk"
+
+
+# --- 5. the keyboard path through the queue, focus that shows, a menu for every action -------------
+
+
+def _ring(widget) -> QColor:  # type: ignore[no-untyped-def]
+    image = widget.grab().toImage()
+    return image.pixelColor(1, image.height() // 2)
+
+
+def test_keyboard_moves_rows_with_arrows_and_tab_leaves_the_table(window, app_ctx, qtbot):
+    _three(app_ctx.ctx)
+    window.queue.refresh()
+    table = window.queue.table
+    window.activateWindow()
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(table.hasFocus)
+    window.queue.select_row(0)
+    assert _ring(table) == QColor("#1f5fa8"), "the focused queue has no visible ring"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 1
+    qtbot.waitUntil(lambda: window.workspace.view is not None
+                    and window.workspace.view.reference == row_texts(window, Col.REFERENCE)[1])
+    opened = window.workspace.view.reference
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus(), "Tab walked the cells instead of leaving the table"
+    assert table.currentIndex().row() == 1 and window.workspace.view.reference == opened
+    assert _ring(table) != QColor("#1f5fa8")
+
+
+def test_tab_leaves_the_date_field_in_one_step(window, qtbot):
+    window.new_action.trigger()
+    dialog = window.findChild(NewRequestDialog)
+    dialog.activateWindow()
+    dialog.received.edit.setFocus()
+    qtbot.waitUntil(dialog.received.edit.hasFocus)
+    qtbot.keyClick(dialog.received.edit, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    assert focus is not dialog.received.edit and not dialog.received.isAncestorOf(focus)
+    dialog.reject()
+
+
+def _menu_actions(window) -> list:  # type: ignore[no-untyped-def]
+    found = []
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator():
+                found.append(action)
+
+    for top in window.menuBar().actions():
+        walk(top.menu())
+    return found
+
+
+def test_menu_bar_holds_every_action_with_its_shortcut_and_ctrl_q_quits(window, qtbot):
+    in_menus = _menu_actions(window)
+    for action in window.toolbar.actions():
+        if action.text() and not action.isSeparator() and action.isVisible():
+            assert action in in_menus, f"{action.text()} is in the toolbar but in no menu"
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in in_menus}
+    for text, key in (("New request", "Ctrl+N"), ("Search", "Ctrl+F"), ("Assign…", "Ctrl+Shift+A"),
+                      ("Dashboard", "Ctrl+D"), ("Quit", "Ctrl+Q"), ("Advance", "Ctrl+Shift+Return")):
+        assert shortcuts.get(text) == key, (text, shortcuts.get(text))
+    assert {"File", "Edit", "Request", "View", "Tools"} <= {a.text().replace("&", "") for a in window.menuBar().actions()}
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -1,0 +1,86 @@
+"""The menu bar: every window action, with its shortcut shown, reachable from the keyboard (Alt+letter).
+
+The toolbar holds the frequent actions; the menus hold them all, including the lifecycle steps of
+the request on show (the workspace's buttons, enabled exactly when the buttons are).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# The request workspace's buttons, with the shortcut each gets in the Request menu.
+REQUEST_STEPS = (
+    ("advance", "Ctrl+Shift+Return"),
+    ("pause", "Ctrl+Shift+P"),
+    ("resume", "Ctrl+Shift+R"),
+    ("extend", "Ctrl+Shift+E"),
+    ("acknowledge", "Ctrl+Shift+K"),
+    ("reject", "Ctrl+Shift+J"),
+    ("withdraw", "Ctrl+Shift+W"),
+    ("reopen", "Ctrl+Shift+O"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+def build(window: MainWindow) -> dict[str, QAction]:
+    """Fill the window's menu bar; returns the request-step actions by key (kept in step with the buttons)."""
+    bar = window.menuBar()
+    bar.clear()
+    file_menu = bar.addMenu(_tr("&File"))
+    for action in (window.new_action, window.import_action):
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    file_menu.addAction(window.sign_out_action)
+    window.quit_action = window._action("", _tr("&Quit"), window.quit, QKeySequence.StandardKey.Quit,
+                                        _tr("Close the console"))
+    if window.quit_action.shortcut().isEmpty():
+        window.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    file_menu.addAction(window.quit_action)
+
+    edit = bar.addMenu(_tr("&Edit"))
+    for action in (window.search_action, window.assign_action, window.status_action):
+        edit.addSeparator() if action is None else edit.addAction(action)
+
+    request = bar.addMenu(_tr("&Request"))
+    steps: dict[str, QAction] = {}
+    buttons = window.workspace.buttons
+    for key, shortcut in REQUEST_STEPS:
+        button = buttons[key]
+        action = QAction(button.icon(), button.text(), window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False, b=button: b.click() if b.isEnabled() else None)
+        action.setEnabled(False)
+        window.addAction(action)
+        request.addAction(action)
+        steps[key] = action
+    request.aboutToShow.connect(lambda: sync_steps(window, steps))
+    for signal in (window.workspace.loaded, window.workspace.busy_changed, window.stack.currentChanged):
+        signal.connect(lambda *_: sync_steps(window, steps))
+
+    view = bar.addMenu(_tr("&View"))
+    for action in (window.queue_action, window.dashboard_action, window.refresh_action):
+        view.addAction(action)
+
+    tools = bar.addMenu(_tr("&Tools"))
+    tools.addAction(window.settings_action)
+    return steps
+
+
+def sync_steps(window: MainWindow, steps: dict[str, QAction]) -> None:
+    """A step is offered in the menu when its button is (visible on a request in the queue on show)."""
+    on_queue = window.stack.currentIndex() == 0 and window.workspace.view is not None
+    for key, action in steps.items():
+        button = window.workspace.buttons[key]
+        action.setText(button.text())
+        action.setEnabled(on_queue and button.isEnabled() and not button.isHidden())
+        action.setToolTip(button.toolTip() or button.text())
