@@ -53,6 +53,11 @@ class Figures:
         return self.by_deadline_state.get("overdue", 0)
 
     @property
+    def due_soon(self) -> int:
+        """The navigation's "Due soon" queue: running, not overdue, due within the threshold (today included)."""
+        return self.by_deadline_state.get("due_today", 0) + self.by_deadline_state.get("due_soon", 0)
+
+    @property
     def overdue_rate(self) -> float:
         """Share of open requests past their deadline (0 when nothing is open)."""
         return self.overdue / self.open_total if self.open_total else 0.0
@@ -80,15 +85,19 @@ def _n(cond: Any) -> Any:
 
 
 def _states(s: Session, cat: Catalogue, now: datetime) -> dict[str, int]:
-    """The same states as ``deadlines.deadline_state``, counted with one pass over open rows."""
+    """Open rows by deadline state, one pass, with the queues' bounds: overdue before now, "due soon"
+    from now to now + threshold (split at the end of today into due today and due soon), on track after.
+    So the dashboard's due today + due soon is the navigation's "Due soon" count, never another number.
+    """
     tz = cat.organisation.tz
     end_of_today = deadlines.end_of_day(now.astimezone(tz).date(), tz)
     soon = now + cat.due_soon
     running = Request.paused_since.is_(None)
-    overdue = and_(running, Request.due_at <= now)
-    today = and_(running, Request.due_at > now, Request.due_at <= end_of_today)
-    due_soon = and_(running, Request.due_at > now, Request.due_at > end_of_today, Request.due_at <= soon)
-    on_track = and_(running, Request.due_at > now, Request.due_at > end_of_today, Request.due_at > soon)
+    window = and_(running, Request.due_at >= now, Request.due_at < soon)
+    overdue = and_(running, Request.due_at < now)
+    today = and_(window, Request.due_at <= end_of_today)
+    due_soon = and_(window, Request.due_at > end_of_today)
+    on_track = and_(running, Request.due_at >= soon)
     row = s.execute(select(_n(on_track), _n(due_soon), _n(today), _n(overdue), _n(Request.paused_since.is_not(None)))
                     .where(Request.status.in_(OPEN_VALUES))).one()
     return {k: int(v) for k, v in zip(STATES, row, strict=True)}

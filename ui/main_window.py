@@ -374,11 +374,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def quit(self) -> None:
-        """Ctrl+Q: close the window (its layout is kept) and end the application."""
-        from PySide6.QtCore import QCoreApplication
-
-        if self.close():
-            QCoreApplication.exit(0)
+        """Ctrl+Q: close the window (its layout is kept); the application ends with its last window."""
+        self.close()
 
     @Slot()
     def sign_out(self) -> None:
@@ -392,6 +389,10 @@ class MainWindow(QMainWindow):
         if isinstance(instance, QApplication):
             style.apply(instance, prefs.get(P.APPEARANCE))
             self._style_toolbar()
+            for page in self._views.values():  # hidden pages too: charts keep the theme they were drawn in
+                restyle = getattr(page, "restyle", None)
+                if callable(restyle):
+                    restyle()
         hours = prefs.get(P.DUE_SOON_HOURS) or self.app.policy_due_soon_hours
         if hours != self.app.ctx.catalogue.due_soon_hours:
             self.app.ctx.catalogue = replace(self.app.ctx.catalogue, due_soon_hours=hours)

@@ -195,3 +195,76 @@ def test_menu_bar_holds_every_action_with_its_shortcut_and_ctrl_q_quits(window, 
     assert {"File", "Edit", "Request", "View", "Tools"} <= {a.text().replace("&", "") for a in window.menuBar().actions()}
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+# --- 7. one "due soon" number ------------------------------------------------------------------------
+
+
+def test_due_soon_is_one_number_in_the_sidebar_and_on_the_dashboard(window, app_ctx, qtbot):
+    ctx = app_ctx.ctx  # now: Monday 2026-11-30 09:00 UTC; "due soon" within 72 hours
+    add(ctx, "Gil Grant", "inquiry", days_ago=1.9)  # 48 h: due in about 2 hours, today
+    add(ctx, "Hal Hart", "access", days_ago=28.5)  # due in a day or two
+    add(ctx, "Ida Imre", "access", days_ago=2)  # on track
+    add(ctx, "Jo Jung", "inquiry", days_ago=3)  # overdue
+    window.refresh_counts()
+    sidebar = window.nav.count_of("queue", "due_soon")
+    window.nav.select("view", "dashboard")
+    page = window.view("dashboard")
+    qtbot.waitUntil(lambda: page.figures is not None)
+    assert sidebar == 2
+    assert page.tiles["due_soon"].value.text() == str(sidebar)
+    window.nav.select("queue", "due_soon")
+    assert len(row_texts(window, Col.REFERENCE)) == sidebar
+
+
+# --- 8. panes never show what the list no longer holds -------------------------------------------
+
+
+def test_a_filter_that_empties_the_queue_empties_the_request_pane(window, app_ctx, qtbot):
+    _three(app_ctx.ctx)
+    window.queue.refresh()
+    window.queue.select_row(0)
+    qtbot.waitUntil(lambda: window.workspace.view is not None)
+    window.queue.filters.search.setText("nobody-by-this-name")
+    window.queue.filters.flush()
+    assert window.queue.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.workspace.view is None)
+    assert window.workspace.stack.currentWidget() is window.workspace.placeholder
+
+
+# --- 10. the theme reaches pages that are hidden ----------------------------------------------------
+
+
+def test_switching_theme_while_the_dashboard_is_hidden_redraws_its_charts(window, app_ctx, qtbot):
+    from PySide6.QtCharts import QChart
+
+    from ui import preferences as P
+
+    window.nav.select("view", "dashboard")
+    page = window.view("dashboard")
+    qtbot.waitUntil(lambda: page.figures is not None)
+    window.nav.select("queue", "open")
+    app_ctx.prefs.set(P.APPEARANCE, "dark")
+    window._settings_applied(False)
+    try:
+        assert all(v.chart().theme() == QChart.ChartTheme.ChartThemeDark for v in page.charts.values())
+    finally:
+        app_ctx.prefs.set(P.APPEARANCE, "light")
+        window._settings_applied(False)
+
+
+def test_an_emptied_incident_list_empties_the_incident_pane(window, app_ctx, qtbot):
+    from datetime import timedelta
+
+    from console.incidents import commands as incidents
+    from console.incidents.commands import NewIncident
+
+    aware = app_ctx.ctx.now() - timedelta(hours=5)
+    incidents.open_incident(app_ctx.ctx, NewIncident(title="Laptop left on a train", became_aware_at=aware))
+    window.nav.select("view", "incidents")
+    page = window.view("incidents")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.workspace.view is not None)
+    page.list.filters.search.setText("no incident is called this")
+    page.list.filters.flush()
+    qtbot.waitUntil(lambda: page.workspace.view is None)

@@ -89,7 +89,7 @@ class DashboardPage(QWidget):
             "overdue": Tile(self.tr("Overdue"), "overdue"),
             "rate": Tile(self.tr("Overdue rate (of open)")),
             "due_today": Tile(self.tr("Due today"), "due_today"),
-            "due_soon": Tile(self.tr("Due soon"), "due_soon"),
+            "due_soon": Tile(self.tr("Due soon (today included)"), "due_soon"),
             "paused": Tile(self.tr("Paused (clock stopped)"), "paused"),
         }
         tiles = QHBoxLayout()
@@ -151,6 +151,14 @@ class DashboardPage(QWidget):
         self.as_of.setText(self.tr("Counting…"))
         self.app.tasks.read(dashboard.figures, self.app.ctx, on_done=self._show, on_error=self._failed, owner=self)
 
+    def restyle(self) -> None:
+        """The appearance changed (perhaps while this page was hidden): draw the charts again in it."""
+        if self.figures is not None:
+            self._show(self.figures)
+        else:
+            for view in self.charts.values():
+                self._style_chart(view.chart())
+
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.refresh_button.setEnabled(True)
@@ -167,8 +175,9 @@ class DashboardPage(QWidget):
         self.tiles["open"].value.setText(f"{fig.open_total:,}")
         self.tiles["overdue"].value.setText(f"{fig.overdue:,}")
         self.tiles["rate"].value.setText(f"{fig.overdue_rate * 100:.1f} %")
-        for key in ("due_today", "due_soon", "paused"):
+        for key in ("due_today", "paused"):
             self.tiles[key].value.setText(f"{states.get(key, 0):,}")
+        self.tiles["due_soon"].value.setText(f"{fig.due_soon:,}")  # the navigation's number: today included
         self.charts["by_right"].setChart(self._by_right_chart(fig))
         self.charts["by_state"].setChart(self._state_chart(fig))
         self.charts["weeks"].setChart(self._weeks_chart(fig))
@@ -238,7 +247,8 @@ class DashboardPage(QWidget):
             n = fig.by_deadline_state.get(state, 0)
             if not n:
                 continue
-            piece = series.append(f"{words.deadline_state(state)}  {n:,} ({n * 100 / total:.0f} %)", n)
+            title = self.tr("Due soon, after today") if state == "due_soon" else words.deadline_state(state)
+            piece = series.append(f"{title}  {n:,} ({n * 100 / total:.0f} %)", n)
             piece.setColor(QColor(STATE_CHART_COLOURS[state]))
             piece.setBorderColor(QColor("#ffffff") if style.theme() == "light" else QColor("#1f2329"))
             piece.setLabelVisible(False)

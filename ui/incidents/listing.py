@@ -254,6 +254,8 @@ class IncidentList(QWidget):
         self._update_count()
         if not self.table.currentIndex().isValid() and loaded:
             self.select_row(self.most_urgent(), to_top=True)  # the most urgent incident, and those after it
+        elif not loaded:
+            self.current_changed.emit(None)  # an empty list: the pane beside it must not keep the last one
 
     def _update_empty(self) -> None:
         show = self.model.rowCount() == 0 and self.model.exhausted and not self.banner.isVisible()

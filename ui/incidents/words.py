@@ -47,7 +47,7 @@ def risk(code: str | None) -> str:
 
 
 def queue(code: str) -> str:
-    return {"open": _t("Open incidents"), "clock_running": _t("Authority clock running"),
+    return {"open": _t("Not closed (open to resolved)"), "clock_running": _t("Authority clock running"),
             "overdue": _t("Authority report overdue"), "closed": _t("Closed"), "all": _t("All incidents")}.get(code, code)
 
 

@@ -139,6 +139,7 @@ class QueueView(QWidget):
         self._keep_current = -1
         self._reveal = -1  # a request to select once it shows up (a new one, just registered)
         self._restoring = False
+        self._refiltered = False  # the rows changed because the person chose other filters
         self.model = QueueModel(app, self)
         self.filters = FilterBar(app)
         self.count_label = QLabel()
@@ -224,6 +225,7 @@ class QueueView(QWidget):
     # --- public ----------------------------------------------------------------------------
 
     def show_queue(self, queue: str) -> None:
+        self._refiltered = True
         self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=queue)))
 
     @Slot()
@@ -285,9 +287,13 @@ class QueueView(QWidget):
 
     @Slot()
     def _filters_changed(self) -> None:
+        self._refiltered = True
         self.model.set_filter(self.filters.apply(self.model.filter))
 
     def _page_arrived(self, loaded: int) -> None:
+        refiltered, self._refiltered = self._refiltered, False
+        if refiltered and not loaded:
+            self.current_changed.emit(None)  # other filters emptied the list: the pane must not keep the last one
         if not self._sized and loaded:
             self._size_columns([self.model.row_at(i) for i in range(min(loaded, SAMPLE_ROWS))])
         self._update_empty()
