@@ -8,6 +8,7 @@ excepthook sends uncaught exceptions from slots here instead of killing the wind
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from types import TracebackType
@@ -37,10 +38,34 @@ def title_for(exc: BaseException) -> str:
     return _t("Unexpected error")
 
 
+# Console messages name the command to run; in the window they name the button to press instead.
+_IN_WINDOW: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"No signing certificate is configured: run 'privacy-console cert use FILE\.p12'.*", re.S),
+     "No signing certificate is configured: choose one in Settings (Signing certificate), or press Preview to "
+     "read the letter unsigned first."),
+    (re.compile(r"Gather it first with 'privacy-console data fetch [^']*' or 'privacy-console data import [^']*'\."),
+     "Gather it first on the Data tab: press Fetch from data sources, or Import file…."),
+    (re.compile(r"build one with 'privacy-console package build'\."), "build one on the Package tab: press Build and sign…."),
+    (re.compile(r"with 'privacy-console cert use [^']*'(?: \(Settings, Signing certificate, in the window\))?"),
+     "in Settings (Signing certificate)"),
+    (re.compile(r"record it first with 'privacy-console request extend [^']*'"), "press Extend… to record it first"),
+    (re.compile(r"\('privacy-console request reject [^']*'\)"), "(press Reject…)"),
+    (re.compile(r"add one with 'privacy-console source add' or import a file"),
+     "press Import file… on the Data tab to add an export by hand"),
+)
+
+
+def in_window(message: str) -> str:
+    """The message as the window says it: buttons to press, not commands to run."""
+    for pattern, words in _IN_WINDOW:
+        message = pattern.sub(lambda _m, w=words: _t(w), message)
+    return message
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The one way a failure is shown: message for console errors, details for the rest."""
     if isinstance(exc, ConsoleError):
-        QMessageBox.warning(_parent(parent), title_for(exc), str(exc))
+        QMessageBox.warning(_parent(parent), title_for(exc), in_window(str(exc)))
         return
     show_unexpected(parent, type(exc), exc, exc.__traceback__)
 

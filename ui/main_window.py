@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.app = app
         self._ending = False
-        self.setWindowTitle(self.tr("Privacy Console — {0}").format(app.ctx.catalogue.organisation.name))
+        # the application's name is added by Qt (applicationDisplayName): "Miximonster — Privacy Console"
+        self.setWindowTitle(app.ctx.catalogue.organisation.name)
         self.setWindowIcon(style.icon("app"))
         self._counting = False
         self.counts: Counts | None = None
@@ -363,7 +364,8 @@ class MainWindow(QMainWindow):
             box.setInformativeText(lines + more)
             box.exec()
         else:
-            self.statusBar().showMessage(self.tr("{0} requests changed.").format(len(result.done)), 6000)
+            self.statusBar().showMessage(words.howmany(len(result.done), self.tr("{0} request changed."),
+                                                        self.tr("{0} requests changed.")), 6000)
 
     @Slot()
     def open_settings(self) -> None:
@@ -469,6 +471,7 @@ class MainWindow(QMainWindow):
                 restore(QByteArray(value))
         if prefs.value("queue/header"):
             self.queue._sized = True  # the person's own column widths win over the sample
+        self.queue.columns.fit()  # the chosen columns, whatever the saved header state says
 
     def save_layout(self) -> None:
         prefs = self.app.prefs

@@ -55,7 +55,7 @@ def build(window: MainWindow) -> dict[str, QAction]:
     buttons = window.workspace.buttons
     for key, shortcut in REQUEST_STEPS:
         button = buttons[key]
-        action = QAction(button.icon(), button.text(), window)
+        action = QAction(button.icon(), button.text() or str(button.property("fullText") or ""), window)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False, b=button: b.click() if b.isEnabled() else None)
@@ -70,6 +70,9 @@ def build(window: MainWindow) -> dict[str, QAction]:
     view = bar.addMenu(_tr("&View"))
     for action in (window.queue_action, window.dashboard_action, window.refresh_action):
         view.addAction(action)
+    view.addSeparator()
+    columns = view.addMenu(_tr("&Columns"))
+    columns.aboutToShow.connect(lambda: window.queue.columns.populate(columns))
 
     tools = bar.addMenu(_tr("&Tools"))
     tools.addAction(window.settings_action)
@@ -81,6 +84,6 @@ def sync_steps(window: MainWindow, steps: dict[str, QAction]) -> None:
     on_queue = window.stack.currentIndex() == 0 and window.workspace.view is not None
     for key, action in steps.items():
         button = window.workspace.buttons[key]
-        action.setText(button.text())
+        action.setText(button.text() or str(button.property("fullText") or ""))  # icons only on a small screen
         action.setEnabled(on_queue and button.isEnabled() and not button.isHidden())
-        action.setToolTip(button.toolTip() or button.text())
+        action.setToolTip(button.toolTip() or action.text())

@@ -17,6 +17,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Words", text)
 
 
+def howmany(n: int, one: str, many: str) -> str:
+    """"1 request", "2 requests": the caller passes both translated forms, each with {0} for the number."""
+    return (one if n == 1 else many).format(f"{n:,}")
+
+
 def status(code: str) -> str:
     return {
         "received": _t("Received"),

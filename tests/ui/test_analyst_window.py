@@ -268,3 +268,70 @@ def test_an_emptied_incident_list_empties_the_incident_pane(window, app_ctx, qtb
     page.list.filters.search.setText("no incident is called this")
     page.list.filters.flush()
     qtbot.waitUntil(lambda: page.workspace.view is None)
+
+
+# --- 6. the window at 1024 x 640, nothing clipped ---------------------------------------------------
+
+
+def _clipped(buttons) -> list[str]:  # type: ignore[no-untyped-def]
+    """Buttons on show whose words are wider than the button (Qt would cut them off)."""
+    return [b.text() for b in buttons if b.isVisible() and b.text()
+            and b.fontMetrics().horizontalAdvance(b.text()) + (b.iconSize().width() + 8 if not b.icon().isNull() else 0)
+            > b.width()]
+
+
+def test_the_window_works_at_1024_by_640_with_nothing_clipped(window, app_ctx, qtbot):
+    from datetime import timedelta
+
+    from console.incidents import commands as incidents
+    from console.incidents.commands import NewIncident
+
+    assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 640
+    ref = _three(app_ctx.ctx)[0].reference
+    incidents.open_incident(app_ctx.ctx, NewIncident(title="Mailbox rule forwarding invoices",
+                                                     became_aware_at=app_ctx.ctx.now() - timedelta(hours=3)))
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 640)
+    window.queue.refresh()
+    window.workspace.show_reference(ref)
+    qtbot.waitUntil(lambda: window.workspace.view is not None)
+    table = window.queue.table
+    header = table.horizontalHeader()
+    for col in (Col.SUBJECT, Col.TIME_LEFT, Col.ASSIGNEE):  # what the analyst needs stays in view
+        assert not header.isSectionHidden(col)
+        assert header.sectionViewportPosition(col) + header.sectionSize(col) <= table.viewport().width() + 1, col
+    assert _clipped(window.workspace.buttons.values()) == []
+    window.nav.select("view", "incidents")
+    page = window.view("incidents")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.workspace.view is not None)
+    assert _clipped(page.workspace.buttons.values()) == []
+    f = page.list.filters
+    qtbot.waitUntil(lambda: f.search.geometry().right() < f.queue.geometry().left())  # once laid out, no overlap
+    assert f.search.width() >= f.search.minimumWidth()
+    assert f.risk.geometry().right() <= f.width()
+
+
+# --- 9 and 10. words the window uses --------------------------------------------------------------
+
+
+def test_window_messages_name_buttons_not_commands(app_ctx, tmp_path):
+    from console.errors import ConsoleError
+    from console.packages import build_package
+    from ui.errors import in_window
+
+    ref = add(app_ctx.ctx, "Kim Kato").reference
+    for item in ("government_id", "proof_of_address", "account_verification"):
+        verification.check_item(app_ctx.ctx, ref, item)
+    commands.advance(app_ctx.ctx, ref)
+    with pytest.raises(ConsoleError) as refused:
+        build_package(app_ctx.ctx, ref, tmp_path / "out", sign=False)
+    shown = in_window(str(refused.value))
+    assert "privacy-console" not in shown and "Fetch from data sources" in shown, shown
+
+
+def test_counts_speak_in_the_singular_and_the_title_names_the_organisation_once(window, app_ctx):
+    add(app_ctx.ctx, "Lou Lam")
+    window.queue.refresh()
+    assert window.queue.count_label.text() == "1 request"
+    assert window.windowTitle() == app_ctx.ctx.catalogue.organisation.name

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.security.audit_trail import AuditFilter, VerifyReport, export_csv, verify_audit
 from console.security.roles import ROLE_PERMS, Perm, Role
-from ui import style
+from ui import style, words
 from ui.audit.model import AuditModel, Col
 from ui.context import AppContext
 from ui.errors import show_error
@@ -277,7 +277,7 @@ class AuditPage(QWidget):
         elif total == 0:
             text = self.tr("No entries match these filters.")
         elif loaded >= total or self.model.exhausted:
-            text = self.tr("{0} entries").format(f"{loaded:,}")
+            text = words.howmany(loaded, self.tr("{0} entry"), self.tr("{0} entries"))
         else:
             text = self.tr("Showing {0} of {1} entries (scroll for more)").format(f"{loaded:,}", f"{total:,}")
         self.count.setText(text + " · " + self.tr("times in {0}").format(self.app.zone_name))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from console.errors import ImportRejected
 from console.requests import intake
 from console.requests.intake import ImportResult
+from ui import words
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.tasks import Task, with_progress
@@ -70,7 +71,7 @@ def import_requests(app: AppContext, parent: QWidget | None, path: str | None = 
 
     def done(result: ImportResult) -> None:
         app.events.requests_changed.emit()
-        text = _t("Imported {0} requests.").format(f"{result.imported:,}")
+        text = words.howmany(result.imported, _t("Imported {0} request."), _t("Imported {0} requests."))
         if result.duplicates:
             text += " " + _t("{0} are possible duplicates of open requests and are flagged in their history.").format(
                 len(result.duplicates))

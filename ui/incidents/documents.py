@@ -199,7 +199,7 @@ class DocumentsTab(IncidentTab):
         self.sign.setEnabled(name is not None)
         self.sign.setChecked(name is not None)
         self.signer.setText(self.tr("Signed by {0}.").format(name) if name else
-                            self.tr("No signing certificate is configured (privacy-console cert use FILE.p12): "
+                            self.tr("No signing certificate is configured (Settings, Signing certificate): "
                                     "documents are saved unsigned."))
 
     def _signing_failed(self, exc: BaseException) -> None:

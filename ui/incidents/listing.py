@@ -26,12 +26,13 @@ from console.errors import ConsoleError
 from console.incidents.queries import IncidentFilter
 from console.incidents.views import IncidentRow
 from console.security.roles import Perm
-from ui import style
+from ui import style, words
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.incidents import words as iw
 from ui.incidents.model import BADGE_ROLE, SORT_COLUMNS, Col, IncidentModel
 from ui.incidents.widgets import DrillDelegate
+from ui.widgets.compact import CompactRow
 
 SEARCH_DELAY_MS = 250
 WIDTHS = {Col.REFERENCE: 150, Col.STATUS: 96, Col.RISK: 96, Col.AWARE: 128, Col.DUE: 128, Col.TIME_LEFT: 170}
@@ -51,7 +52,7 @@ class IncidentFilters(QWidget):
         self.search.setPlaceholderText(self.tr("Search reference or title"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(style.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(140)
+        self.search.setMinimumWidth(110)
         self.queue = QComboBox()
         for code in iw.QUEUES:
             self.queue.addItem(iw.queue(code), code)
@@ -70,7 +71,8 @@ class IncidentFilters(QWidget):
         self.queue.setToolTip(self.tr("Which incidents"))
         self.drills.setToolTip(self.tr("Response drills run on the same clocks; show them, hide them, or only them"))
         for combo in (self.queue, self.drills, self.status, self.risk):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)  # fits 1024 pixels; the full words are in the open list
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         row.addWidget(self.search, 3)
         for combo in (self.queue, self.drills, self.status, self.risk):
@@ -131,16 +133,20 @@ class IncidentList(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         self._build_table()
-        top = QHBoxLayout()
+        top_row = QWidget()
+        top = QHBoxLayout(top_row)
+        top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(6)
         top.addWidget(self.filters, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.drill_button)
         top.addWidget(self.new_button)
+        # on a small screen the two buttons show their icons only, so the filters keep their room
+        self.compact = CompactRow(top_row, [self.drill_button, self.new_button], beside=(self.filters, self.count_label))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 0)
         layout.setSpacing(6)
-        layout.addLayout(top)
+        layout.addWidget(top_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         self.filters.changed.connect(self._filters_changed)
@@ -272,7 +278,7 @@ class IncidentList(QWidget):
         if total is None:
             text = self.tr("Loading…") if self.model.loading else self.tr("{0} shown").format(f"{loaded:,}")
         elif loaded >= total:
-            text = self.tr("{0} incidents").format(f"{total:,}")
+            text = words.howmany(total, self.tr("{0} incident"), self.tr("{0} incidents"))
         else:
             text = self.tr("{0} of {1} shown").format(f"{loaded:,}", f"{total:,}")
         self.count_label.setText(text)

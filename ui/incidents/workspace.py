@@ -43,6 +43,7 @@ from ui.incidents.documents import DocumentsTab
 from ui.incidents.overview import OverviewTab
 from ui.incidents.tabs import IncidentTab, NotificationsTab, TimelineTab
 from ui.incidents.widgets import ClockBadge, DrillPill
+from ui.widgets.compact import CompactRow
 
 
 class IncidentWorkspace(QWidget):
@@ -138,7 +139,11 @@ class IncidentWorkspace(QWidget):
         layout.setSpacing(6)
         layout.addWidget(header)
         layout.addWidget(self.drill_note)
-        layout.addLayout(actions)
+        actions_row = QWidget()
+        actions_row.setLayout(actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        self.compact = CompactRow(actions_row, list(self.buttons.values()), keep=self.buttons["advance"])
+        layout.addWidget(actions_row)
         layout.addWidget(self.tabs, 1)
         return content
 
@@ -293,12 +298,14 @@ class IncidentWorkspace(QWidget):
         self.buttons["close"].setVisible(not closed)
         self.buttons["reopen"].setVisible(closed)
         if not may:
+            self.compact.apply()
             return
         self.buttons["authority"].setToolTip(
             self.tr("Record the initial report, or a follow-up") if not initial else self.tr("Record a follow-up report"))
         problems = "\n".join(f"• {p}" for p in view.closing_problems)
         self.buttons["close"].setToolTip(self.tr("Still needed before closing:\n{0}").format(problems) if problems
                                          else self.tr("Close the incident"))
+        self.compact.apply()
 
     # --- actions -----------------------------------------------------------------------------
 

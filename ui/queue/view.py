@@ -31,6 +31,7 @@ from console.requests.queries import QueueFilter, QueueRow
 from ui import style, words
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.queue.columns import QueueColumns
 from ui.queue.model import SORT_COLUMNS, Col, QueueModel
 
 SEARCH_DELAY_MS = 250
@@ -158,6 +159,7 @@ class QueueView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         self._build_table()
+        self.columns = QueueColumns(self.table, app.prefs, app.ctx.actor.username)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 0)
         layout.setSpacing(6)
@@ -317,7 +319,7 @@ class QueueView(QWidget):
         if total is None:
             text = self.tr("Loading…") if self.model.loading else self.tr("{0} shown").format(f"{loaded:,}")
         elif loaded >= total:
-            text = self.tr("{0} requests").format(f"{total:,}")
+            text = words.howmany(total, self.tr("{0} request"), self.tr("{0} requests"))
         else:
             text = self.tr("{0} of {1} shown").format(f"{loaded:,}", f"{total:,}")
         self.count_label.setText(text)
@@ -401,7 +403,7 @@ class QueueView(QWidget):
             Col.RECEIVED: ["2026-12-31"],
             Col.DUE: [words.due(datetime(2027, 1, 1, tzinfo=self._app.zone), self._app.zone),
                       words.due(datetime(2026, 12, 31, 23, tzinfo=self._app.zone), self._app.zone)],
-            Col.TIME_LEFT: [words.countdown("overdue", -timedelta(days=99, hours=23)),
+            Col.TIME_LEFT: [words.countdown("overdue", -timedelta(days=999, hours=23)),
                             words.countdown("paused", timedelta(days=99, hours=23))],
             Col.ASSIGNEE: ["alex.morgan", self.tr("Unassigned")],
         }
@@ -419,3 +421,5 @@ class QueueView(QWidget):
                 width += self.table.iconSize().width() + 6
             header.resizeSection(col, min(width, caps.get(col, width)))
         self._sized = bool([r for r in sample if r is not None])
+        if hasattr(self, "columns"):
+            self.columns.fit()

@@ -172,16 +172,16 @@ class DataTab(RequestTab):
         for category, items in grouped.items():
             total += len(items)
             top = QTreeWidgetItem(self.records, [self._category_title(category), "",
-                                                 self.tr("{0} records").format(len(items))])
+                                                 words.howmany(len(items), self.tr("{0} record"),
+                                                               self.tr("{0} records"))])
             for r in items:
                 child = QTreeWidgetItem(top, ["", str(r.source), words.local_time(r.gathered_at, zone), summary(r.data)])
                 child.setToolTip(3, "\n".join(f"{k}: {v}" for k, v in r.data.items()))
             top.setExpanded(len(grouped) <= 3)
         if not total:
-            QTreeWidgetItem(self.records, [self.tr("No records yet: import an export file or fetch from the "
-                                                   "configured data sources.")])
+            QTreeWidgetItem(self.records, [self.tr("No records yet: press Import file… or Fetch from data sources.")])
             self.records.setFirstColumnSpanned(0, self.records.rootIndex(), True)
-        self.count.setText(self.tr("{0} records").format(total))
+        self.count.setText(words.howmany(total, self.tr("{0} record"), self.tr("{0} records")))
 
     def _show_categories(self, view: RequestView) -> None:
         self.records.clear()
@@ -228,11 +228,16 @@ class DataTab(RequestTab):
     def _fetched(self, result: Any) -> None:
         self.load(force=True)
         self.host.reload()
-        lines = [self.tr("{0} records gathered.").format(result.records)]
+        lines = [words.howmany(result.records, self.tr("{0} record gathered."), self.tr("{0} records gathered."))]
         lines += [f"{name}: {n}" for name, n in result.by_source.items()]
         if result.problems:
             lines.append(self.tr("Not reached:"))
             lines += list(result.problems)
             QMessageBox.warning(self, self.tr("Some sources failed"), "\n".join(lines))
+        elif not result.records:
+            asked = ", ".join(result.by_source) or self.tr("no source")
+            QMessageBox.information(self, self.tr("Nothing found"), self.tr(
+                "No data source holds records for this person (asked: {0}). Check the email address and account "
+                "id on the Overview tab, or press Import file… to add an export by hand.").format(asked))
         else:
             self.count.setText(lines[0])

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.dialogs.reasons import CompleteDialog, ExtendDialog, ReasonDialog, RejectDialog
 from ui.errors import offer_reload, show_error
 from ui.request.tabs import RequestTab
+from ui.widgets.compact import CompactRow
 from ui.widgets.deadline import DeadlineBadge
 
 OPEN_STATUSES = ("received", "awaiting_verification", "in_progress", "awaiting_approval")
@@ -125,6 +126,7 @@ class RequestWorkspace(QWidget):
         actions_row.setLayout(actions)
         actions.setContentsMargins(0, 0, 0, 0)
         actions_row.setVisible(self.writable)  # read-only: nothing here to press
+        self.compact = CompactRow(actions_row, list(self.buttons.values()), keep=self.buttons["advance"])
         self.buttons["advance"].setProperty("primary", True)
         self.buttons["advance"].setIcon(style.icon("advance", "#ffffff"))
         for key in ("reject", "withdraw"):
@@ -274,6 +276,7 @@ class RequestWorkspace(QWidget):
             button.setToolTip(refusals[key])
         self.buttons["resume"].setVisible(paused and is_open)
         self.buttons["pause"].setVisible(not paused and is_open)
+        self.compact.apply()
 
     @staticmethod
     def _enable(button: QPushButton, enabled: bool) -> None:
