@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
         n = len(self._queue_rows())
         self.assign_action.setEnabled(n > 0 and self._allowed(self.assign_action))
         self.status_action.setEnabled(n > 0 and self._allowed(self.status_action))
+        if hasattr(self, "export_action"):
+            self.export_action.setEnabled(self.stack.currentIndex() == 0)  # exports the queue on show only
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.queue import commands as queue_commands
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -36,7 +38,9 @@ def build(window: MainWindow) -> dict[str, QAction]:
     bar = window.menuBar()
     bar.clear()
     file_menu = bar.addMenu(_tr("&File"))
-    for action in (window.new_action, window.import_action):
+    window.export_action = window._action("export", _tr("Export queue…"), lambda: queue_commands.export_current(window),
+                                          "Ctrl+E", _tr("Save every request of the queue on show, as filtered, as CSV"))
+    for action in (window.new_action, window.import_action, window.export_action):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(window.sign_out_action)
@@ -73,6 +77,12 @@ def build(window: MainWindow) -> dict[str, QAction]:
     view.addSeparator()
     columns = view.addMenu(_tr("&Columns"))
     columns.aboutToShow.connect(lambda: window.queue.columns.populate(columns))
+    window.save_view_action = window._action("", _tr("Save view…"), lambda: queue_commands.save_view(window),
+                                             "Ctrl+Shift+V", _tr("Keep the queue, search, filters, sort and columns "
+                                                                 "under a name"))
+    view.addAction(window.save_view_action)
+    saved = view.addMenu(_tr("Saved &views"))
+    saved.aboutToShow.connect(lambda: queue_commands.fill_views_menu(window, saved))
 
     tools = bar.addMenu(_tr("&Tools"))
     tools.addAction(window.settings_action)

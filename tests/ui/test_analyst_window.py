@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from console import verification
 from console.errors import TransitionError
@@ -335,3 +335,75 @@ def test_counts_speak_in_the_singular_and_the_title_names_the_organisation_once(
     window.queue.refresh()
     assert window.queue.count_label.text() == "1 request"
     assert window.windowTitle() == app_ctx.ctx.catalogue.organisation.name
+
+
+# --- build 3: column chooser, saved views, CSV export --------------------------------------------------
+
+
+def test_export_writes_every_row_of_the_queue_with_formulas_neutralised(window, app_ctx, qtbot, tmp_path):
+    from ui.queue import commands as qc
+
+    _three(app_ctx.ctx)
+    add(app_ctx.ctx, "@Mallory Mint", email="mallory@example.org")
+    window.queue.refresh()
+    window.queue.columns.toggle(Col.RECEIVED, False)
+    path = tmp_path / "queue.csv"
+    qc.run_export(window, str(path), excel=True)
+    qtbot.waitUntil(path.exists)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # what Excel reads as UTF-8
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].split(",") == ["reference", "subject", "email", "right", "status", "due", "deadline", "assignee",
+                                   "priority"]
+    assert len(lines) == 1 + 4
+    assert any(line.split(",")[1] == "'@Mallory Mint" for line in lines[1:])
+
+
+def test_a_saved_view_brings_back_queue_filters_sort_and_columns(window, app_ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.queue import commands as qc
+
+    _three(app_ctx.ctx)
+    window.queue.refresh()
+    window.queue.filters.search.setText("berg")
+    window.queue.filters.flush()
+    window.queue.columns.toggle(Col.ASSIGNEE, False)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Bo's requests", True)))
+    window.save_view_action.trigger()
+    window.queue.filters.reset()
+    window.queue.columns.toggle(Col.ASSIGNEE, True)
+    window.nav.select("view", "dashboard")
+    assert len(row_texts(window, Col.SUBJECT)) == 3
+    qc.open_view(window, "Bo's requests")
+    assert window.stack.currentIndex() == 0
+    assert window.queue.filters.search.text() == "berg"
+    assert row_texts(window, Col.SUBJECT) == ["Bo Berg"]
+    assert window.queue.table.horizontalHeader().isSectionHidden(Col.ASSIGNEE)
+    assert qc.saved_views(window).names() == ["Bo's requests"]
+
+
+# --- build 2: the person's other requests ------------------------------------------------------------
+
+
+def test_person_tab_lists_every_request_of_the_same_person_and_opens_one(window, app_ctx, qtbot):
+    ctx = app_ctx.ctx
+    first = add(ctx, "Mia Moreau", "access", days_ago=20, email="mia@example.org")
+    commands.withdraw(ctx, first.reference, "Asked again later")
+    second = add(ctx, "Mia Moreau", "erasure", days_ago=2, email="mia@example.org")
+    third = add(ctx, "M. Moreau", "rectification", days_ago=1, email="other@example.org", subject_account_id="ACC-77",
+                details={"corrections": [{"field": "address", "to": "1 Rue Neuve"}]})
+    commands.update_request(ctx, second.reference, {"subject_account_id": "ACC-77"})
+    add(ctx, "Noa Nash", "access", email="noa@example.org")
+    window.queue.refresh()
+    window.workspace.show_reference(second.reference)
+    qtbot.waitUntil(lambda: window.workspace.view is not None)
+    tab = next(t for t in window.workspace.findChildren(QWidget) if type(t).__name__ == "PersonTab")
+    qtbot.waitUntil(lambda: tab.list.topLevelItemCount() == 3)
+    refs = [tab.list.topLevelItem(i).text(0) for i in range(3)]
+    assert set(refs) == {first.reference, second.reference, third.reference}  # by email, and by account id
+    assert "2 other requests." in tab.summary.text()
+    withdrawn = next(tab.list.topLevelItem(i) for i in range(3) if tab.list.topLevelItem(i).text(0) == first.reference)
+    assert withdrawn.text(2) == "Withdrawn"
+    tab.list.itemActivated.emit(withdrawn, 0)
+    qtbot.waitUntil(lambda: window.workspace.view.reference == first.reference)

@@ -111,6 +111,22 @@ class FilterBar(QWidget):
             self._delay.stop()
             self.changed.emit()
 
+    def show_filter(self, f: QueueFilter) -> None:
+        """Put a saved view's search and filters in the widgets (no reload: the caller loads once)."""
+        widgets = (self.search, self.right, self.status, self.assignee, self.deadline)
+        blockers = [w.blockSignals(True) for w in widgets]
+        self.search.setText(f.search)
+        for combo, value in ((self.right, f.right), (self.status, f.status), (self.deadline, f.deadline)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        found = self.assignee.findData(f.assignee) if f.assignee else 0
+        if found >= 0:
+            self.assignee.setCurrentIndex(found)
+        else:
+            self.assignee.setEditText(f.assignee or "")
+        for w, was in zip(widgets, blockers, strict=True):
+            w.blockSignals(was)
+        self._delay.stop()
+
     @Slot()
     def reset(self) -> None:
         blockers = [w.blockSignals(True) for w in (self.search, self.right, self.status, self.assignee, self.deadline)]
@@ -225,6 +241,19 @@ class QueueView(QWidget):
         t.addAction(open_action)
 
     # --- public ----------------------------------------------------------------------------
+
+    def apply_saved(self, f: QueueFilter, hidden: set[Col]) -> None:
+        """A saved view: its filters, sort and columns, loaded once."""
+        self.filters.show_filter(f)
+        self.columns.set_hidden(hidden)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        order = Qt.SortOrder.DescendingOrder if f.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(SORT_COLUMNS.get(f.sort, Col.TIME_LEFT), order)
+        header.blockSignals(False)
+        self._refiltered = True
+        self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=f.queue, sort=f.sort,
+                                                         descending=f.descending)))
 
     def show_queue(self, queue: str) -> None:
         self._refiltered = True
