@@ -30,6 +30,7 @@ class Events(QObject):
     request_changed = Signal(object)  # a RequestView just written by a service
     requests_changed = Signal()  # several at once (import, bulk change): reload what is shown
     zone_changed = Signal()
+    undo_offered = Signal(str, object)  # what was just changed, and the callable that puts it back
 
 
 @dataclass

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -45,7 +46,8 @@ from ui.request.workspace import RequestWorkspace
 from ui.tasks import with_progress
 
 COUNTS_EVERY_TICKS = 30
-OPEN_DELAY_MS = 120  # moving through rows with the keyboard loads only where the cursor rests
+OPEN_DELAY_MS = 120
+UNDO_SECONDS = 10  # the status bar offers to put the last change back this long  # moving through rows with the keyboard loads only where the cursor rests
 EAGER_FALLBACK_MS = 1500  # views that run from the start are built by then even if no page came
 
 
@@ -165,6 +167,9 @@ class MainWindow(QMainWindow):
         self.queue_action = self._action("queue", self.tr("Queue"), lambda: self.nav.select("queue", "open"), "Ctrl+1")
         if QKeySequence(QKeySequence.StandardKey.Refresh).toString() != "F5":
             self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence(QKeySequence.StandardKey.Refresh)])
+        self.undo_action = self._action("", self.tr("Undo"), self.undo, QKeySequence.StandardKey.Undo,
+                                        self.tr("Put back the last assignment, priority or categories change"))
+        self.undo_action.setEnabled(False)
         self.sign_out_action = self._action("", self.tr("Sign out"), self.sign_out, None,  # words, no icon
                                             self.tr("End your session and return to the sign-in window"))
         self.sign_out_action.setVisible(self.app.session is not None)
@@ -234,6 +239,17 @@ class MainWindow(QMainWindow):
             self.user_label.setText(self.tr("Signed in as {0}").format(self.app.user_title))
             self.user_label.setToolTip(self.tr("User name {0}; the session ends at {1} at the latest").format(
                 session.actor.username, session.expires_at.astimezone(self.app.zone).strftime("%H:%M")))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Put the last change back (Ctrl+Z)"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo)
+        bar.insertPermanentWidget(0, self.undo_button)  # a temporary message would hide a normal widget
+        self._undo: object = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self._undo_timer.timeout.connect(self._forget_undo)
+        self.app.events.undo_offered.connect(self._offer_undo)
         self.zone_label = QLabel()
         for label in (self.busy_label, self.rows_label, self.zone_label, self.user_label, self.db_label):
             bar.addPermanentWidget(label)
@@ -483,6 +499,26 @@ class MainWindow(QMainWindow):
         prefs.set_value("window/work_split", self.work_split.saveState())
         prefs.set_value("queue/header", self.queue.table.horizontalHeader().saveState())
         prefs.sync()
+
+    def _offer_undo(self, text: str, put_back: object) -> None:
+        self._undo = put_back
+        self.undo_button.show()
+        self.undo_action.setEnabled(True)
+        self.statusBar().showMessage(text + " " + self.tr("Undo puts it back."), UNDO_SECONDS * 1000)
+        self._undo_timer.start()
+
+    def _forget_undo(self) -> None:
+        self._undo = None
+        self.undo_button.hide()
+        self.undo_action.setEnabled(False)
+
+    @Slot()
+    def undo(self) -> None:
+        put_back, self._undo = self._undo, None
+        self._forget_undo()
+        if callable(put_back):
+            put_back()
+            self.statusBar().showMessage(self.tr("Put back."), 4000)
 
     def _task_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

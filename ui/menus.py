@@ -51,6 +51,8 @@ def build(window: MainWindow) -> dict[str, QAction]:
     file_menu.addAction(window.quit_action)
 
     edit = bar.addMenu(_tr("&Edit"))
+    edit.addAction(window.undo_action)
+    edit.addSeparator()
     for action in (window.search_action, window.assign_action, window.status_action):
         edit.addSeparator() if action is None else edit.addAction(action)
 

@@ -407,3 +407,47 @@ def test_person_tab_lists_every_request_of_the_same_person_and_opens_one(window,
     assert withdrawn.text(2) == "Withdrawn"
     tab.list.itemActivated.emit(withdrawn, 0)
     qtbot.waitUntil(lambda: window.workspace.view.reference == first.reference)
+
+
+# --- build 4: a search looks across all requests --------------------------------------------------
+
+
+def test_search_finds_requests_outside_the_queue_on_show(window, app_ctx, qtbot):
+    ctx = app_ctx.ctx
+    gone = add(ctx, "Olga Orlova", "access", days_ago=5)
+    commands.withdraw(ctx, gone.reference, "Asked by phone to stop")
+    add(ctx, "Olga Orlova", "erasure", days_ago=1)
+    window.nav.select("queue", "overdue")
+    f = window.queue.filters
+    f.search.setText("orlova")
+    f.flush()
+    assert sorted(row_texts(window, Col.STATUS)) == ["Received", "Withdrawn"]
+    f.everywhere.setChecked(False)  # only the queue on show: nothing of hers is overdue
+    assert row_texts(window, Col.STATUS) == []
+    f.everywhere.setChecked(True)
+    f.search.clear()
+    f.flush()
+    assert window.queue.model.filter.queue == "overdue"
+
+
+# --- build 7: undo the last reversible change -------------------------------------------------------
+
+
+def test_undo_puts_back_the_last_assignment_and_priority(window, app_ctx, qtbot):
+    ref = add(app_ctx.ctx, "Pia Park").reference
+    window.queue.refresh()
+    window.workspace.show_reference(ref)
+    qtbot.waitUntil(lambda: window.workspace.view is not None)
+    overview = next(t for t in window.workspace.findChildren(QWidget) if type(t).__name__ == "OverviewTab")
+    assert not window.undo_action.isEnabled()
+    overview.assignee.setEditText("jo.lindahl")
+    overview.priority.setCurrentIndex(overview.priority.findData("urgent"))
+    overview.save.click()
+    qtbot.waitUntil(lambda: window.workspace.view.assignee == "jo.lindahl")
+    assert window.undo_button.isVisible() and window.undo_action.isEnabled()
+    assert window.workspace.view.priority == "urgent"
+    window.undo_button.click()
+    qtbot.waitUntil(lambda: commands.get_request(app_ctx.ctx, ref).assignee is None)
+    back = commands.get_request(app_ctx.ctx, ref)
+    assert back.priority == "normal" and not window.undo_button.isVisible()
+    assert [e.action for e in back.events][-1] == "assigned"  # the undo is itself recorded

@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer,
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -74,6 +75,10 @@ class FilterBar(QWidget):
         self.deadline.addItem(self.tr("Any deadline"), None)
         for code in ("overdue", "due_today", "due_soon", "on_track", "paused", "closed"):
             self.deadline.addItem(style.state_icon(code), words.deadline_state(code), code)
+        self.everywhere = QCheckBox(self.tr("All requests"))
+        self.everywhere.setToolTip(self.tr("Search every request, open and closed, not only the queue on show"))
+        self.everywhere.setChecked(True)
+        self.everywhere.toggled.connect(lambda _on: self.changed.emit() if self.search.text().strip() else None)
         self.clear = QToolButton()
         self.clear.setText(self.tr("Clear"))
         self.clear.setToolTip(self.tr("Clear the search and every filter"))
@@ -82,7 +87,7 @@ class FilterBar(QWidget):
         for combo in (self.right, self.status, self.assignee, self.deadline):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(7)
-        for widget in (self.search, self.right, self.status, self.assignee, self.deadline, self.clear):
+        for widget in (self.search, self.everywhere, self.right, self.status, self.assignee, self.deadline, self.clear):
             row.addWidget(widget)
         row.setStretchFactor(self.search, 3)
         self._delay = QTimer(self)
@@ -102,7 +107,9 @@ class FilterBar(QWidget):
         typed = self.assignee.currentText().strip()
         if assignee is None and typed and typed != self.assignee.itemText(0):
             assignee = typed
-        return replace(f, search=self.search.text().strip(), right=self.right.currentData(),
+        search = self.search.text().strip()
+        queue = "all" if search and self.everywhere.isChecked() else f.queue  # a search looks everywhere
+        return replace(f, queue=queue, search=search, right=self.right.currentData(),
                        status=self.status.currentData(), assignee=assignee, deadline=self.deadline.currentData())
 
     def flush(self) -> None:
@@ -157,6 +164,7 @@ class QueueView(QWidget):
         self._reveal = -1  # a request to select once it shows up (a new one, just registered)
         self._restoring = False
         self._refiltered = False  # the rows changed because the person chose other filters
+        self._queue = "open"  # the queue chosen in the navigation (a search may look beyond it)
         self.model = QueueModel(app, self)
         self.filters = FilterBar(app)
         self.count_label = QLabel()
@@ -252,11 +260,13 @@ class QueueView(QWidget):
         header.setSortIndicator(SORT_COLUMNS.get(f.sort, Col.TIME_LEFT), order)
         header.blockSignals(False)
         self._refiltered = True
+        self._queue = f.queue
         self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=f.queue, sort=f.sort,
                                                          descending=f.descending)))
 
     def show_queue(self, queue: str) -> None:
         self._refiltered = True
+        self._queue = queue
         self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=queue)))
 
     @Slot()
@@ -319,7 +329,7 @@ class QueueView(QWidget):
     @Slot()
     def _filters_changed(self) -> None:
         self._refiltered = True
-        self.model.set_filter(self.filters.apply(self.model.filter))
+        self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=self._queue)))
 
     def _page_arrived(self, loaded: int) -> None:
         refiltered, self._refiltered = self._refiltered, False

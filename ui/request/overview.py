@@ -46,10 +46,22 @@ def save_overview(ctx: Context, reference: str, changes: dict[str, Any], assigne
     return view or commands.get_request(ctx, reference)
 
 
+UNDOABLE = ("priority", "categories")
+
+
+def _undo_of(view: RequestView, changes: dict[str, Any], assignee: tuple[str | None] | None,
+             ) -> tuple[str, int, dict[str, Any], tuple[str | None] | None] | None:
+    """What puts an assignment, priority or categories back as they were (None: nothing of that changed)."""
+    before = {k: (list(view.categories) if k == "categories" else getattr(view, k)) for k in changes if k in UNDOABLE}
+    back = (view.assignee,) if assignee is not None else None
+    return (view.reference, view.version, before, back) if before or back is not None else None
+
+
 class OverviewTab(RequestTab):
     def __init__(self, host: WorkspaceHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self._view: RequestView | None = None
+        self._undo: tuple[str, int, dict[str, Any], tuple[str | None] | None] | None = None
         self._loading = False
         cat = host.app.ctx.catalogue
         facts = QGroupBox(self.tr("Request"))
@@ -145,6 +157,7 @@ class OverviewTab(RequestTab):
 
     def show_request(self, view: RequestView) -> None:
         self._view = view
+        self._offer_undo(view)
         zone = self.host.app.zone
         f = self._fact_labels
         f["subject"].setText(view.subject_name + (self.tr("  (child)") if view.subject_is_child else ""))
@@ -257,4 +270,20 @@ class OverviewTab(RequestTab):
         if view is None:
             return
         changes, assignee = self.changes()
+        self._undo = _undo_of(view, changes, assignee)
         self.host.run(save_overview, view.reference, changes, assignee, view.version)
+
+    def _offer_undo(self, view: RequestView) -> None:
+        """Right after a saved assignment, priority or category change: offer to put it back."""
+        pending = self._undo
+        if pending is None or pending[0] != view.reference or view.version <= pending[1]:
+            return  # not the saved change coming back (a reload, a refusal)
+        self._undo = None
+        reference, _version, changes, assignee = pending
+        app = self.host.app
+
+        def put_back() -> None:
+            app.tasks.write(save_overview, app.ctx, reference, changes, assignee, view.version,
+                            on_done=app.events.request_changed.emit, owner=app.tasks)
+
+        app.events.undo_offered.emit(self.tr("{0} changed.").format(reference), put_back)
