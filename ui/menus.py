@@ -88,6 +88,9 @@ def build(window: MainWindow) -> dict[str, QAction]:
 
     tools = bar.addMenu(_tr("&Tools"))
     tools.addAction(window.settings_action)
+    about = getattr(window, "about_action", None)
+    if about is not None:
+        bar.addMenu(_tr("&Help")).addAction(about)
     return steps
 
 
