@@ -54,7 +54,7 @@ class PersonTab(RequestTab):
         zone = self.host.app.zone
         for r in rows:
             item = QTreeWidgetItem([r.reference, self.host.app.right_title(r.right), words.status(r.status),
-                                    words.local_date(r.received_at, zone), words.local_date(r.due_at, zone)])
+                                    words.local_date(r.received_at, zone), words.due(r.due_at, zone)])
             item.setData(0, Qt.ItemDataRole.UserRole, r.reference)
             if r.reference == current:
                 font = item.font(0)
