@@ -53,9 +53,9 @@ def server_url(host: str, port: int, database: str, user: str) -> str:
 def store_server_password(url: str, password: str) -> None:
     """The password goes to the keyring entry the engine reads; never into the URL or a file."""
     if password:
-        from console import secrets
+        from console import keychain
 
-        secrets.set_secret(secret_name_for(parse_url(url)), password)
+        keychain.set_secret(secret_name_for(parse_url(url)), password)
 
 
 def check_server(url: str, password: str = "") -> str:
@@ -169,13 +169,13 @@ def create_trial_certificate(ctx: Context, common_name: str, email: str, passphr
     The keyring is checked first and a failure after the file is written removes it: nothing
     half-done stays behind.
     """
-    from console import secrets
+    from console import keychain
     from console.documents.certs import create_self_signed
     from console.packages.settings import configure_signing
 
     if not passphrase:
         raise ValidationError("A passphrase is needed to protect the signing key.")
-    secrets.require_keyring()
+    keychain.require_keyring()
     org = ctx.catalogue.organisation
     path = out or data_dir() / "signing" / "trial-signing.p12"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -198,10 +198,10 @@ def create_trial_certificate(ctx: Context, common_name: str, email: str, passphr
 
 def import_certificate(ctx: Context, path: str | Path, passphrase: str) -> Path:
     """The organisation's own PKCS#12: opened first (a wrong passphrase is refused), then used."""
-    from console import secrets
+    from console import keychain
     from console.packages.settings import configure_signing
 
-    secrets.require_keyring()
+    keychain.require_keyring()
     configure_signing(ctx, path, passphrase)
     return Path(path).expanduser().resolve()
 

@@ -43,9 +43,9 @@ def resolve_actor(db: Database) -> Actor:
     if not auth.sign_in_required(db):
         return local_actor()
     from_env = os.environ.get(SESSION_ENV, "").strip()
-    from console import secrets  # the keyring loads only where sign-in is on
+    from console import keychain  # the keyring loads only where sign-in is on
 
-    token = from_env or secrets.get_secret(session_secret_name(db))
+    token = from_env or keychain.get_secret(session_secret_name(db))
     if not token:
         if db.dialect != "sqlite" and not auth.accounts_exist(db):
             # Setting up: whoever creates a shared database acts as its owner until the first
@@ -60,7 +60,7 @@ def resolve_actor(db: Database) -> Actor:
         return auth.resume_session(db, token).actor
     except auth.SessionExpired as exc:
         if not from_env:
-            secrets.delete_secret(session_secret_name(db))
+            keychain.delete_secret(session_secret_name(db))
         raise AuthenticationError(f"{exc} {SIGN_IN_FIRST}") from None
 
 

@@ -91,7 +91,7 @@ def _print_info(info, path: str | None, args: argparse.Namespace) -> None:  # ty
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Everything that can fail is asked first; a failure after the files are written removes them."""
-    from console import secrets
+    from console import keychain
     from console.documents.certs import create_self_signed
     from console.packages.settings import PASSPHRASE_SECRET, certificate_info, configure_signing
 
@@ -102,7 +102,7 @@ def cmd_create(args: argparse.Namespace) -> int:
             raise ValidationError(f"{path} exists already; give --force to replace it.")
     passphrase = read_passphrase(args.passphrase_stdin, confirm=True)
     if args.use or args.store_passphrase:
-        secrets.require_keyring()
+        keychain.require_keyring()
     ctx = context(args) if args.use else None
     p12 = create_self_signed(args.cn, args.org, args.email, days=args.days, key_type=args.key_type,
                              passphrase=passphrase)
@@ -115,7 +115,7 @@ def cmd_create(args: argparse.Namespace) -> int:
         if ctx is not None:
             configure_signing(ctx, out, passphrase)
         elif args.store_passphrase:
-            secrets.set_secret(PASSPHRASE_SECRET, passphrase)
+            keychain.set_secret(PASSPHRASE_SECRET, passphrase)
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from console import secrets
+from console import keychain
 from console.cli import prompt
 from console.cli.output import emit_json
 from console.errors import DamagedError, ValidationError
@@ -79,11 +79,11 @@ def db_login(args: argparse.Namespace) -> int:
         password = prompt.stdin_line("database password", "--password-stdin")
     else:
         password = prompt.secret(f"Password for {display_url(args.url)}: ", "database password", "--password-stdin")
-    secrets.set_secret(secret_name_for(url), password)
+    keychain.set_secret(secret_name_for(url), password)
     try:
         Database(args.url, upgrade=False)
     except Exception:
-        secrets.delete_secret(secret_name_for(url))
+        keychain.delete_secret(secret_name_for(url))
         raise
     print(f"Password for {display_url(args.url)} stored in the OS keyring; the connection works.")
     return 0
@@ -91,6 +91,6 @@ def db_login(args: argparse.Namespace) -> int:
 
 def db_logout(args: argparse.Namespace) -> int:
     url = parse_url(resolve_url(args.url))
-    removed = secrets.delete_secret(secret_name_for(url))
+    removed = keychain.delete_secret(secret_name_for(url))
     print("Forgotten." if removed else "No password was stored for that URL.")
     return 0

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 
-from console import secrets
+from console import keychain
 from console.cli import prompt
 from console.cli.app import (
     SESSION_ENV,
@@ -99,7 +99,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     if args.print_token:
         print(signed.token)
         return 0
-    secrets.set_secret(session_secret_name(db), signed.token)
+    keychain.set_secret(session_secret_name(db), signed.token)
     if args.json:
         emit_json({"username": signed.actor.username, "role": signed.actor.role.value, "expires_at": signed.expires_at})
     else:
@@ -112,13 +112,13 @@ def cmd_logout(args: argparse.Namespace) -> int:
     db = open_database(args)
     name = session_secret_name(db)
     from_env = os.environ.get(SESSION_ENV, "").strip()
-    token = from_env or secrets.get_secret(name)
+    token = from_env or keychain.get_secret(name)
     if not token:
         print("You were not signed in on this database.")
         return 0
     auth.sign_out(db, token)
     if not from_env:
-        secrets.delete_secret(name)
+        keychain.delete_secret(name)
     print("Signed out.")
     return 0
 

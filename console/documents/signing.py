@@ -26,7 +26,7 @@ from console.documents.certs import load_signer
 from console.documents.pdf import SIGNATURE_HEIGHT, SIGNATURE_WIDTH, signature_box
 from console.documents.stamp import StampLabels, StampText, stamp_style
 from console.errors import DocumentError
-from console.secrets import get_secret
+from console.keychain import get_secret
 
 SIGNING_PASSPHRASE_SECRET = "signing-passphrase"
 TIMESTAMP_TIMEOUT_S = 10

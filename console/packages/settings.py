@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from console import secrets
+from console import keychain
 from console.context import Context
 from console.errors import DocumentError, ValidationError
 from console.security.roles import Perm
@@ -144,7 +144,7 @@ def configure_signing(ctx: Context, pkcs12_path: str | os.PathLike[str], passphr
     if location is not _UNCHANGED:
         values[LOCATION] = (location or "").strip() or None
     if store_passphrase:  # first: without a keyring nothing is recorded as configured
-        secrets.set_secret(PASSPHRASE_SECRET, passphrase)
+        keychain.set_secret(PASSPHRASE_SECRET, passphrase)
     _store(ctx, values, f"{path} ({info.fingerprint})")
     return info
 
@@ -226,7 +226,7 @@ def open_signer(ctx: Context, pkcs12_path: str | os.PathLike[str] | None = None,
         raise DocumentError(NO_CERTIFICATE)
     p12 = read_pkcs12(pkcs12_path, where)
     if passphrase is None:
-        passphrase = secrets.get_secret(PASSPHRASE_SECRET)
+        passphrase = keychain.get_secret(PASSPHRASE_SECRET)
         if passphrase is None:
             raise DocumentError(
                 "The signing certificate's passphrase is not in the keyring: store it with "

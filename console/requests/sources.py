@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import create_engine, delete, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from console import bounds, secrets
+from console import bounds, keychain
 from console.context import Context
 from console.errors import ConsoleError, NotFoundError, ValidationError
 from console.requests.commands import _event, _load
@@ -186,7 +186,7 @@ def add_source(ctx: Context, name: str, url: str, queries: dict[str, str], passw
         uow.session.add(DataSource(name=name, url=parsed, queries=dict(queries), enabled=True))
         uow.audit("source.add", "data_source", name, parsed)
     if password:
-        secrets.set_secret(source_secret(name), password)
+        keychain.set_secret(source_secret(name), password)
     return SourceView(name, parsed, tuple(queries), True)
 
 
@@ -215,7 +215,7 @@ def remove_source(ctx: Context, name: str) -> None:
         if not uow.session.execute(delete(DataSource).where(DataSource.name == name)).rowcount:  # type: ignore[attr-defined]
             raise NotFoundError(f"No data source called {name!r}.")
         uow.audit("source.remove", "data_source", name)
-    secrets.delete_secret(source_secret(name))
+    keychain.delete_secret(source_secret(name))
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def _query_source(source: _Source, params: dict[str, Any], cancel: Callable[[], 
 
     url = make_url(source.url)
     try:
-        password = secrets.get_secret(source_secret(source.name))
+        password = keychain.get_secret(source_secret(source.name))
     except ConsoleError:
         password = None
     if password:

@@ -13,7 +13,7 @@ import os
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from console import secrets
+from console import keychain
 from console.errors import SecretStoreError
 
 KEY_NAME = "evidence-key"
@@ -25,7 +25,7 @@ def _new_key() -> str:
 
 def evidence_key() -> tuple[str, bytes]:
     """(key id, key bytes); created and stored in the keyring on first use."""
-    raw = base64.b64decode(secrets.get_or_create_secret(KEY_NAME, _new_key))
+    raw = base64.b64decode(keychain.get_or_create_secret(KEY_NAME, _new_key))
     return hashlib.sha256(raw).hexdigest()[:16], raw
 
 

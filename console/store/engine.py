@@ -68,10 +68,10 @@ def _with_password(url: URL) -> URL:
         )
     if url.get_backend_name() != "postgresql" or not url.username:
         return url
-    from console import secrets  # the keyring loads only for a server account that may need it
+    from console import keychain  # the keyring loads only for a server account that may need it
 
     try:
-        password = secrets.get_secret(secret_name_for(url))
+        password = keychain.get_secret(secret_name_for(url))
     except SecretStoreError:
         password = None  # a trust-auth server needs none; a refusal then names the fix
     return url.set(password=password) if password else url

@@ -21,7 +21,7 @@ from console.incidents.docutil import Signing
 from console.incidents.drill_report import drill_report
 from console.incidents.letters import authority_report, authority_spec, people_notice
 from console.incidents.register import CSV_COLUMNS, register_csv, register_pdf
-from console.secrets import set_secret
+from console.keychain import set_secret
 from tests.console.test_drills import pdf_text
 
 

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from console.documents import create_self_signed
 from console.errors import DocumentError, PermissionDenied
+from console.keychain import set_secret
 from console.packages import build_package, configure_signing, preview_pdf
 from console.packages.templates import LETTERS_ENV
 from console.resources import resource_path
-from console.secrets import set_secret
 from console.security.roles import Actor, Role
 from console.store.models import Package
 from tests.console.test_packages_support import PASSPHRASE, add_request, listing, ready_request

@@ -14,8 +14,8 @@ from console.cli import main
 from console.cli.app import session_secret_name
 from console.context import Context
 from console.errors import ConsoleError, PermissionDenied
+from console.keychain import set_secret
 from console.requests import commands
-from console.secrets import set_secret
 from console.security import access, accounts, audit_trail, auth
 from console.security.roles import Actor, Role
 from console.store.models import AuditEntry

@@ -44,7 +44,7 @@ from console.documents import (
 )
 from console.documents.verify import CHANGED_AFTER, CHANGED_INSIDE, NOT_SIGNED
 from console.errors import DocumentError
-from console.secrets import set_secret
+from console.keychain import set_secret
 from tests.console.tsa_server import serve_tsa
 
 PASSPHRASE = "correct horse battery staple"

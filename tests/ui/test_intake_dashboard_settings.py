@@ -77,9 +77,9 @@ def test_settings_are_kept_and_the_connection_is_tested(window, app_ctx, qtbot, 
     dialog.test_connection()
     assert "Cannot open the database" in dialog.test_result.text()
     assert "s3cret" not in dialog.url()
-    from console import secrets
+    from console import keychain
 
-    assert secrets.get_secret("db:nobody@127.0.0.1:1/nothing") == "s3cret"
+    assert keychain.get_secret("db:nobody@127.0.0.1:1/nothing") == "s3cret"
     dialog.local.setChecked(True)
     dialog.zone.setCurrentIndex(dialog.zone.findData("utc"))
     dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))

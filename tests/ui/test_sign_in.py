@@ -13,7 +13,7 @@ import pyotp
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from console import secrets
+from console import keychain
 from console.cli.app import session_secret_name
 from console.context import Context
 from console.security import accounts, auth, config
@@ -107,7 +107,7 @@ def test_password_and_code_sign_in_and_the_window_shows_who(shell, sign_in_on, d
     assert window.user_label.text() == "Signed in as Dee Pio (data protection officer)"
     assert window.sign_out_action.isVisible()
     assert window.app.ctx.actor.username == "dee.pio"
-    token = secrets.get_secret(session_secret_name(db))
+    token = keychain.get_secret(session_secret_name(db))
     assert token == window.app.session.token
     resumed = find_access(db)  # the next start resumes the kept session without asking
     assert resumed.actor is not None and resumed.actor.username == "dee.pio"
@@ -166,7 +166,7 @@ def test_sign_out_returns_to_the_dialog_and_ends_the_session(shell, sign_in_on, 
     assert dialog.username.text() == "ana.lyst" and dialog.notice.text() == "You signed out."
     with pytest.raises(auth.SessionExpired):
         auth.resume_session(db, token)
-    assert secrets.get_secret(session_secret_name(db)) is None
+    assert keychain.get_secret(session_secret_name(db)) is None
     assert find_access(db).actor is None  # nothing kept: the next start asks again
     type_in(dialog, "ana.lyst", PASSWORD)  # and back in
     assert shell.window is not None and shell.window.isVisible()
@@ -184,7 +184,7 @@ def test_an_ended_session_asks_to_sign_in_again(shell, sign_in_on, db):
     assert shell.window is None
     dialog = dialog_of(shell)
     assert dialog.notice.text() == "You are not signed in (the session was ended). Sign in again."
-    assert secrets.get_secret(session_secret_name(db)) is None
+    assert keychain.get_secret(session_secret_name(db)) is None
 
 
 def test_the_first_administrator_of_a_new_database_then_sign_in(shell, ctx):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from console import first_run, secrets
+from console import first_run, keychain
 from console.policy import Catalogue
 from ui import style
 from ui.preferences import Option, Preferences
@@ -301,7 +301,7 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, style.icon("app").pixmap(48, 48))
         self.setMinimumSize(720, 560)
-        self.keyring = secrets.keyring_available()
+        self.keyring = keychain.keyring_available()
         self.database = DatabasePage(tasks, self.keyring)
         self.organisation = OrganisationPage(catalogue)
         self.certificate = CertificatePage(catalogue, self.keyring)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL
 
-from console import secrets
+from console import keychain
 from console.policy import load_catalogue
 from console.security.roles import Perm
 from console.store.engine import default_url, parse_url, secret_name_for
@@ -341,7 +341,7 @@ class SettingsDialog(QDialog):
     def _store_password(self) -> None:
         """Put a typed password in the keyring (the entry the engine reads), never in the URL."""
         if self.server.isChecked() and self.password.text():
-            secrets.set_secret(secret_name_for(parse_url(self.url())), self.password.text())
+            keychain.set_secret(secret_name_for(parse_url(self.url())), self.password.text())
 
     # --- actions ---------------------------------------------------------------------------
 

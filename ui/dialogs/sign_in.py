@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import secrets
+from console import keychain
 from console.cli.app import SESSION_ENV, local_actor, session_secret_name
 from console.errors import ConsoleError, SecretStoreError
 from console.security import auth
@@ -69,7 +69,7 @@ def find_access(db: Database) -> Access:
     from_env = os.environ.get(SESSION_ENV, "").strip()
     missing = False
     try:
-        token = from_env or secrets.get_secret(session_secret_name(db))
+        token = from_env or keychain.get_secret(session_secret_name(db))
     except SecretStoreError:
         token, missing = None, True
     if not token:
@@ -86,7 +86,7 @@ def find_access(db: Database) -> Access:
 
 def keep_session(db: Database, signed: auth.SignedIn) -> bool:
     try:
-        secrets.set_secret(session_secret_name(db), signed.token)
+        keychain.set_secret(session_secret_name(db), signed.token)
     except SecretStoreError:
         return False
     return True
@@ -94,7 +94,7 @@ def keep_session(db: Database, signed: auth.SignedIn) -> bool:
 
 def forget_session(db: Database) -> None:
     try:
-        secrets.delete_secret(session_secret_name(db))
+        keychain.delete_secret(session_secret_name(db))
     except SecretStoreError:
         pass  # nothing could be kept there either
 
