@@ -122,7 +122,24 @@ def test_a_changed_file_fails_the_check_in_words(app_ctx, qtbot, tmp_path, p12_p
     report_dialog = tab.dialog
     assert isinstance(report_dialog, VerifyDialog) and not report_dialog.report.ok
     text = report_dialog.text()
-    assert "fails the check" in text and "signer-certificate.pem" in text
+    assert "NOT OK" in text and "Do not send it" in text and "signer-certificate.pem" in text
+
+
+def test_an_unverified_signer_shows_the_reports_own_summary_not_a_count_of_nothing(app_ctx, qtbot, tmp_path,
+                                                                                  p12_path):
+    ctx = app_ctx.ctx
+    ref = ready_request(ctx, tmp_path)
+    configure_signing(ctx, p12_path, PASSPHRASE)
+    tab = _tab(app_ctx, qtbot, ref)
+    tab.build(str(tmp_path / "out"))
+    report = verify_package(tab.dialog.built.path)  # no trust anchor: intact, signer not verified
+    assert not report.ok and not report.problems
+    dialog = VerifyDialog(report, app_ctx.zone)
+    qtbot.addWidget(dialog)
+    text = dialog.text()
+    assert report.summary in text and "SIGNER NOT VERIFIED" in text
+    assert "problem(s)" not in text and "0 problem" not in text and "Do not send" not in text
+    assert "Trusted for checks" in text  # where to make the signer verifiable
 
 
 def test_without_a_certificate_build_offers_to_configure_signing(app_ctx, qtbot, tmp_path, p12_path, monkeypatch):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -172,8 +172,13 @@ class VerifyDialog(QDialog):
             verdict = self.tr("{0} can be relied on: the signature is valid, nothing was added after signing, and "
                               "every file matches the manifest and the signed letter.").format(name)
         else:
-            verdict = self.tr("{0} fails the check: {1} problem(s). Do not send it; build it again.").format(
-                name, len(report.problems))
+            # the report's own verdict: a package whose signer cannot be verified has no problem to count
+            verdict = self.tr("{0}: {1}").format(name, QCoreApplication.translate("VerifySummary", report.summary))
+            if report.problems:
+                verdict += " " + self.tr("Do not send it; build it again.")
+            elif not report.trusted:
+                verdict += " " + self.tr("To verify the signer, choose the published certificate under Settings, "
+                                         "Security, Trusted for checks.")
         self.verdict = _banner(verdict, report.ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
