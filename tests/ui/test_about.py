@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 from importlib import metadata
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 
 from console.desktop import png_path
-from console.resources import resource_path
 from ui.dialogs.about import AboutDialog
 
 
@@ -39,7 +39,7 @@ def test_the_window_and_the_application_carry_the_icon(window, qapp) -> None:
 
 def test_the_committed_pngs_are_the_svg_rendered() -> None:
     """After an edit of app.svg, `make icons` must be run: a stale PNG fails here."""
-    spec = importlib.util.spec_from_file_location("render_icons", resource_path("..", "scripts", "render_icons.py"))
+    spec = importlib.util.spec_from_file_location("render_icons", Path(__file__).resolve().parents[2] / "scripts" / "render_icons.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
