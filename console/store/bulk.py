@@ -88,6 +88,37 @@ def _copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -
             copy.write_row(values)
 
 
+NAME_TRIGGER = "requests_name_insert"  # keeps the name search's FTS5 table in step (migration 0007)
+
+
+def insert_requests(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert request rows; on SQLite the name search index is filled by one statement at the end.
+
+    FTS5 fed row by row from its trigger costs two thirds of a bulk insert (7 of 11 s for 20,000
+    rows, all of it with the write lock held); one INSERT ... SELECT of the same rows takes under
+    a second. The trigger is set aside and put back, as it was written, inside the caller's
+    transaction, so nobody else ever sees the table without it and a rollback restores it.
+    """
+    if not rows:
+        return
+    trigger = None
+    if conn.dialect.name == "sqlite":
+        trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                       (NAME_TRIGGER,)).scalar()
+    if trigger is None:
+        insert_rows(conn, table, rows)
+        return
+    conn.exec_driver_sql(f"DROP TRIGGER {NAME_TRIGGER}")
+    insert_rows(conn, table, rows)
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql("DELETE FROM bulk_ids")
+    conn.exec_driver_sql("INSERT INTO bulk_ids (id) VALUES (?)", [(row["id"],) for row in rows])
+    conn.exec_driver_sql("INSERT INTO requests_name_fts (rowid, subject_name_folded) "
+                         f"SELECT id, subject_name_folded FROM {table.name} WHERE id IN (SELECT id FROM bulk_ids)")
+    conn.exec_driver_sql("DELETE FROM bulk_ids")
+    conn.exec_driver_sql(trigger)
+
+
 def refresh_statistics(engine: Engine) -> list[str]:
     """After a bulk load, let the planner see the new shape (it picks the partial indexes then).
 
