@@ -30,7 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from console import __version__
+from console import __version__, private_files
 from console.context import Context
 from console.errors import ConsoleError, StorageError, ValidationError
 from console.security.roles import Perm, require
@@ -72,6 +72,22 @@ def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(f"A backup passphrase needs at least {MIN_PASSPHRASE} characters; "
                               "without it nobody (you included) can open the backup, so keep it safe.")
+
+
+MAX_KDF_MEMORY = 256 << 20  # bytes scrypt may take (128 * n * r): twice what a backup is written with
+MAX_KDF_WORK = 4 * SCRYPT["n"] * SCRYPT["r"] * SCRYPT["p"]  # n * r * p: four times the written cost
+
+
+def _check_kdf(src: Path, n: int, r: int, p: int) -> None:
+    """Refuse a header's key-derivation settings before any work: a crafted one could ask for GBs."""
+    if n < 2 or n & (n - 1) or r < 1 or p < 1:
+        raise BackupError(f"{src}: the backup header's key-derivation settings are damaged; nothing was restored.")
+    memory, work = 128 * n * r, n * r * p
+    if memory > MAX_KDF_MEMORY or work > MAX_KDF_WORK:
+        raise BackupError(
+            f"{src}: the backup asks for key derivation with {memory >> 20:,} MiB of memory and {work:,} "
+            f"units of work, beyond this version's limit ({MAX_KDF_MEMORY >> 20} MiB, {MAX_KDF_WORK:,}); "
+            "nothing was restored.")
 
 
 def _key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -191,8 +207,7 @@ def _open(src: Path, passphrase: str) -> bytes:
             n, r, p = int(doc["n"]), int(doc["r"]), int(doc["p"])
         except (ValueError, KeyError, TypeError):
             raise BackupError(f"{src}: the backup header is damaged.") from None
-        if n > 1 << 20 or r > 32 or p > 16:
-            raise BackupError(f"{src}: the backup asks for key-derivation work beyond what this version allows.")
+        _check_kdf(src, n, r, p)
         header = MAGIC + line
         aes = AESGCM(_key(passphrase, salt, n, r, p))
         sealed = list(_chunks(data))
@@ -257,6 +272,7 @@ def restore(src: str | Path, passphrase: str, to: str | Path, *, overwrite: bool
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".restoring")
     try:
+        private_files.private_file(part)  # 0600: it holds every person's data
         part.write_bytes(plain[4 + mlen:])
         del plain
         integrity, counts, problems = _check(part, {k: int(v) for k, v in manifest["tables"].items()})

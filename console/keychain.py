@@ -1,7 +1,10 @@
 """The one door to the OS keyring.
 
 Backend failures become one :class:`SecretStoreError` with a message that says what to do;
-there is no plaintext fallback. Tests install an in-memory backend with ``keyring.set_keyring``.
+there is no plaintext fallback: a backend that keeps secrets in a plain file (keyrings.alt's
+``PlaintextKeyring``) or keeps nothing (the null and fail backends) is refused, also when it is
+only one link of a chain, because a chain falls back to it silently. Tests install an in-memory
+backend with ``keyring.set_keyring`` (or PYTHON_KEYRING_BACKEND for subprocesses).
 """
 
 from __future__ import annotations
@@ -20,8 +23,32 @@ _NO_KEYRING = (
 )
 
 
+_NO_STORE_MODULES = ("keyring.backends.null",)  # the fail backend raises NoKeyringError: _NO_KEYRING
+
+
+def _refused(backend: object) -> str | None:
+    """The dotted name of a backend that would keep secrets in plain text or not at all."""
+    for b in [backend, *getattr(backend, "backends", [])]:  # a ChainerBackend lists its links
+        kind = type(b)
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        if kind.__module__ in _NO_STORE_MODULES or (
+                kind.__module__.startswith("keyrings.alt") and "plaintext" in kind.__qualname__.lower()):
+            return name
+    return None
+
+
+def _check_backend() -> None:
+    name = _refused(keyring.get_keyring())
+    if name is not None:
+        raise SecretStoreError(
+            f"The keyring backend {name} keeps secrets in plain text or not at all, so Privacy Console "
+            "refuses it: start a Secret Service (for example gnome-keyring), or uninstall keyrings.alt, "
+            "or choose a secure backend with PYTHON_KEYRING_BACKEND.")
+
+
 def get_secret(name: str) -> str | None:
     """The stored secret called ``name``, or None when there is none."""
+    _check_backend()
     try:
         return keyring.get_password(SERVICE, name)
     except NoKeyringError as exc:
@@ -46,6 +73,7 @@ def keyring_available() -> bool:
 
 def set_secret(name: str, value: str) -> None:
     """Store ``value`` under ``name`` in the keyring, replacing any earlier value."""
+    _check_backend()
     try:
         keyring.set_password(SERVICE, name, value)
     except NoKeyringError as exc:
@@ -56,6 +84,7 @@ def set_secret(name: str, value: str) -> None:
 
 def delete_secret(name: str) -> bool:
     """Remove ``name``; False when it was not there."""
+    _check_backend()
     try:
         keyring.delete_password(SERVICE, name)
         return True

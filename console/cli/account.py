@@ -56,6 +56,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     help="read the new password (for your own: the current one first) from standard input")
     pw.set_defaults(func=cmd_password)
 
+    tk = a.add_parser("totp-key", parents=[common],
+                      help="copy the second-factor key to another workstation of this database (administrator)")
+    tk.add_argument("direction", choices=["export", "import"],
+                    help="export: print the key (one line); import: read it from standard input")
+    tk.set_defaults(func=cmd_totp_key)
+
     tr = a.add_parser("totp-roles", parents=[common], help="show or set which roles need the second factor")
     tr.add_argument("roles", nargs="*", metavar="ROLE", help=f"roles among: {', '.join(ROLE_NAMES)}")
     tr.set_defaults(func=cmd_totp_roles)
@@ -116,6 +122,16 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 def cmd_reset_totp(args: argparse.Namespace) -> int:
     return _print(accounts.reset_second_factor(context(args), args.username), args,
                   "Second factor reset (set up again at the next sign-in)")
+
+
+def cmd_totp_key(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    if args.direction == "export":
+        print(accounts.export_totp_key(ctx))
+        return 0
+    key_id = accounts.import_totp_key(ctx, prompt.stdin_line("second-factor key", "import"))
+    print(f"Second-factor key {key_id} kept in this workstation's keyring.")
+    return 0
 
 
 def cmd_role(args: argparse.Namespace) -> int:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from console import private_files
 from console.context import Context
 from console.documents.binding import PackageBinding, template_version
 from console.documents.manifest import ManifestEntry, build_manifest, write_manifest
@@ -254,9 +254,9 @@ def build_package(ctx: Context, reference: str, out_dir: str | os.PathLike[str],
     except OSError as exc:
         raise DocumentError(f"The output folder {out} cannot be created: {exc.strerror or exc}.") from None
     stem = f"{prep.view.reference}-{prep.kind}"
-    staging = out / f".{stem}.{secrets.token_hex(6)}.partial"  # mkdir, not mkdtemp: normal permissions
+    private_files.remove_leftovers(out)  # what a killed build left here, in plain text
     try:
-        staging.mkdir()
+        staging = private_files.staging_dir(out, stem)  # 0700: the person's data is in it unsealed
     except OSError as exc:
         raise DocumentError(f"Cannot write into the output folder {out}: {exc.strerror or exc}.") from None
     try:

@@ -7,15 +7,18 @@ or demoted, so a database never ends up with nobody able to manage it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console import keychain
 from console.context import Context
 from console.errors import AuthenticationError, NotFoundError, ValidationError
-from console.security import auth, config, passwords
+from console.security import auth, config, crypto, passwords
 from console.security.roles import Actor, Perm, Role, parse_role
 from console.store.models import User
 from console.store.uow import Database
@@ -167,6 +170,35 @@ def reset_second_factor(ctx: Context, username: str) -> AccountView:
         auth.end_sessions(uow.session, user.id)
         uow.audit("account.totp_reset", "user", user.username)
         return _view(user)
+
+
+def export_totp_key(ctx: Context) -> str:
+    """The second-factor key (base64) for another workstation of this database; audited."""
+    with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        key = crypto.totp_key(create=False)
+        if key is None:
+            raise NotFoundError("This workstation's keyring holds no second-factor key (nobody set up a code here).")
+        uow.audit("account.totp_key_export", "setting", crypto.TOTP_KEY_NAME, f"key {key[0]}")
+        return base64.b64encode(key[1]).decode()
+
+
+def import_totp_key(ctx: Context, encoded: str) -> str:
+    """Keep the key exported elsewhere; refused when it is not the one the stored seeds use. Returns its id."""
+    try:
+        raw = base64.b64decode(encoded.strip(), validate=True)
+    except ValueError:
+        raw = b""
+    if len(raw) != 32:
+        raise ValidationError("That is not a second-factor key: paste the one line 'account totp-key export' printed.")
+    key_id = hashlib.sha256(raw).hexdigest()[:16]
+    with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        used = {bytes(v[len(crypto.TOTP_PREFIX):len(crypto.TOTP_PREFIX) + 16]).decode("ascii", "replace")
+                for v in uow.session.scalars(select(User.totp_secret).where(User.totp_secret.is_not(None)))}
+        if used and used != {key_id}:
+            raise ValidationError("This key is not the one this database's second factors were set up with; nothing was changed.")
+        keychain.set_secret(crypto.TOTP_KEY_NAME, base64.b64encode(raw).decode())
+        uow.audit("account.totp_key_import", "setting", crypto.TOTP_KEY_NAME, f"key {key_id}")
+    return key_id
 
 
 def security_settings(ctx: Context) -> config.SecuritySettings:

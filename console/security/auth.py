@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from console.errors import AuthenticationError, ValidationError
-from console.security import config, passwords, totp
+from console.security import config, crypto, passwords, totp
 from console.security.roles import Actor, Role
 from console.store.base import utcnow
 from console.store.models import AuthSession, User
@@ -104,8 +105,14 @@ def _fail(uow: UnitOfWork, user: User | None, cfg: config.SecuritySettings, now:
           reason: str, message: str) -> _Refusal:
     """Count the failure, lock after too many, audit it; the caller's transaction commits."""
     if user is not None:
-        user.failed_attempts = (user.failed_attempts or 0) + 1
-        if user.failed_attempts >= cfg.lockout_failures:
+        # One atomic UPDATE ... RETURNING on both databases: attempts at the same moment from
+        # several desktops each add one, whatever the other transactions read.
+        count = uow.session.execute(
+            update(User).where(User.id == user.id)
+            .values(failed_attempts=func.coalesce(User.failed_attempts, 0) + 1)
+            .returning(User.failed_attempts).execution_options(synchronize_session=False)).scalar_one()
+        set_committed_value(user, "failed_attempts", count)
+        if count >= cfg.lockout_failures:
             user.locked_until = now + timedelta(minutes=cfg.lockout_minutes)
             message += (f" The account is now locked for {cfg.lockout_minutes} minutes after "
                         f"{user.failed_attempts} failed sign-ins.")
@@ -145,7 +152,7 @@ def _check_factors(uow: UnitOfWork, user: User | None, password: str, code: str 
             "Your role needs a second factor: set up an authenticator app (scan the QR code) first."))
     if not code or not code.strip():
         return _Refusal(CodeRequired("Enter the 6-digit code from your authenticator app."))
-    step = totp.matching_step(user.totp_secret.decode("ascii"), code, now)
+    step = totp.matching_step(crypto.decrypt_totp(user.totp_secret, user.username), code, now)
     if step is None:
         return _fail(uow, user, cfg, now, "wrong code", "Wrong authenticator code; check the app and the device's clock.")
     if user.totp_last_step is not None and step <= user.totp_last_step:
@@ -230,7 +237,7 @@ def finish_enrolment(db: Database, username: str, password: str, secret: str, co
                 result = _fail(uow, user, cfg, now, "wrong code at enrolment",
                                "Wrong authenticator code; scan the QR code again and enter the code the app shows.")
             else:
-                user.totp_secret, user.totp_last_step = secret.encode("ascii"), step
+                user.totp_secret, user.totp_last_step = crypto.encrypt_totp(secret, user.username), step
                 uow.audit("auth.totp_enrolled", "user", user.username)
                 result = _open_session(uow, user, cfg, now, client, password)
     if isinstance(result, _Refusal):

@@ -1,5 +1,9 @@
 """Password hashing with argon2id (argon2-cffi), and what a password must be.
 
+A password needs 12 characters and must not be one a guesser tries early: zxcvbn (a maintained
+package with lists of common passwords, names and words, keyboard patterns and sequences)
+estimates the guesses, and fewer than 10^8 (its score below 3) is refused with its reason.
+
 The hasher's parameters are argon2-cffi's defaults (RFC 9106 low-memory profile: t=3,
 64 MiB, p=4), about 0.2 s a hash on a two-core laptop: slow for a guesser, quick for a
 person. Parameters are in each hash string, so raising them later only rehashes on sign-in.
@@ -14,6 +18,7 @@ from console.errors import ValidationError
 
 HASHER = PasswordHasher()
 MIN_LENGTH = 12
+MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable" (about 10^8 guesses or more)
 _DUMMY: list[str] = []
 
 
@@ -28,6 +33,13 @@ def check_strength(password: str, username: str = "") -> None:
         raise ValidationError("A password cannot contain the user name.")
     if len(set(password)) < 4:
         raise ValidationError("A password needs more than three different characters.")
+    from zxcvbn import zxcvbn  # its word lists take a moment to load: only where a password is set
+
+    verdict = zxcvbn(password[:100], user_inputs=[username, *username.replace("_", ".").split(".")])
+    if verdict["score"] < MIN_SCORE:
+        why = (verdict.get("feedback") or {}).get("warning") or "it is too easy to guess"
+        raise ValidationError(f"That password is among those guessed first ({why.rstrip('.').lower()}); "
+                              "use a phrase of several unrelated words.")
 
 
 def hash_password(password: str) -> str:

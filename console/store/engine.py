@@ -93,7 +93,13 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
         database = parsed.database or ""
         memory = database in ("", ":memory:")
         if not memory:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            from console.private_files import private_dir, private_sqlite, tighten
+
+            path = Path(database).expanduser()
+            private_dir(path.parent)  # new folders 0700; the console's own data folder tightened
+            if path.parent.resolve() == data_dir().expanduser().resolve():
+                tighten(path.parent, 0o700)
+            private_sqlite(path)  # 0600 before SQLite opens it (its -wal and -shm take the same mode)
         engine = create_engine(
             parsed,
             echo=echo,

@@ -216,6 +216,12 @@ def test_cli_subprocess_login_roles_and_logout(tmp_path, catalogue) -> None:  # 
 
     # the administrator needs the second factor: wrong code, then the right one
     # enrolled a minute and a half ago (as if in the window), so now's code is a fresh one
+    # in this person's keyring, which holds the second-factor key the CLI decrypts the seed with
+    import keyring
+
+    from tests.console.test_security_helpers import FileKeyring
+
+    keyring.set_keyring(FileKeyring(keyring_file))
     admin_secret, _ = enrol(db, "adm.user", ROLE_PASSWORDS["administrator"], datetime.now(UTC) - timedelta(seconds=90))
     from console.security import totp
 
