@@ -1,26 +1,19 @@
-"""``privacy-console incident`` and ``drill`` as a person types them: real subprocesses, one-line errors."""
+"""``privacy-console incident`` and ``drill`` as a person types them (in-process), one-line errors."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.console.inprocess import Ran, run_cli
+
 AWARE = "2026-03-10T09:30:00+00:00"
 
 
-def run(db: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.keyring_memory.MemoryKeyring", "PYTHONPATH": str(ROOT),
-           "PRIVACY_CONSOLE_USER": "ria.patel"}
-    env.pop("PRIVACY_CONSOLE_DB", None)
-    env.pop("PRIVACY_CONSOLE_SIGNING_CERT", None)
-    cmd = [sys.executable, "-m", "console", *args, "--db", db]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+def run(db: str, *args: str) -> Ran:
+    return run_cli(*args, db=db, env={"PRIVACY_CONSOLE_USER": "ria.patel", "PRIVACY_CONSOLE_SIGNING_CERT": None})
 
 
 def ok(db: str, *args: str) -> dict:
