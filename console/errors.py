@@ -86,7 +86,9 @@ class DamagedError(StorageError):
     exit_code = 14
 
 
-BUSY = ("database is locked", "database table is locked", "database is busy")
+# "locking protocol" (SQLITE_PROTOCOL): a WAL lock race with another process that SQLite gave up
+# retrying; transient like a lock, so said the same way (seen with a second reader polling the file)
+BUSY = ("database is locked", "database table is locked", "database is busy", "locking protocol")
 DAMAGED = ("malformed", "file is not a database", "file is encrypted or is not a database")
 
 

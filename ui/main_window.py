@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.nav.queue_chosen.connect(self.show_queue)
         self.nav.view_chosen.connect(self.show_view)
         self.queue.current_changed.connect(lambda _row: self._open_timer.start())
+        self.workspace.loaded.connect(lambda _view: self._update_title())
+        self.stack.currentChanged.connect(lambda _i: self._update_title())
+        self.nav.currentItemChanged.connect(lambda *_: self._update_title())
         self.queue.activated.connect(self._activated)
         self.queue.selection_changed.connect(self._selection_changed)
         self.queue.assign_requested.connect(self.bulk_assign)
@@ -284,6 +287,7 @@ class MainWindow(QMainWindow):
     def _open_current(self) -> None:
         row = self.queue.current_row()
         self.workspace.show_reference(row.reference if row else None)
+        self._update_title()
 
     def _activated(self, row: QueueRow) -> None:
         self._open_timer.stop()
@@ -466,6 +470,17 @@ class MainWindow(QMainWindow):
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _update_title(self) -> None:
+        """What is on show, then the organisation: "DSR-2026-000401, Awaiting verification · Overdue —
+        Miximonster" (a taskbar, a window switcher and a screen reader say where the person is)."""
+        org = self.app.ctx.catalogue.organisation.name
+        item = self.nav.currentItem()
+        place = item.text(0) if item is not None and self.nav.current_key() is not None else ""
+        view = self.workspace.view if self.stack.currentIndex() == 0 else None
+        if view is not None:
+            place = f"{view.reference}, {words.status(view.status)}" + (f" · {place}" if place else "")
+        self.setWindowTitle(f"{place} — {org}" if place else org)
 
     def _update_status(self) -> None:
         if self.stack.currentIndex() == 0:

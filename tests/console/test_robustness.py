@@ -169,3 +169,13 @@ def test_an_import_killed_mid_write_leaves_nothing_behind(ctx, sqlite_only, tmp_
     assert _count(ctx, Request) == 0 and _count(ctx, AuditEntry) == 0
     assert cli(["db", "check"])[0] == 0
     assert cli(["audit", "verify"])[0] == 0
+
+
+def test_a_wal_lock_race_is_said_as_busy_not_as_a_database_that_cannot_be_opened() -> None:
+    """SQLITE_PROTOCOL ('locking protocol'), met in the window while another process polled the file."""
+    import sqlite3
+
+    from console.errors import BusyError, storage_error
+
+    said = storage_error("sqlite:///x.sqlite3", sqlite3.OperationalError("locking protocol"))
+    assert isinstance(said, BusyError) and "try again" in str(said) and "Cannot open" not in str(said)

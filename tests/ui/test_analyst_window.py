@@ -334,7 +334,17 @@ def test_counts_speak_in_the_singular_and_the_title_names_the_organisation_once(
     add(app_ctx.ctx, "Lou Lam")
     window.queue.refresh()
     assert window.queue.count_label.text() == "1 request"
-    assert window.windowTitle() == app_ctx.ctx.catalogue.organisation.name
+    org = app_ctx.ctx.catalogue.organisation.name
+    assert window.windowTitle().endswith(f" — {org}") and window.windowTitle().count(org) == 1
+
+
+def test_the_title_says_which_request_and_queue_are_on_show(window, app_ctx, qtbot):
+    ref = add(app_ctx.ctx, "Lou Lam").reference
+    org = app_ctx.ctx.catalogue.organisation.name
+    window.queue.refresh()
+    qtbot.waitUntil(lambda: window.windowTitle() == f"{ref}, Received · All open — {org}", timeout=60_000)
+    window.nav.select("view", "dashboard")
+    assert window.windowTitle() == f"Dashboard — {org}"
 
 
 # --- build 3: column chooser, saved views, CSV export --------------------------------------------------
