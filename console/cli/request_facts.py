@@ -1,4 +1,4 @@
-"""``privacy-console request erasure-record | correction | answer | facts``: record what was done,
+"""``privacy-console request erasure-record | correction | answer | restriction-record | facts``: record what was done,
 before any letter says it was done."""
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ def register(rs: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     an.add_argument("--decision", choices=facts.DECISIONS, help="for requests answered by a decision")
     an.set_defaults(func=cmd_answer)
 
+    rr = rs.add_parser("restriction-record", parents=[common],
+                       help="record when the restriction of processing took effect (the letter's 'restricted since')")
+    rr.add_argument("reference")
+    rr.add_argument("--at", type=_when, help="when it took effect (ISO 8601 with zone; default: now)")
+    rr.add_argument("--how", help="how it was applied, e.g. 'profiling flag set in the CRM'")
+    rr.set_defaults(func=cmd_restriction)
+
     fa = rs.add_parser("facts", parents=[common], help="what was recorded as done for a request")
     fa.add_argument("reference")
     fa.set_defaults(func=cmd_facts)
@@ -67,7 +74,10 @@ def _print(recorded: facts.Facts, args: argparse.Namespace) -> int:
     if recorded.answer:
         a = recorded.answer
         print(f"answer    {a.decision + ': ' if a.decision else ''}{a.text}  ({human(a.answered_at)}, {a.answered_by})")
-    if not (recorded.erasures or recorded.corrections or recorded.answer):
+    if recorded.restriction:
+        r = recorded.restriction
+        print(f"restricted since {human(r.applied_at)}{': ' + r.how if r.how else ''}  ({r.applied_by})")
+    if not (recorded.erasures or recorded.corrections or recorded.answer or recorded.restriction):
         print("nothing recorded yet")
     return 0
 
@@ -87,6 +97,11 @@ def cmd_correction(args: argparse.Namespace) -> int:
 def cmd_answer(args: argparse.Namespace) -> int:
     ctx = _context(args)
     return _print(facts.record_answer(ctx, args.reference, args.text, args.decision), args)
+
+
+def cmd_restriction(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    return _print(facts.record_restriction(ctx, args.reference, at=args.at, how=args.how), args)
 
 
 def cmd_facts(args: argparse.Namespace) -> int:

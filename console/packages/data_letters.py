@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from console.documents.spec import Block, Heading, KeyValue, Paragraph, Table
@@ -272,15 +271,6 @@ def rectification(inp: LetterInput) -> list[Block]:
             *request_facts(inp), *identity(inp)]
 
 
-def _day(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def restriction(inp: LetterInput) -> list[Block]:
     w, view = inp.words, inp.view
     raw = view.details.get("restriction") or {}
@@ -288,7 +278,8 @@ def restriction(inp: LetterInput) -> list[Block]:
     purposes = spec.get("purposes") or []
     purposes = [purposes] if isinstance(purposes, str) else [str(p) for p in purposes]
     categories = spec.get("categories") or list(view.categories)
-    since = _day(spec.get("since") or spec.get("from")) or inp.local(inp.issued)
+    assert inp.facts.restriction is not None  # recorded.require_facts checked it: never the build date
+    since = inp.local(inp.facts.restriction.applied_at)
     pairs = [
         (w.text("restriction", "what"), str(spec.get("parameters") or "—")),
         (w.text("restriction", "purposes"), "; ".join(purposes) or "—"),

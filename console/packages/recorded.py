@@ -1,7 +1,8 @@
 """The records a letter needs before it may be built, or the command that records them.
 
 An erasure certificate needs an erasure record for every system and category the person's
-data was found in; a rectification letter at least one correction; an inquiry answer and a
+data was found in; a rectification letter at least one correction; a restriction
+letter the date the restriction took effect; an inquiry answer and a
 decision letter the recorded answer. Checked before anything is laid out, so a preview
 refuses exactly as a build does.
 """
@@ -43,6 +44,11 @@ def require_facts(reference: str, kind: str, records: Mapping[str, Sequence[Reco
         raise DocumentError(
             f"No correction is recorded for {reference}; the letter lists the corrections made. Record each one "
             f"first: '{CLI} correction {reference} --system SYSTEM --field FIELD --to NEW' (or --description).")
+    elif kind == "restriction" and facts.restriction is None:
+        raise DocumentError(
+            f"No restriction date is recorded for {reference}; the letter says since when processing is "
+            f"restricted. Record it first: '{CLI} restriction-record {reference} --at 2026-12-01T10:00:00+00:00 "
+            "--how HOW' (when it took effect, and how it was applied).")
     elif kind in ("letter", "decision") and facts.answer is None:
         what = "decision" if kind == "decision" else "answer"
         option = " --decision granted|partly_granted|refused" if kind == "decision" else ""

@@ -19,7 +19,12 @@ from console.errors import TransitionError, ValidationError
 from console.requests.commands import CLOCK_SKEW, _event, _load
 from console.requests.lifecycle import STATUS_TITLES, Status
 from console.security.roles import Perm
-from console.store.fact_models import AnswerRecord, CorrectionRecord, ErasureRecord
+from console.store.fact_models import (
+    AnswerRecord,
+    CorrectionRecord,
+    ErasureRecord,
+    RestrictionRecord,
+)
 from console.store.models import Request, SubjectRecord
 from console.timefmt import human
 
@@ -59,6 +64,13 @@ class AnswerFact:
 
 
 @dataclass(frozen=True)
+class RestrictionFact:
+    applied_at: datetime
+    how: str
+    applied_by: str
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything recorded as done for one request; empty until somebody records it."""
 
@@ -66,6 +78,7 @@ class Facts:
     corrections: tuple[CorrectionFact, ...] = ()
     answer: AnswerFact | None = None
     withdrawals: tuple[Any, ...] = ()  # console.processing.withdrawals.Withdrawal: consent withdrawn
+    restriction: RestrictionFact | None = None  # the latest record of when the restriction took effect
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -76,6 +89,8 @@ class Facts:
                 item["done_at"] = item["done_at"].isoformat()
         if data["answer"]:
             data["answer"]["answered_at"] = data["answer"]["answered_at"].isoformat()
+        if data["restriction"]:
+            data["restriction"]["applied_at"] = data["restriction"]["applied_at"].isoformat()
         return data
 
 
@@ -240,6 +255,24 @@ def record_answer(ctx: Context, reference: str, text: str, decision: str | None 
     return facts_for(ctx, reference)
 
 
+def record_restriction(ctx: Context, reference: str, *, at: datetime | None = None, how: str | None = None) -> Facts:
+    """When the restriction took effect (and how it was applied): the date the letter states."""
+    method = _text(how, "How the processing was restricted", required=False) or ""
+    when = _when(ctx, at)
+    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
+        s = uow.session
+        row = _load(s, reference, lock=True)
+        _acting_on(ctx, row, "restriction", "the date the restriction took effect")
+        if when < row.received_at:
+            raise ValidationError(f"{row.reference} was received on {human(row.received_at)}; the restriction "
+                                  "cannot have taken effect before that.")
+        s.add(RestrictionRecord(request_id=row.id, applied_at=when, how=method, applied_by=ctx.actor.username))
+        _event(s, row, ctx.actor.username, "restricted", f"processing restricted from {human(when)}"
+               + (f": {method}" if method else ""))
+        uow.audit("restriction.apply", "request", row.reference, when.isoformat())
+    return facts_for(ctx, reference)
+
+
 def facts_for(ctx: Context, reference: str) -> Facts:
     """The records of one request, oldest first; the latest answer counts."""
     with ctx.db.read(ctx.actor) as s:
@@ -256,6 +289,8 @@ def load_facts(session: Session, request_id: int) -> Facts:
                                   .order_by(CorrectionRecord.id)).all()
     answer = session.scalars(select(AnswerRecord).where(AnswerRecord.request_id == request_id)
                              .order_by(AnswerRecord.id.desc()).limit(1)).first()
+    restriction = session.scalars(select(RestrictionRecord).where(RestrictionRecord.request_id == request_id)
+                                  .order_by(RestrictionRecord.id.desc()).limit(1)).first()
     return Facts(
         erasures=tuple(ErasureFact(e.system, e.category, e.outcome, e.method, e.legal_reason, e.done_at, e.done_by)
                        for e in erasures),
@@ -263,4 +298,6 @@ def load_facts(session: Session, request_id: int) -> Facts:
                                          c.done_by) for c in corrections),
         answer=AnswerFact(answer.decision, answer.text, answer.answered_at, answer.answered_by) if answer else None,
         withdrawals=load_withdrawals(session, request_id),
+        restriction=RestrictionFact(restriction.applied_at, restriction.how, restriction.applied_by)
+        if restriction else None,
     )

@@ -78,3 +78,19 @@ class AnswerRecord(Base):
         CheckConstraint("decision IS NULL OR decision IN ('granted', 'partly_granted', 'refused')",
                         name="decision"),
     )
+
+
+class RestrictionRecord(Base):
+    """When the restriction of processing (Art. 18) took effect, how, and who applied it.
+
+    The restriction letter's "restricted since" is this date, never the day the letter is built.
+    """
+
+    __tablename__ = "restriction_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"), index=True)
+    applied_at: Mapped[datetime]
+    how: Mapped[str] = mapped_column(Text, default="")  # e.g. "profiling flag set in the CRM"
+    applied_by: Mapped[str] = mapped_column(String(80))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)

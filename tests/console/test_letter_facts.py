@@ -176,3 +176,23 @@ def test_coppa_consent_letter_states_the_recorded_decision(ctx, cli, tmp_path: P
     assert "We have granted your request." in text
     assert "Timmy's account is closed and his profile deleted." in text
     assert "we have acted" not in text.lower()
+
+
+def test_restriction_date_is_recorded_through_the_cli_and_refused_where_it_cannot_stand(ctx, cli, tmp_path: Path) -> None:
+    waiting = add_request(ctx, "restriction", details={"restriction": {"parameters": "stop profiling"}})
+    code, _, err = cli("restriction-record", waiting, "--at", "2026-11-29T10:00:00+00:00")
+    assert code == 4 and "once identity is confirmed" in err  # not before the request is being acted on
+    ref = ready_request(ctx, tmp_path, "restriction", email="r@example.org",
+                        details={"restriction": {"parameters": "stop profiling"}})
+    code, _, err = cli("restriction-record", ref, "--at", "2026-11-01T10:00:00+00:00")
+    assert code == 2 and "cannot have taken effect before" in err
+    code, _, err = cli("restriction-record", ref, "--at", "2026-12-24T10:00:00+00:00")
+    assert code == 2 and "in the future" in err
+    assert facts.facts_for(ctx, ref).restriction is None  # nothing half-written
+    code, out, err = cli("restriction-record", ref, "--at", "2026-11-29T10:00:00+00:00", "--how", "CRM flag set")
+    assert code == 0, err
+    assert "restricted since" in out and "CRM flag set" in out
+    code, out, _ = cli("facts", ref, "--json")
+    assert json.loads(out)["restriction"]["applied_at"].startswith("2026-11-29T10:00:00")
+    events = [e.action for e in commands.get_request(ctx, ref).events]
+    assert "restricted" in events

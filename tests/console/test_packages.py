@@ -8,12 +8,14 @@ import json
 import re
 import subprocess
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from console.documents import create_self_signed, read_manifest
+from console.errors import DocumentError
 from console.packages import (
     build_package,
     configure_signing,
@@ -199,13 +201,20 @@ def test_rectification_shows_before_and_after(ctx, tmp_path: Path, cert) -> None
 
 def test_restriction_says_what_for_which_purposes_and_since_when(ctx, tmp_path: Path, cert) -> None:
     details = {"restriction": {"parameters": "Stop profiling while accuracy is contested",
-                               "purposes": ["Personalisation"], "since": "2026-11-28"}}
+                               "purposes": ["Personalisation"], "since": "2026-11-02"}}  # what the person asked
     ref = ready_request(ctx, tmp_path, "restriction", details=details)
+    # Nothing recorded yet: the letter is refused, naming the command, rather than dated today.
+    with pytest.raises(DocumentError, match=f"privacy-console request restriction-record {ref} --at"):
+        build_package(ctx, ref, tmp_path / "refused")
+    facts.record_restriction(ctx, ref, at=datetime(2026, 11, 28, 15, 0, tzinfo=UTC), how="profiling flag set in the CRM")
+    ctx.clock.advance(days=9)  # built well after: the date is the recorded one, not the build date
     text = flat(pdftotext(_letter(build_package(ctx, ref, tmp_path / "out"))))
     for phrase in ("What is restricted Stop profiling while accuracy is contested",
                    "Purposes no longer served Personalisation", "Restricted since 28 November 2026",
                    "We will tell you before the restriction is lifted"):
         assert phrase in text, phrase
+    assert "9 December 2026" not in text.split("Restricted since")[1][:40]
+    assert facts.facts_for(ctx, ref).restriction.how == "profiling flag set in the CRM"  # type: ignore[union-attr]
 
 
 def test_rejection_letter_gives_the_reason_and_the_right_to_complain(ctx, tmp_path: Path, cert) -> None:
