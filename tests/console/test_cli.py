@@ -1,4 +1,5 @@
-"""The CLI as a person uses it: real subprocesses, real SQLite file, JSON out, one-line errors."""
+"""The CLI as a person uses it: real SQLite file, JSON out, one-line errors. In-process, but for a
+few smoke tests through the entry point in a real process."""
 
 from __future__ import annotations
 
@@ -10,17 +11,23 @@ from pathlib import Path
 
 import pytest
 
+from tests.console.inprocess import Ran, run_cli
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, db: str | None = None, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.keyring_memory.MemoryKeyring", "PYTHONPATH": str(ROOT)}
-    full_env.pop("PRIVACY_CONSOLE_DB", None)
-    full_env.update(env or {})
+def run_process(*args: str, db: str | None = None) -> subprocess.CompletedProcess:
+    """The installed entry point's code in a real process (the smoke tests below)."""
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.keyring_memory.MemoryKeyring", "PYTHONPATH": str(ROOT)}
+    env.pop("PRIVACY_CONSOLE_DB", None)
     cmd = [sys.executable, "-c", "from ui.launch import main; raise SystemExit(main())", *args]
     if db:
         cmd[3:3] = ["--db", db]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=full_env, input=stdin, timeout=120)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+
+
+def run(*args: str, db: str | None = None, env: dict | None = None, stdin: str | None = None) -> Ran:
+    return run_cli(*args, db=db, env=env, stdin=stdin)
 
 
 @pytest.fixture
@@ -43,7 +50,7 @@ def test_a_new_shared_database_lets_its_creator_set_it_up(pg_url, db) -> None:
 
 
 def test_policy_show_json_has_windows_and_checklists() -> None:
-    out = run("policy", "show", "--json")
+    out = run_process("policy", "show", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     rights = {r["id"]: r for r in data["rights"]}
