@@ -1,5 +1,5 @@
 """Each role is refused what it may not do: from the service layer, the CLI in-process, and the
-CLI as a real subprocess (non-zero exit, one clear line on stderr, nothing written)."""
+CLI (non-zero exit, one clear line on stderr, nothing written)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from console.requests import commands
 from console.security import access, accounts, audit_trail, auth
 from console.security.roles import Actor, Role
 from console.store.models import AuditEntry
+from tests.console.inprocess import Ran, run_cli
 from tests.console.test_security_helpers import (  # noqa: F401
     ROLE_PASSWORDS,
     add_staff,
@@ -170,90 +171,105 @@ def test_cli_says_sign_in_first_when_no_session(ctx: Context, staffed, db_url: s
     assert capsys.readouterr().err.strip() == "privacy-console: Sign in first: privacy-console login"
 
 
-# ---- the CLI as a real subprocess ------------------------------------------------------------------
+# ---- the CLI as a person types it (in-process; one real-process test of the kept session) --------
 
-def test_cli_subprocess_login_roles_and_logout(tmp_path, catalogue) -> None:  # type: ignore[no-untyped-def]
+def run(*args: str, db: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Ran:
+    """The CLI in this process, as the OS user owner.person; the test's keyring keeps sessions."""
+    return run_cli(*args, db=db, stdin=stdin, env={"PRIVACY_CONSOLE_USER": "owner.person", **(env or {})})
+
+
+def test_a_session_kept_by_login_is_found_by_the_next_process(tmp_path, catalogue) -> None:  # type: ignore[no-untyped-def]
+    """Real processes sharing a file keyring, as a person's commands share the OS keyring."""
     from console.store.uow import Database
 
-    keyring_file = tmp_path / "keyring.json"  # one keyring for every subprocess, like a person's
+    keyring_file = tmp_path / "keyring.json"
+    url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    db = Database(url)
+    add_staff(Context(db, catalogue, Actor("owner.person", Role.OWNER)), totp_roles=("administrator",))
+    accounts.enable_sign_in(db, "first.admin", "", "a long enough phrase", by="owner")
+    db.dispose()
+    out = cli("login", "aud.user", "--password-stdin", db=url, keyring_file=keyring_file,
+              stdin=ROLE_PASSWORDS["auditor"] + "\n")
+    assert out.returncode == 0, out.stderr
+    assert "aud.user (auditor)" in cli("whoami", db=url, keyring_file=keyring_file).stdout
+    assert cli("logout", db=url, keyring_file=keyring_file).stdout.strip() == "Signed out."
+    assert "Sign in first" in one_line_error(cli("whoami", db=url, keyring_file=keyring_file))
+
+
+def test_cli_login_roles_and_logout(tmp_path, catalogue) -> None:  # type: ignore[no-untyped-def]
+    from console.store.uow import Database
 
     url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     db = Database(url)
     owner = Context(db, catalogue, Actor("owner.person", Role.OWNER))
     add_staff(owner, totp_roles=("administrator",))
     # before sign-in is on, the OS user is the owner and may do anything
-    out = cli("request", "add", "--right", "access", "--subject-name", "Ada Example", "--subject-email",
-              "ada@example.org", db=url, keyring_file=keyring_file)
+    out = run("request", "add", "--right", "access", "--subject-name", "Ada Example", "--subject-email",
+              "ada@example.org", db=url)
     assert out.returncode == 0, out.stderr
-    out = cli("login", "ana.user", "--password-stdin", db=url, keyring_file=keyring_file, stdin="x\n")
+    out = run("login", "ana.user", "--password-stdin", db=url, stdin="x\n")
     assert "Sign-in is off" in one_line_error(out)
 
-    out = cli("account", "enable-sign-in", "boss", "--password-stdin", db=url, keyring_file=keyring_file,
+    out = run("account", "enable-sign-in", "boss", "--password-stdin", db=url,
               stdin="a long enough phrase\n")
     assert out.returncode == 0 and "Sign-in is on" in out.stdout, out.stderr
-    assert one_line_error(cli("request", "list", db=url, keyring_file=keyring_file)) == \
+    assert one_line_error(run("request", "list", db=url)) == \
         "privacy-console: Sign in first: privacy-console login"
 
-    out = cli("login", "ana.user", "--password-stdin", db=url, keyring_file=keyring_file, stdin="wrong password!!\n")
+    out = run("login", "ana.user", "--password-stdin", db=url, stdin="wrong password!!\n")
     assert one_line_error(out) == "privacy-console: Wrong user name or password."
-    out = cli("login", "ana.user", "--password-stdin", db=url, keyring_file=keyring_file,
+    out = run("login", "ana.user", "--password-stdin", db=url,
               stdin=ROLE_PASSWORDS["analyst"] + "\n")
     assert out.returncode == 0 and "Signed in as ana.user (analyst)" in out.stdout, out.stderr
-    assert cli("request", "list", db=url, keyring_file=keyring_file).returncode == 0
-    out = cli("account", "add", "eve.person", "--role", "administrator", "--password-stdin", db=url,
-              keyring_file=keyring_file, stdin="a long enough phrase\n")
+    assert run("request", "list", db=url).returncode == 0
+    out = run("account", "add", "eve.person", "--role", "administrator", "--password-stdin", db=url,
+              stdin="a long enough phrase\n")
     line = one_line_error(out)
     assert out.returncode == 6 and "ana.user (analyst) may not manage accounts; that needs the role: administrator" in line
-    assert "may not read audit" in one_line_error(cli("audit", "verify", db=url, keyring_file=keyring_file))
+    assert "may not read audit" in one_line_error(run("audit", "verify", db=url))
 
-    out = cli("login", "aud.user", "--password-stdin", db=url, keyring_file=keyring_file,
+    out = run("login", "aud.user", "--password-stdin", db=url,
               stdin=ROLE_PASSWORDS["auditor"] + "\n")
     assert out.returncode == 0, out.stderr
-    assert "aud.user (auditor)" in cli("whoami", db=url, keyring_file=keyring_file).stdout
-    out = cli("request", "advance", "DSR-2026-000001", db=url, keyring_file=keyring_file)
+    assert "aud.user (auditor)" in run("whoami", db=url).stdout
+    out = run("request", "advance", "DSR-2026-000001", db=url)
     assert "aud.user (auditor) may not work requests" in one_line_error(out)
-    assert cli("audit", "verify", db=url, keyring_file=keyring_file).returncode == 0
+    assert run("audit", "verify", db=url).returncode == 0
 
     # the administrator needs the second factor: wrong code, then the right one
     # enrolled a minute and a half ago (as if in the window), so now's code is a fresh one
-    # in this person's keyring, which holds the second-factor key the CLI decrypts the seed with
-    import keyring
-
-    from tests.console.test_security_helpers import FileKeyring
-
-    keyring.set_keyring(FileKeyring(keyring_file))
+    # in this person's keyring (the test's), which holds the second-factor key the CLI decrypts the seed with
     admin_secret, _ = enrol(db, "adm.user", ROLE_PASSWORDS["administrator"], datetime.now(UTC) - timedelta(seconds=90))
     from console.security import totp
 
-    out = cli("login", "adm.user", "--password-stdin", db=url, keyring_file=keyring_file,
+    out = run("login", "adm.user", "--password-stdin", db=url,
               stdin=ROLE_PASSWORDS["administrator"] + "\n000000\n")
     assert "Wrong authenticator code" in one_line_error(out)
     code = totp.code_at(admin_secret, datetime.now(UTC))
-    out = cli("login", "adm.user", "--password-stdin", db=url, keyring_file=keyring_file,
+    out = run("login", "adm.user", "--password-stdin", db=url,
               stdin=ROLE_PASSWORDS["administrator"] + "\n" + code + "\n")
     assert out.returncode == 0 and "(administrator)" in out.stdout, out.stderr
-    out = cli("request", "add", "--right", "access", "--subject-name", "B", "--subject-email", "b@example.org",
-              db=url, keyring_file=keyring_file)
+    out = run("request", "add", "--right", "access", "--subject-name", "B", "--subject-email", "b@example.org",
+              db=url)
     assert "adm.user (administrator) may not work requests" in one_line_error(out)
-    out = cli("account", "add", "new.analyst", "--role", "analyst", "--password-stdin", db=url,
-              keyring_file=keyring_file, stdin="a long enough phrase\n")
+    out = run("account", "add", "new.analyst", "--role", "analyst", "--password-stdin", db=url,
+              stdin="a long enough phrase\n")
     assert out.returncode == 0, out.stderr
 
-    assert cli("logout", db=url, keyring_file=keyring_file).stdout.strip() == "Signed out."
-    assert "Sign in first" in one_line_error(cli("account", "list", db=url, keyring_file=keyring_file))
+    assert run("logout", db=url).stdout.strip() == "Signed out."
+    assert "Sign in first" in one_line_error(run("account", "list", db=url))
     db.dispose()
 
 
-def test_headless_host_uses_a_printed_token_instead_of_a_keyring(ctx: Context, staffed, db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_headless_host_uses_a_printed_token_instead_of_a_keyring(ctx: Context, staffed, db_url: str, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     if ctx.db.dialect == "sqlite":
         accounts.enable_sign_in(ctx.db, "first.admin", "", "a long enough phrase", by="owner")
-    keyring = tmp_path / "keyring.json"
-    out = cli("login", "aud.user", "--password-stdin", "--print-token", db=db_url, keyring_file=keyring,
+    out = run("login", "aud.user", "--password-stdin", "--print-token", db=db_url,
               stdin=ROLE_PASSWORDS["auditor"] + "\n")
     token = out.stdout.strip()
-    assert out.returncode == 0 and len(token) >= 40 and not keyring.exists(), out.stderr
-    out = cli("audit", "verify", db=db_url, keyring_file=keyring, env={"PRIVACY_CONSOLE_SESSION": token})
+    assert out.returncode == 0 and len(token) >= 40 and memory_keyring.get_password("privacy-console", session_secret_name(ctx.db)) is None, out.stderr
+    out = run("audit", "verify", db=db_url, env={"PRIVACY_CONSOLE_SESSION": token})
     assert out.returncode == 0, out.stderr
-    assert cli("logout", db=db_url, keyring_file=keyring, env={"PRIVACY_CONSOLE_SESSION": token}).returncode == 0
-    out = cli("audit", "verify", db=db_url, keyring_file=keyring, env={"PRIVACY_CONSOLE_SESSION": token})
+    assert run("logout", db=db_url, env={"PRIVACY_CONSOLE_SESSION": token}).returncode == 0
+    out = run("audit", "verify", db=db_url, env={"PRIVACY_CONSOLE_SESSION": token})
     assert "not signed in" in one_line_error(out) and "privacy-console login" in out.stderr

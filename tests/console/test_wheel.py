@@ -68,8 +68,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_another_folder(tmp_path:
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env.update(PRIVACY_CONSOLE_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    env.update(PRIVACY_CONSOLE_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
     where = _run([str(python), "-c", "import console, privacy_console_resources as r; print(console.__file__, "
                   "r.__file__)"], elsewhere, env).stdout
     assert str(ROOT) not in where and str(site) in where, where
