@@ -92,7 +92,7 @@ BUSY = ("database is locked", "database table is locked", "database is busy", "l
 DAMAGED = ("malformed", "file is not a database", "file is encrypted or is not a database")
 
 
-def storage_error(url: str, exc: BaseException) -> StorageError:
+def storage_error(url: str, exc: BaseException) -> ConsoleError:
     """One line a person can act on for a driver error (busy, damaged, full disk, unreachable): never the SQL."""
     orig = getattr(exc, "orig", None) or exc
     lines = str(orig).strip().splitlines()
@@ -104,6 +104,8 @@ def storage_error(url: str, exc: BaseException) -> StorageError:
     if any(d in low for d in DAMAGED):
         return DamagedError(f"The database {url} is damaged ({detail}). Nothing was changed. Run "
                             "'privacy-console db check' and restore the latest backup.")
+    if getattr(orig, "sqlstate", None) == "42501":  # the server refused this role (grants, policies)
+        return PermissionDenied(f"The database refused this: {detail}")
     if "disk is full" in low or "no space left" in low:
         return StorageError(f"The disk holding {url} is full: nothing was changed. Free some space and try again.")
     return StorageError(f"Cannot open the database {url}: {detail}")

@@ -14,7 +14,7 @@ from console.cli import args as args_
 from console.cli.app import context, open_database
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
-from console.errors import ConsoleError
+from console.errors import ConsoleError, ValidationError
 from console.security import audit_trail, protect
 from console.security.audit_trail import AuditFilter
 from console.store import integrity
@@ -71,13 +71,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"ok": report.ok, "entries": report.entries, "seconds": round(report.seconds, 3),
                    "head": {"id": report.head[0], "hash": report.head[1]} if report.head else None,
-                   "problems": [{"entry": p.entry_id, "problem": p.problem} for p in report.problems]})
+                   "problems": [{"entry": p.entry_id, "problem": p.problem} for p in report.problems],
+                   "server": report.server})
     elif report.ok:
+        if report.server_checked:
+            print("Server grants, policies, triggers and functions: as installed by db setup-server")
         head = f"; newest entry {report.head[0]} hash {report.head[1]}" if report.head else ""
         print(f"Audit trail intact: {report.entries:,} entries checked in {report.seconds:.2f} s{head}")
     else:
         for p in report.problems:
             print(f"entry {p.entry_id}: {p.problem}")
+        for line in report.server:
+            print(f"server: {line}")
+    if report.server and not report.problems:
+        raise TamperedError(f"The server's protections were changed: {len(report.server)} difference(s) from setup.")
     if not report.ok:
         ids = ", ".join(str(p.entry_id) for p in report.problems[:20])
         raise TamperedError(f"The audit trail was tampered with: {len(report.problems)} problem(s) at entries {ids}.")
@@ -115,6 +122,9 @@ def cmd_protect(args: argparse.Namespace) -> int:
             print(stmt + ";")
         return 0
     db = open_database(args)
+    if db.dialect == "postgresql" and not args.check:
+        raise ValidationError("On PostgreSQL the protections are part of 'privacy-console db setup-server', "
+                              "run once by the database owner.")
     if not args.check:
         report = protect.protect(db, None if args.triggers_only else args.app_role, create_role=args.create_role)
         if db.dialect == "sqlite":

@@ -8,6 +8,7 @@ from console import keychain
 from console.cli import prompt
 from console.cli.output import emit_json
 from console.errors import DamagedError, ValidationError
+from console.security import server
 from console.store import integrity, migrate
 from console.store.engine import data_dir, display_url, parse_url, resolve_url, secret_name_for
 from console.store.uow import Database
@@ -18,6 +19,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     up = psub.add_parser("upgrade", parents=[common], help="apply the schema migrations")
     up.set_defaults(func=upgrade)
+    ss = psub.add_parser("setup-server", parents=[common],
+                         help="PostgreSQL: make the server enforce the roles (run once by the database owner)")
+    ss.add_argument("--prefix", help="prefix of the roles made (roles are shared by every database of the server; "
+                                     "default: the database name)")
+    ss.set_defaults(func=setup_server)
     info = psub.add_parser("info", parents=[common], help="which database, which schema revision")
     info.set_defaults(func=show_info)
     check = psub.add_parser("check", parents=[common], help="check every page of the database file (exit 14 if damaged)")
@@ -33,11 +39,43 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def upgrade(args: argparse.Namespace) -> int:
     db = Database(args.db, upgrade=False)
+    if db.dialect == "postgresql":
+        with db.engine.connect() as conn:
+            has_settings = conn.exec_driver_sql("SELECT to_regclass('settings')").scalar()
+            server.require_owner(conn, server.installed(conn) if has_settings else None, "db upgrade")
     before, after = db.upgrade()
     if args.json:
         emit_json({"database": db.safe_url, "from": before, "to": after})
     else:
         print(f"{db.safe_url}: schema {before or 'empty'} -> {after}")
+    return 0
+
+
+def setup_server(args: argparse.Namespace) -> int:
+    db = Database(args.db, upgrade=False)
+    if db.dialect != "postgresql":
+        raise ValidationError("db setup-server is for a shared PostgreSQL database; a local file has no database roles "
+                              "(use 'privacy-console audit protect' there).")
+    with db.engine.connect() as conn:
+        has_settings = conn.exec_driver_sql("SELECT to_regclass('settings')").scalar()
+        server.require_owner(conn, server.installed(conn) if has_settings else None, "db setup-server")
+    db.upgrade()
+    with db.engine.begin() as conn:
+        report = server.setup_server(conn, args.prefix)
+    r = report.roles
+    if args.json:
+        emit_json({"database": db.safe_url, "owner": r.owner, "groups": r.groups, "statements": report.statements,
+                   "logins": report.logins, "skipped": report.skipped, "revoked": report.revoked})
+        return 0
+    print(f"{db.safe_url}: set up with {report.statements} statements; tables and functions owned by {r.owner}.")
+    print("Group roles: " + ", ".join(r.groups) + ". Each account connects as its own login role (its user name).")
+    if report.revoked:
+        print("Table grants taken back from: " + ", ".join(report.revoked))
+    if report.logins:
+        print("Login roles for existing accounts (set each one's database password, e.g. ALTER ROLE ... PASSWORD, "
+              "or 'account password' by an administrator): " + ", ".join(report.logins))
+    if report.skipped:
+        print("Accounts NOT given a login role (a privileged role has that name): " + ", ".join(report.skipped))
     return 0
 
 

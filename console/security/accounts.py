@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from console import keychain
 from console.context import Context
 from console.errors import AuthenticationError, NotFoundError, ValidationError
-from console.security import auth, config, crypto, passwords
+from console.security import auth, config, crypto, passwords, server
 from console.security.roles import Actor, Perm, Role, parse_role
 from console.store.models import User
 from console.store.uow import Database
@@ -41,9 +41,9 @@ def _view(u: User) -> AccountView:
                        u.locked_until, u.last_sign_in_at, u.created_at)
 
 
-def _get(s: Session, username: str) -> User:
-    stmt = select(User).where(User.username == username.strip().lower())
-    if s.get_bind().dialect.name == "postgresql":
+def _get(s: Session, username: str, *, lock: bool = True) -> User:
+    stmt = select(User).where(User.username == username.strip().lower()).execution_options(populate_existing=True)
+    if lock and s.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update()
     user = s.scalars(stmt).first()
     if user is None:
@@ -80,6 +80,13 @@ def _keep_an_administrator(s: Session, user: User) -> None:
         raise ValidationError(f"{user.username} is the last active administrator; make another administrator first.")
 
 
+def _on_server(s: Session, username: str, function: str, **params: object) -> AccountView:
+    """One account change by the server's function, which also audits it under the caller's role."""
+    name = username.strip().lower()
+    server.call(s, function, username=name, **params)
+    return _view(_get(s, name, lock=False))
+
+
 def list_accounts(ctx: Context) -> list[AccountView]:
     """Administrators manage accounts; auditors may see who holds which role."""
     perm = Perm.READ_AUDIT if ctx.actor.can(Perm.READ_AUDIT) else Perm.MANAGE_ACCOUNTS
@@ -90,6 +97,13 @@ def list_accounts(ctx: Context) -> list[AccountView]:
 def create_account(ctx: Context, username: str, display_name: str, role: str | Role, password: str) -> AccountView:
     role = parse_role(role) if isinstance(role, str) else role
     with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        if server.installed(uow.session):  # the server makes the account, its login role, and the audit entry
+            name = auth.check_username(username)
+            passwords.check_strength(password, name)
+            server.call(uow.session, "pc_account_create", username=name,
+                        display_name=_check_display_name(display_name, name), role=role.value,
+                        password_hash=passwords.hash_password(password), verifier=server.scram_verifier(password))
+            return _view(_get(uow.session, name, lock=False))
         user = _new_user(uow.session, username, display_name, role, password, ctx.actor.username)
         uow.audit("account.create", "user", user.username, role.value)
         return _view(user)
@@ -98,6 +112,8 @@ def create_account(ctx: Context, username: str, display_name: str, role: str | R
 def set_active(ctx: Context, username: str, active: bool) -> AccountView:
     """Disable (ending every session at once) or enable an account; accounts are never deleted."""
     with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        if server.installed(uow.session):
+            return _on_server(uow.session, username, "pc_account_set_active", active=active)
         user = _get(uow.session, username)
         if not active:
             _keep_an_administrator(uow.session, user)
@@ -119,6 +135,8 @@ def enable_account(ctx: Context, username: str) -> AccountView:
 
 def unlock_account(ctx: Context, username: str) -> AccountView:
     with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        if server.installed(uow.session):
+            return _on_server(uow.session, username, "pc_account_unlock")
         user = _get(uow.session, username)
         user.failed_attempts, user.locked_until = 0, None
         uow.audit("account.unlock", "user", user.username)
@@ -129,6 +147,8 @@ def change_role(ctx: Context, username: str, role: str | Role) -> AccountView:
     """Only an administrator; the account's sessions end so the new role applies everywhere."""
     role = parse_role(role) if isinstance(role, str) else role
     with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        if server.installed(uow.session):
+            return _on_server(uow.session, username, "pc_account_set_role", role=role.value)
         user = _get(uow.session, username)
         old = user.role
         if old == role.value:
@@ -149,10 +169,15 @@ def set_password(ctx: Context, username: str, new_password: str, *, current_pass
     own = username.strip().lower() == ctx.actor.username
     perm = None if own and current_password is not None else Perm.MANAGE_ACCOUNTS
     with ctx.db.unit(ctx.actor, perm) as uow:
-        user = _get(uow.session, username)
+        on_server = server.installed(uow.session) is not None
+        user = _get(uow.session, username, lock=not on_server)
         if perm is None and not passwords.verify(user.password_hash, current_password or ""):
             raise AuthenticationError("The current password is wrong; the password was not changed.")
         passwords.check_strength(new_password, user.username)
+        if on_server:  # the account's database password changes with it
+            return _on_server(uow.session, user.username, "pc_account_set_password",
+                              password_hash=passwords.hash_password(new_password),
+                              verifier=server.scram_verifier(new_password))
         user.password_hash = passwords.hash_password(new_password)
         user.password_changed_at = ctx.now()
         user.failed_attempts, user.locked_until = 0, None
@@ -165,6 +190,8 @@ def set_password(ctx: Context, username: str, new_password: str, *, current_pass
 def reset_second_factor(ctx: Context, username: str) -> AccountView:
     """A lost phone: the account sets up a new authenticator at its next sign-in."""
     with ctx.db.unit(ctx.actor, Perm.MANAGE_ACCOUNTS) as uow:
+        if server.installed(uow.session):
+            return _on_server(uow.session, username, "pc_account_reset_totp")
         user = _get(uow.session, username)
         user.totp_secret, user.totp_last_step = None, None
         auth.end_sessions(uow.session, user.id)

@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from console.security import server
 from console.store.base import utcnow
 from console.store.bulk import insert_rows
 from console.store.models import AuditEntry, Setting
@@ -57,6 +58,11 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
     """Write ``records`` at the end of the chain, in the caller's transaction."""
     records = list(records)
     if not records:
+        return
+    if server.installed(session) is not None:  # the server chains them, as the session's own role
+        for rec in records:
+            session.execute(text("SELECT pc_audit_append(:a, :tt, :ti, :d)"),
+                            {"a": rec.action, "tt": rec.target_type, "ti": rec.target_id, "d": rec.detail})
         return
     _lock_chain(session)
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from console import csvsafe
 from console.context import Context
 from console.errors import ValidationError
-from console.security import audit
+from console.security import audit, server
 from console.security.roles import Perm
 from console.store.models import AuditEntry
 
@@ -65,10 +65,12 @@ class VerifyReport:
     problems: list[audit.ChainProblem]
     head: tuple[int, str] | None
     seconds: float
+    server: list[str] = field(default_factory=list)  # PostgreSQL: differences from what setup-server installed
+    server_checked: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.server
 
 
 def _conditions(f: AuditFilter) -> list[Any]:
@@ -189,4 +191,6 @@ def verify_audit(ctx: Context) -> VerifyReport:
         problems = audit.verify_chain(s)
         entries = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
         head = audit.head(s)
-    return VerifyReport(entries, problems, head, time.perf_counter() - start)
+        checked = server.installed(s) is not None
+        differences = server.differences(s) if checked else []
+    return VerifyReport(entries, problems, head, time.perf_counter() - start, differences, checked)

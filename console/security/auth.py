@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from console.errors import AuthenticationError, ValidationError
-from console.security import config, crypto, passwords, totp
+from console.security import config, crypto, passwords, server, totp
 from console.security.roles import Actor, Role
 from console.store.base import utcnow
 from console.store.models import AuthSession, User
@@ -121,6 +121,11 @@ def _fail(uow: UnitOfWork, user: User | None, cfg: config.SecuritySettings, now:
     return _Refusal(AuthenticationError(message))
 
 
+def _mismatch(uow: UnitOfWork, username: str, message: str) -> _Refusal:
+    uow.audit("auth.sign_in_failed", "user", username.strip()[:80], "connected as another database role")
+    return _Refusal(AuthenticationError(message))
+
+
 def _locked_message(user: User, now: datetime) -> str:
     until = user.locked_until or now
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
@@ -183,8 +188,10 @@ def sign_in(db: Database, username: str, password: str, code: str | None = None,
     now = clock()
     with db.unit(_claimant(username), None) as uow:
         cfg = config.load(uow.session)
-        user = _load_user(uow.session, username)
-        result: _Refusal | SignedIn | None = _check_factors(uow, user, password, code, cfg, now)
+        mismatch = server.login_mismatch(uow.session, username)
+        user = None if mismatch else _load_user(uow.session, username)
+        result: _Refusal | SignedIn | None = (
+            _check_factors(uow, user, password, code, cfg, now) if mismatch is None else _mismatch(uow, username, mismatch))
         if result is None and user is not None:
             result = _open_session(uow, user, cfg, now, client, password)
     if isinstance(result, _Refusal):

@@ -9,6 +9,8 @@ load. Alembic runs only when there is something to upgrade or an unknown revisio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,8 +93,12 @@ def check_not_newer(engine: Engine) -> str | None:
     return current
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to head; returns (before, after) revisions. At head already: one query."""
+def upgrade(engine: Engine, around: Callable[[Connection], AbstractContextManager[object]] | None = None,
+            ) -> tuple[str | None, str]:
+    """Bring the schema to head; returns (before, after) revisions. At head already: one query.
+
+    ``around(conn)`` wraps the migrations in their transaction (a server's owner checks and role).
+    """
     before = check_not_newer(engine)
     head = head_revision()
     if before == head:
@@ -100,7 +106,8 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     from alembic import command
 
     cfg = alembic_config()
-    with writer(engine).begin() as conn:  # a second process opening a new file waits, then finds it done
+    # A second process opening a new file waits, then finds it done.
+    with writer(engine).begin() as conn, around(conn) if around is not None else nullcontext():
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return before, head

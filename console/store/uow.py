@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, event, select, text
+from sqlalchemy import Connection, Engine, event, select, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -71,7 +71,7 @@ class Database:
 
     def upgrade(self) -> tuple[str | None, str]:
         try:
-            revisions = migrate.upgrade(self.engine)
+            revisions = migrate.upgrade(self.engine, _server_owner if self.dialect == "postgresql" else None)
             if self.dialect == "sqlite":
                 # The planner needs statistics to pick the queue indexes; a file that never had
                 # them (filled by an older version) gets them once, later opens just optimise.
@@ -138,6 +138,22 @@ class Database:
 
         with self.sessions() as s:
             return s.execute(select(Request.id).limit(1)).first() is None
+
+
+@contextmanager
+def _server_owner(conn: Connection) -> Iterator[None]:
+    """Migrations on a server: only its owner runs them, as the owner role, and the grants follow."""
+    from console.security import server
+
+    roles = server.installed(conn) if conn.exec_driver_sql("SELECT to_regclass('settings')").scalar() else None
+    server.require_owner(conn, roles, "Upgrading the database schema")
+    if roles is None:
+        yield
+        return
+    conn.exec_driver_sql(f'SET LOCAL ROLE "{roles.owner}"')
+    yield
+    conn.exec_driver_sql("RESET ROLE")
+    server.setup_server(conn, roles.prefix)  # new tables get their grants; the fingerprint is renewed
 
 
 def _minimise_before_flush(session: Session, flush_context: object, instances: object) -> None:
