@@ -34,6 +34,9 @@ def _facts(p: argparse.ArgumentParser, *, required_title: bool) -> None:
     p.add_argument("--cyber", action=argparse.BooleanOptionalAction, default=None, help="a cyber incident")
     p.add_argument("--category", action="append", help="data category, or special_category, credentials, "
                    "financial, official_documents, location, children (repeatable)")
+    p.add_argument("--subjects", action="append", metavar="CATEGORY",
+                   help="categories of data subjects concerned (Art. 33(3)(a)): an id of the record of processing "
+                   "(visitors, users, customers, children) or words for others, e.g. 'Employees' (repeatable)")
     p.add_argument("--people", type=args_.COUNT, help="approximate number of people affected")
     p.add_argument("--records", type=args_.COUNT, help="approximate number of records affected")
     p.add_argument("--consequences", help="likely consequences for the people")
@@ -115,6 +118,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     no.add_argument("--channel", choices=rules.PEOPLE_CHANNELS, help="how people were told")
     no.add_argument("--count", type=args_.COUNT, help="how many people were told")
     no.add_argument("--summary", default="")
+    no.add_argument("--document", metavar="PDF",
+                    help="authority, initial: the report PDF as it was sent (kept with its SHA-256; later builds of "
+                    "the initial report return it unchanged). Default: the report built now, dated when sent")
     no.set_defaults(func=cmd_notify)
 
     cl = rs.add_parser("close", parents=[common], help="close a resolved incident (checks the notifications)")
@@ -162,11 +168,13 @@ def print_view(view: IncidentView, args: argparse.Namespace, ctx: Context) -> in
     print(f"  people    {view.people_count if view.people_count is not None else '?'}   records "
           f"{view.records_count if view.records_count is not None else '?'}   natures {', '.join(view.natures) or '-'}"
           f"   categories {', '.join(view.categories) or '-'}")
+    print(f"  subjects  {', '.join(ctx.catalogue.records.subject_title(i) for i in view.subject_categories) or 'not recorded'}")
     print(f"  decision  authority {view.authority_decision or '-'}, people {view.people_decision or '-'}"
           + (f" ({view.people_exemption})" if view.people_exemption else ""))
     for n in view.notifications:
         extra = f" ref {n.authority_reference}" if n.authority_reference else ""
         extra += f" {n.channel} x{n.recipients}" if n.audience == "people" else ""
+        extra += f" document SHA-256 {n.document_sha256}" if n.document_sha256 else ""
         print(f"  notified  {n.audience} {n.phase} {t(n.sent_at)}{extra}" + (" LATE" if n.late else ""))
     for link in view.linked_requests:
         print(f"  linked    {link.reference} ({link.right}, {link.status})")
@@ -186,7 +194,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         title=args.title, became_aware_at=args.aware_at or ctx.now(), detected_at=args.detected_at,
         description=args.description or "", discovery=args.discovery or "", reported_by=args.reported_by or "",
         natures=tuple(args.nature or ()), cyber=bool(args.cyber), categories=tuple(args.category or ()),
-        people_count=args.people, records_count=args.records, consequences=args.consequences or "",
+        subject_categories=tuple(args.subjects or ()), people_count=args.people, records_count=args.records, consequences=args.consequences or "",
         measures=args.measures or "", contact_point=args.contact or "", linked_requests=tuple(args.link),
     )
     return print_view(commands.open_incident(ctx, new), args, ctx)
@@ -196,7 +204,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     ctx = context(args)
     names = {"title": "title", "description": "description", "detected_at": "detected_at", "discovery": "discovery",
              "reported_by": "reported_by", "nature": "natures", "cyber": "cyber", "category": "categories",
-             "people": "people_count", "records": "records_count", "consequences": "consequences",
+             "subjects": "subject_categories", "people": "people_count", "records": "records_count", "consequences": "consequences",
              "measures": "measures", "contact": "contact_point", "aware_at": "became_aware_at"}
     changes = {field: getattr(args, arg) for arg, field in names.items() if getattr(args, arg) is not None}
     if not changes:
@@ -265,15 +273,24 @@ def cmd_notify(args: argparse.Namespace) -> int:
             raise ValidationError("--channel and --count describe a notice to people; use them with --people.")
         view = notifications.notify_authority(
             ctx, args.reference, sent_at=args.sent_at, phase="follow_up" if args.follow_up else "initial",
-            authority_reference=args.authority_ref, summary=args.summary, late_reason=args.late_reason)
+            authority_reference=args.authority_ref, summary=args.summary, late_reason=args.late_reason,
+            document=_read_document(args.document) if args.document else None)
     else:
-        if args.follow_up or args.authority_ref or args.late_reason:
-            raise ValidationError("--follow-up, --authority-ref and --late-reason belong to a report to the authority.")
+        if args.follow_up or args.authority_ref or args.late_reason or args.document:
+            raise ValidationError("--follow-up, --authority-ref, --late-reason and --document belong to a report to "
+                                  "the authority.")
         if not args.channel or args.count is None:
             raise ValidationError("A notice to people needs --channel (how) and --count (how many were told).")
         view = notifications.notify_people(ctx, args.reference, channel=args.channel, recipients=args.count,
                                            sent_at=args.sent_at, summary=args.summary)
     return print_view(view, args, ctx)
+
+
+def _read_document(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}") from None
 
 
 def cmd_close(args: argparse.Namespace) -> int:
@@ -326,6 +343,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             write_out(args.csv, register.register_csv(ctx))
     elif args.kind == "authority":
         pdf = letters.authority_report(ctx, args.reference, phase=args.phase, signing=signing)
+        kept = notifications.initial_document(ctx, args.reference) if args.phase == "initial" else None
+        if kept is not None:  # the report as it was sent, not a new build (and not signed again)
+            signing = None
+            if not args.json:
+                print(f"The initial report as sent, unchanged (SHA-256 {kept[1]}); build --phase follow_up "
+                      "for the facts as they are now.", file=sys.stdout)
     elif args.kind == "people":
         pdf = letters.people_notice(ctx, args.reference, signing=signing)
     else:

@@ -12,9 +12,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from console import bounds
 from console.context import Context
 from console.errors import NotFoundError, ValidationError
-from console.incidents import rules
+from console.incidents import rules, store
 from console.incidents.queries import get_incident
 from console.incidents.rules import Status
 from console.incidents.store import add_entry, check_version, check_writable, load
@@ -29,8 +30,11 @@ from console.timefmt import human
 
 DRILL_PREFIX = "DRILL"
 TEXT_FIELDS = ("title", "description", "discovery", "reported_by", "consequences", "measures", "contact_point")
-EDITABLE = {*TEXT_FIELDS, "natures", "cyber", "categories", "people_count", "records_count",
+EDITABLE = {*TEXT_FIELDS, "natures", "cyber", "categories", "subject_categories", "people_count", "records_count",
             "detected_at", "became_aware_at"}
+WHAT = {"title": "The title", "description": "The description", "discovery": "How it was discovered",
+        "reported_by": "Who reported it", "consequences": "The likely consequences", "measures": "The measures",
+        "contact_point": "The contact point"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class NewIncident:
     natures: tuple[str, ...] = ()
     cyber: bool = False
     categories: tuple[str, ...] = ()
+    subject_categories: tuple[str, ...] = ()  # Art. 33(3)(a): ids of the record's data subjects, or descriptions
     people_count: int | None = None
     records_count: int | None = None
     consequences: str = ""
@@ -77,21 +82,44 @@ def _count(value: Any, what: str) -> int | None:
     return n
 
 
+def subject_categories(cat: Catalogue, values: Any) -> list[str]:
+    """Categories of data subjects: the record of processing's ids (``users``), or a description of
+    people it does not list (``Employees``); each once, in the order given."""
+    if isinstance(values, str):
+        values = [values]
+    out: list[str] = []
+    known = {s.id for s in cat.records.data_subjects}
+    for raw in values or ():
+        value = store.text(str(raw), "A category of data subjects", 120)
+        if not value:
+            continue
+        if value.lower() in known:
+            value = value.lower()
+        elif value.isidentifier() and value.islower():  # looks like an id: a typo of one, most likely
+            raise ValidationError(f"Unknown category of data subjects {value!r}. The record of processing lists: "
+                                  f"{', '.join(sorted(known))}; describe others in words (e.g. 'Employees').")
+        if value not in out:
+            out.append(value)
+    return out
+
+
 def validate_new(cat: Catalogue, new: NewIncident, now: datetime) -> NewIncident:
     """Check every field a person typed; returns a cleaned copy or raises with the first problem."""
     if not new.title.strip():
         raise ValidationError("An incident needs a title that says what happened, in a few words.")
-    if len(new.title.strip()) > 200:
-        raise ValidationError("The title is longer than 200 characters; put the details in the description.")
+    texts = {field: store.text(getattr(new, field), WHAT[field], field) for field in TEXT_FIELDS}
+    texts["contact_point"] = texts["contact_point"] or default_contact(cat)
+    bounds.instant(new.became_aware_at, "The time of awareness")
+    if new.detected_at is not None:
+        bounds.instant(new.detected_at, "The time of detection")
     detected = new.detected_at or new.became_aware_at
     rules.check_times(detected, new.became_aware_at, now)
     return replace(
-        new, title=new.title.strip(), detected_at=detected,
+        new, **texts, detected_at=detected, subject_categories=tuple(subject_categories(cat, new.subject_categories)),
         natures=tuple(rules.check_natures(new.natures, cat.breach.natures)),
         categories=tuple(rules.check_categories(new.categories, known_categories(cat))),
         people_count=_count(new.people_count, "people affected"),
         records_count=_count(new.records_count, "records affected"),
-        contact_point=new.contact_point.strip() or default_contact(cat),
     )
 
 
@@ -106,7 +134,8 @@ def insert_incident(uow: UnitOfWork, cat: Catalogue, new: NewIncident, now: date
         reference=next_reference(s, prefix, year, width=4), is_drill=drill, title=new.title,
         description=new.description.strip(), detected_at=new.detected_at, became_aware_at=new.became_aware_at,
         discovery=new.discovery.strip(), reported_by=new.reported_by.strip(), natures=list(new.natures),
-        cyber=new.cyber, categories=list(new.categories), people_count=new.people_count,
+        cyber=new.cyber, categories=list(new.categories), subject_categories=list(new.subject_categories),
+        people_count=new.people_count,
         records_count=new.records_count, consequences=new.consequences.strip(), measures=new.measures.strip(),
         contact_point=new.contact_point, status=Status.OPEN.value, authority_due_at=due, created_by=actor,
         created_at=now,
@@ -133,10 +162,12 @@ def open_incident(ctx: Context, new: NewIncident) -> IncidentView:
 
 def _clean(cat: Catalogue, key: str, value: Any) -> Any:
     if key in TEXT_FIELDS:
-        text = str(value or "").strip()
+        text = store.text(str(value or ""), WHAT[key], key)
         if key == "title" and not text:
             raise ValidationError("The title cannot be empty.")
         return text
+    if key == "subject_categories":
+        return subject_categories(cat, value)
     if key == "natures":
         return rules.check_natures(value, cat.breach.natures)
     if key == "categories":
@@ -147,7 +178,7 @@ def _clean(cat: Catalogue, key: str, value: Any) -> Any:
         return bool(value)
     if not isinstance(value, datetime):
         raise ValidationError(f"{key} must be a date and time with a zone.")
-    return value
+    return bounds.instant(value, key.replace("_", " "))
 
 
 def _shown(value: Any) -> str:
@@ -193,7 +224,8 @@ def update_incident(ctx: Context, reference: str, changes: dict[str, Any], expec
 def log_entry(ctx: Context, reference: str, text: str, *, kind: str = "note", at: datetime | None = None,
               corrects: int | None = None) -> IncidentView:
     """Append a timeline line; to fix an earlier one, pass its number as ``corrects``."""
-    if not text.strip():
+    text = store.text(text, "The timeline entry", bounds.FREE_TEXT)
+    if not text:
         raise ValidationError("A timeline entry needs text: what happened, or what was done.")
     if kind not in rules.LOG_KINDS:
         raise ValidationError(f"Unknown entry kind {kind!r}. Kinds: {', '.join(rules.LOG_KINDS)}")
@@ -224,6 +256,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, note: str 
                at: datetime | None = None, expected_version: int | None = None) -> IncidentView:
     """Move along open -> triaged -> contained -> resolved -> closed; reopening needs a reason."""
     target = rules.parse_status(target) if isinstance(target, str) else target
+    note = store.text(note, "The note", bounds.FREE_TEXT)
     now = ctx.now()
     when = at or now
     if when.tzinfo is None:
@@ -300,7 +333,8 @@ def link_request(ctx: Context, reference: str, request_ref: str) -> IncidentView
 
 
 def unlink_request(ctx: Context, reference: str, request_ref: str, reason: str) -> IncidentView:
-    if not reason.strip():
+    reason = store.text(reason, "The reason", bounds.FREE_TEXT)
+    if not reason:
         raise ValidationError("Say why the request is unlinked; the timeline keeps the reason.")
     now = ctx.now()
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:

@@ -55,17 +55,21 @@ def _people_line(view: IncidentView, cat: Catalogue) -> str:
 
 
 def _subjects_line(view: IncidentView, cat: Catalogue) -> str:
-    """Art. 33(3)(a): whose data it is, from the record of processing of the breached data categories."""
+    """Art. 33(3)(a): whose data it is, as recorded for this incident; until it is recorded, the
+    record of processing's data subjects of the breached data categories, said to be derived."""
     records = cat.records
+    if view.subject_categories:
+        return "\n".join(records.subject_title(i) for i in view.subject_categories)
     ids = dict.fromkeys(s for a in records.activities_using(view.categories) for s in a.data_subjects)
     if not ids:
         return ""
     titles = "\n".join(records.subject_title(i) for i in ids)
-    return f"{titles}\n(the record of processing's data subjects for the categories of data concerned)"
+    return (f"{titles}\n(not recorded for this incident: the record of processing's data subjects for the "
+            "categories of data concerned)")
 
 
 def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = None, issued_at: datetime | None = None,
-                   lang: str = "en") -> DocumentSpec:
+                   lang: str = "en", late_reason: str = "") -> DocumentSpec:
     """The notification to the supervisory authority with the contents Art. 33(3) asks for.
 
     ``phase`` "initial" prints the first report (also after it was recorded as sent), "follow_up"
@@ -101,7 +105,7 @@ def authority_spec(view: IncidentView, cat: Catalogue, *, phase: str | None = No
         ("Status", rules.STATUS_TITLES[rules.Status(view.status)]),
     ]))
     if late:
-        reason = (initial.late_reason if initial else "") or unknown
+        reason = (initial.late_reason if initial else late_reason) or unknown
         blocks += [Heading("Reasons for the delay", 2),
                    Paragraph(du.text("authority", "late", lang, late=rules.format_hours(sent_or_now - view.authority_due_at))),
                    Paragraph(reason)]
@@ -195,13 +199,31 @@ def people_spec(view: IncidentView, cat: Catalogue, *, lang: str = "en") -> Docu
     )
 
 
+def initial_report_as_sent(ctx: Context, view: IncidentView, sent: datetime, late_reason: str = "") -> bytes:
+    """The initial report as it stands when it is recorded as sent, dated that day, signed when a
+    certificate is configured: what the console keeps when the PDF that was sent is not given."""
+    from console.documents.pdf import render_pdf
+
+    pdf = render_pdf(authority_spec(view, ctx.catalogue, phase="initial", issued_at=sent, late_reason=late_reason))
+    return du.finish(pdf, du.configured_signing(ctx), view.reference,
+                     "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
+
+
 def authority_report(ctx: Context, reference: str, *, phase: str | None = None,
                      signing: du.Signing | None = None) -> bytes:
-    """Render (and sign) the authority notification; the first one marks the report as ready."""
+    """Render (and sign) the authority notification; the first one marks the report as ready.
+
+    Once the initial report is recorded as sent, "the initial report" is the document kept then,
+    byte for byte (its SHA-256 checked); only follow-up reports are built from the current facts.
+    """
     from console.documents.pdf import render_pdf
-    from console.incidents.notifications import mark_report_ready
+    from console.incidents.notifications import initial_document, mark_report_ready
 
     view = get_incident(ctx, reference)
+    if phase == "initial" and any(n.phase == "initial" for n in view.authority_reports):
+        kept = initial_document(ctx, view.reference)
+        assert kept is not None  # an initial report is recorded
+        return kept[0]
     pdf = du.finish(render_pdf(authority_spec(view, ctx.catalogue, phase=phase)), signing, view.reference,
                     "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
     mark_report_ready(ctx, view.reference, "authority", "Authority notification document built" +

@@ -7,11 +7,13 @@ are told when the risk to them is high, unless an Art. 34(3) ground is recorded 
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
+from console import bounds
 from console.context import Context
-from console.errors import TransitionError, ValidationError
-from console.incidents import rules
+from console.errors import ConflictError, DocumentError, TransitionError, ValidationError
+from console.incidents import rules, store
 from console.incidents.queries import get_incident
 from console.incidents.rules import Risk
 from console.incidents.store import add_entry, check_version, check_writable, load
@@ -27,6 +29,9 @@ def assess(ctx: Context, reference: str, risk: str | Risk, reasoning: str, *, co
            expected_version: int | None = None) -> IncidentView:
     """Record the risk to people and why; facts come in phases, so a later assessment may change it."""
     level = rules.parse_risk(risk) if isinstance(risk, str) else risk
+    reasoning = store.text(reasoning, "The reasoning", "risk_reasoning")
+    if consequences is not None:
+        consequences = store.text(consequences, "The likely consequences", "consequences")
     if not reasoning.strip():
         raise ValidationError("A risk assessment needs its reasoning (what makes the risk high, low or absent).")
     now = ctx.now()
@@ -56,6 +61,7 @@ def decide(ctx: Context, reference: str, *, authority: bool | None = None, peopl
     """Record whether the authority and the people will be told, and why (Art. 33(5) documentation)."""
     if authority is None and people is None:
         raise ValidationError("Say what is decided: notify the authority or not, tell the people or not.")
+    reason = store.text(reason, "The reason", "authority_decision_reason")
     ground = rules.parse_exemption(exemption) if exemption else None
     if ground is not None and people is not False:
         raise ValidationError("A ground for not telling people (unintelligible, mitigated) goes with a decision "
@@ -97,17 +103,39 @@ def _first_decision(row: Incident, actor: str, at: datetime) -> None:
         row.decided_at, row.decided_by = at, actor
 
 
+MAX_DOCUMENT = 50 * 1024 * 1024  # a report with attachments, not an archive
+
+
 def notify_authority(ctx: Context, reference: str, *, sent_at: datetime | None = None, phase: str = "initial",
-                     authority_reference: str | None = None, summary: str = "", late_reason: str = "") -> IncidentView:
-    """Record a report to the supervisory authority: the initial one, or a follow-up with new facts."""
+                     authority_reference: str | None = None, summary: str = "", late_reason: str = "",
+                     document: bytes | None = None) -> IncidentView:
+    """Record a report to the supervisory authority: the initial one, or a follow-up with new facts.
+
+    The initial report is frozen as sent: ``document`` is the PDF that went to the authority (as
+    built by 'incident report authority'); without it the console builds the initial report as
+    it stands now, dated the day it was sent. Its bytes and SHA-256 are stored with the
+    notification, and every later build of "the initial report" returns exactly those bytes.
+    """
     if phase not in PHASES:
         raise ValidationError(f"Unknown report phase {phase!r}. Phases: {', '.join(PHASES)}")
+    summary = store.text(summary, "The summary", bounds.FREE_TEXT)
+    late_reason = store.text(late_reason, "The reason for the delay", bounds.FREE_TEXT)
+    authority_reference = store.text(authority_reference, "The authority's reference", 120)
+    if document is not None and phase != "initial":
+        raise ValidationError("The document sent is kept for the initial report only; a follow-up is built "
+                              "from the current facts whenever it is asked for.")
     now = ctx.now()
     sent = sent_at or now
+    frozen: tuple[bytes, int] | None = None
+    if phase == "initial":
+        frozen = _initial_document(ctx, reference, sent, document, late_reason)
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         s = uow.session
         row = load(s, reference, lock=True)
         check_writable(row)
+        if frozen is not None and row.version != frozen[1]:
+            raise ConflictError(f"{row.reference} changed while its initial report was being prepared; "
+                                "record the report again.")
         rules.check_sent_at(sent, row.became_aware_at, now, "report to the authority")
         initial = next((n for n in row.notifications if n.audience == "authority" and n.phase == "initial"), None)
         ref = (authority_reference or "").strip() or None
@@ -131,24 +159,74 @@ def notify_authority(ctx: Context, reference: str, *, sent_at: datetime | None =
                                       f"({human(initial.sent_at)}).")
             ref = ref or initial.authority_reference
         late = phase == "initial" and sent > row.authority_due_at
+        digest = hashlib.sha256(frozen[0]).hexdigest() if frozen else None
         s.add(IncidentNotification(
             incident_id=row.id, audience="authority", phase=phase, sent_at=sent, authority_reference=ref,
             late_reason=late_reason.strip() or None if late else None, summary=summary.strip(),
             recorded_at=now, recorded_by=ctx.actor.username,
+            document=frozen[0] if frozen else None, document_sha256=digest,
         ))
         what = "Initial report" if phase == "initial" else "Follow-up report"
         text = f"{what} sent to {rules.authority_name(ctx.catalogue.organisation.supervisory_authority)}"
         text += f" (their reference {ref})" if ref else ""
         text += f"; late by {rules.format_hours(sent - row.authority_due_at)}: {late_reason.strip()}" if late else ""
         text += f". {summary.strip()}" if summary.strip() else ""
+        text += f" (document kept as sent, SHA-256 {digest})" if digest else ""
         add_entry(s, row, ctx.actor.username, "notified", text, now=now, at=sent)
-        uow.audit("incident.notify_authority", "incident", row.reference, phase + (" late" if late else ""))
+        uow.audit("incident.notify_authority", "incident", row.reference,
+                  phase + (" late" if late else "") + (f" sha256={digest}" if digest else ""))
     return get_incident(ctx, reference)
+
+
+def _initial_document(ctx: Context, reference: str, sent: datetime, document: bytes | None,
+                      late_reason: str) -> tuple[bytes, int]:
+    """(the initial report's bytes, the incident version they describe), prepared before the
+    transaction: a PDF given as sent, or the report built now as of the day it is sent."""
+    from console.incidents import letters  # letters import this module's services
+
+    view = get_incident(ctx, reference)
+    if document is None:
+        return letters.initial_report_as_sent(ctx, view, sent, late_reason), view.version
+    if len(document) > MAX_DOCUMENT:
+        raise ValidationError(f"The document is {len(document):,} bytes; at most {MAX_DOCUMENT:,} are kept.")
+    if not document.startswith(b"%PDF-"):
+        raise ValidationError("The document sent must be the PDF report (it does not start with %PDF-).")
+    return document, view.version
+
+
+def initial_document(ctx: Context, reference: str) -> tuple[bytes, str] | None:
+    """The initial report exactly as it was sent, with its SHA-256; None before it is sent.
+
+    The stored bytes are checked against the stored hash: a changed document is refused, never
+    handed out as the one that was sent.
+    """
+    from sqlalchemy import select
+
+    with ctx.db.read(ctx.actor) as s:
+        row = load(s, reference)
+        ref = row.reference
+        found = s.execute(select(IncidentNotification.document, IncidentNotification.document_sha256,
+                                 IncidentNotification.sent_at)
+                          .where(IncidentNotification.incident_id == row.id, IncidentNotification.audience == "authority",
+                                 IncidentNotification.phase == "initial")).first()
+    if found is None:
+        return None
+    document, digest, sent = found
+    if document is None or digest is None:
+        raise DocumentError(f"The initial report on {ref} was recorded as sent on {human(sent)} before "
+                            "the console kept reports as sent, so it cannot be rebuilt as it was; build a follow-up "
+                            "report (--phase follow_up) for the facts as they are now.")
+    actual = hashlib.sha256(document).hexdigest()
+    if actual != digest:
+        raise DocumentError(f"The stored initial report on {ref} does not match the SHA-256 recorded when it "
+                            f"was sent ({digest}, now {actual}): it was changed in the database and is not handed out.")
+    return bytes(document), digest
 
 
 def notify_people(ctx: Context, reference: str, *, channel: str, recipients: int, sent_at: datetime | None = None,
                   summary: str = "") -> IncidentView:
     """Record a notice to the people affected (Art. 34): when, how, and to how many."""
+    summary = store.text(summary, "The summary", bounds.FREE_TEXT)
     if channel not in rules.PEOPLE_CHANNELS:
         raise ValidationError(f"Unknown channel {channel!r}. Channels: {', '.join(rules.PEOPLE_CHANNELS)}")
     if not isinstance(recipients, int) or recipients < 1:

@@ -7,9 +7,19 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from console import bounds
 from console.errors import ConflictError, NotFoundError, TransitionError
 from console.incidents.rules import Status
 from console.store.incident_models import Incident, IncidentEntry
+
+SINGLE_LINE = frozenset({"title", "reported_by"})
+
+
+def text(value: str | None, what: str, field: str | int) -> str:
+    """A text fact as typed (stripped), within the length its column holds and free of hidden
+    characters (console.bounds, as for requests); ``field`` is an incident column or a length."""
+    limit = Incident.__table__.c[field] if isinstance(field, str) else field
+    return bounds.text((value or "").strip(), what, limit, multiline=field not in SINGLE_LINE)
 
 
 def load(session: Session, reference: str, *, lock: bool = False) -> Incident:

@@ -39,6 +39,7 @@ class NotificationView:
     recorded_at: datetime
     recorded_by: str
     late: bool
+    document_sha256: str | None = None  # the initial authority report, kept as sent
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class IncidentView:
     natures: tuple[str, ...]
     cyber: bool
     categories: tuple[str, ...]
+    subject_categories: tuple[str, ...]  # Art. 33(3)(a) as recorded for the incident (may be empty)
     people_count: int | None
     records_count: int | None
     consequences: str
@@ -200,6 +202,7 @@ def _notification(n: IncidentNotification, due_at: datetime) -> NotificationView
         n.audience, n.phase, n.sent_at, n.authority_reference, n.late_reason, n.channel, n.recipients,
         n.summary, n.recorded_at, n.recorded_by,
         late=n.audience == "authority" and n.phase == "initial" and n.sent_at > due_at,
+        document_sha256=n.document_sha256,
     )
 
 
@@ -215,7 +218,8 @@ def incident_view(row: Incident, catalogue: Catalogue, now: datetime, links: tup
         id=row.id, reference=row.reference, is_drill=row.is_drill, title=row.title, description=row.description,
         detected_at=row.detected_at, became_aware_at=row.became_aware_at, discovery=row.discovery,
         reported_by=row.reported_by, natures=tuple(row.natures or ()), cyber=row.cyber,
-        categories=tuple(row.categories or ()), people_count=row.people_count, records_count=row.records_count,
+        categories=tuple(row.categories or ()), subject_categories=tuple(row.subject_categories or ()),
+        people_count=row.people_count, records_count=row.records_count,
         consequences=row.consequences, measures=row.measures, contact_point=row.contact_point,
         status=row.status, risk=row.risk, risk_reasoning=row.risk_reasoning, assessed_at=row.assessed_at,
         assessed_by=row.assessed_by, authority_due_at=row.authority_due_at,

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -43,6 +44,9 @@ class Incident(Base):
     natures: Mapped[list[str]] = mapped_column(JSON, default=list)
     cyber: Mapped[bool] = mapped_column(Boolean, default=False)
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Art. 33(3)(a): whose data it is, as recorded for this incident (ids of the record of
+    # processing's data subjects, or a description for people it does not list, e.g. "Employees")
+    subject_categories: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     people_count: Mapped[int | None] = mapped_column(Integer)
     records_count: Mapped[int | None] = mapped_column(Integer)
     consequences: Mapped[str] = mapped_column(Text, default="")
@@ -122,6 +126,10 @@ class IncidentNotification(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime]
     recorded_by: Mapped[str] = mapped_column(String(80))
+    # The initial authority report as sent, frozen: later builds of "the initial report" return
+    # these bytes, checked against the hash (deferred: loaded only when the document is asked for).
+    document: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class IncidentLink(Base):
