@@ -281,3 +281,30 @@ def test_setup_and_upgrade_refuse_anyone_but_the_owner(pg_server: Server, catalo
         auth.sign_in(db, pg_server.user("auditor"), PASSWORD)
     assert auth.sign_in(db, pg_server.user("analyst"), PASSWORD).actor.role == Role.ANALYST
     db.dispose()
+
+
+def test_upgrade_by_the_owner_runs_as_the_owner_role_and_grants_new_tables(pg_server: Server, catalogue) -> None:  # type: ignore[no-untyped-def]
+    """A migration after setup: its new table belongs to the owner role and gets the groups' grants."""
+    owner = create_engine(pg_server.owner_url)
+    with owner.begin() as conn:  # back to the revision before restriction_records
+        conn.execute(text("DROP TABLE restriction_records"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0008_totp_encrypted'"))
+    owner.dispose()
+    keys = pg_server.tmp / "k.json"
+    line = one_line_error(cli("db", "upgrade", db=pg_server.url("administrator"), keyring_file=keys))
+    assert f"not a member of {pg_server.prefix}_owner" in line
+    with pytest.raises(PermissionDenied, match="is for the database owner"):
+        Database(pg_server.url("dpo"))  # a desktop opening a database behind the app does not migrate it
+    out = cli("db", "upgrade", db=pg_server.owner_url, keyring_file=keys)
+    assert out.returncode == 0 and "-> 0009_restriction_records" in out.stdout, out.stderr
+    owner = create_engine(pg_server.owner_url)
+    with owner.connect() as conn:
+        assert conn.execute(text("SELECT tableowner FROM pg_tables WHERE tablename = 'restriction_records'")).scalar() \
+            == f"{pg_server.prefix}_owner"
+    owner.dispose()
+    assert "refused" not in _try(pg_server, "dpo", "SELECT count(*) FROM restriction_records")
+    assert "permission denied" in _try(pg_server, "auditor", "DELETE FROM restriction_records")
+    auditor = pg_server.ctx("auditor", catalogue)
+    report = audit_trail.verify_audit(auditor)
+    assert report.ok, (report.problems, report.server)  # the owner's upgrade renewed the fingerprint
+    auditor.db.dispose()
