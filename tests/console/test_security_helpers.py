@@ -1,5 +1,5 @@
 """Shared pieces of the security tests (no tests here): a file keyring that survives across CLI
-subprocesses (a session kept by `login` must be found by the next command), a CLI runner,
+commands and processes (a session kept by `login` must be found by the next command), CLI runners,
 cheap argon2 parameters for in-process tests, and account set-up shortcuts."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from keyring.errors import PasswordDeleteError
 from console.context import Context
 from console.security import accounts, auth, passwords, totp
 from console.security.roles import Actor, Role
+from tests.console.inprocess import Ran, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
@@ -60,8 +61,24 @@ class FileKeyring(KeyringBackend):
 
 
 def cli(*args: str, db: str, keyring_file: Path, stdin: str | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m console.cli ARGS --db DB` as a person runs it, with a keyring that persists."""
+        env: dict[str, str] | None = None) -> Ran:
+    """`privacy-console ARGS --db DB` as the OS user owner.person, run in this process, with a
+    keyring kept in a file (a person's keyring outlives each command; tests read it too)."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring(keyring_file))
+    try:
+        return run_cli(*args, db=db, stdin=stdin,
+                       env={"PRIVACY_CONSOLE_USER": "owner.person", "PRIVACY_CONSOLE_DB": None, **(env or {})})
+    finally:
+        keyring.set_keyring(previous)
+
+
+def cli_process(*args: str, db: str, keyring_file: Path, stdin: str | None = None,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The same in a real process (`python -m console.cli`): for the few tests of what only a
+    separate process shows, such as a session found again by the next command."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "tests.console.test_security_helpers.FileKeyring",
             "TEST_KEYRING_FILE": str(keyring_file), "PRIVACY_CONSOLE_USER": "owner.person"}
     full.pop("PRIVACY_CONSOLE_DB", None)
@@ -70,7 +87,7 @@ def cli(*args: str, db: str, keyring_file: Path, stdin: str | None = None,
                           cwd=ROOT, env=full, input=stdin, timeout=120)
 
 
-def one_line_error(out: subprocess.CompletedProcess[str]) -> str:
+def one_line_error(out: Ran | subprocess.CompletedProcess[str]) -> str:
     """The CLI's promise: a non-zero exit and exactly one line on stderr, no traceback."""
     assert out.returncode != 0, out.stdout
     lines = out.stderr.strip().splitlines()

@@ -24,6 +24,7 @@ from tests.console.test_security_helpers import (  # noqa: F401
     ROLE_PASSWORDS,
     add_staff,
     cli,
+    cli_process,
     enrol,
     fast_hashes,
     one_line_error,
@@ -188,12 +189,12 @@ def test_a_session_kept_by_login_is_found_by_the_next_process(tmp_path, catalogu
     add_staff(Context(db, catalogue, Actor("owner.person", Role.OWNER)), totp_roles=("administrator",))
     accounts.enable_sign_in(db, "first.admin", "", "a long enough phrase", by="owner")
     db.dispose()
-    out = cli("login", "aud.user", "--password-stdin", db=url, keyring_file=keyring_file,
-              stdin=ROLE_PASSWORDS["auditor"] + "\n")
+    out = cli_process("login", "aud.user", "--password-stdin", db=url, keyring_file=keyring_file,
+                      stdin=ROLE_PASSWORDS["auditor"] + "\n")
     assert out.returncode == 0, out.stderr
-    assert "aud.user (auditor)" in cli("whoami", db=url, keyring_file=keyring_file).stdout
-    assert cli("logout", db=url, keyring_file=keyring_file).stdout.strip() == "Signed out."
-    assert "Sign in first" in one_line_error(cli("whoami", db=url, keyring_file=keyring_file))
+    assert "aud.user (auditor)" in cli_process("whoami", db=url, keyring_file=keyring_file).stdout
+    assert cli_process("logout", db=url, keyring_file=keyring_file).stdout.strip() == "Signed out."
+    assert "Sign in first" in one_line_error(cli_process("whoami", db=url, keyring_file=keyring_file))
 
 
 def test_cli_login_roles_and_logout(tmp_path, catalogue) -> None:  # type: ignore[no-untyped-def]
