@@ -18,14 +18,19 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+# The window's translations: .ts sources in the repository, .qm files built here (scripts/i18n.py).
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+resources/i18n/%.qm: resources/i18n/%.ts | $(VENV)/.installed
+	$(BIN)/python scripts/i18n.py build
+
+run: $(VENV)/.installed $(QM)
 	$(BIN)/privacy-console
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(QM)
 	$(BIN)/python -m pytest
 
 # The database tier again, on the real PostgreSQL server (a throwaway database is created).
-test-pg: $(VENV)/.installed-test
+test-pg: $(VENV)/.installed-test $(QM)
 	PRIVACY_CONSOLE_TEST_PG=$(PG_URL) $(BIN)/python -m pytest tests/console
 
 lint: $(VENV)/.installed-test
@@ -40,12 +45,12 @@ $(VENV)/.installed-build: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed
 
 # The one-folder program: dist/privacy-console/privacy-console (copy the folder anywhere).
-build: $(VENV)/.installed-build
+build: $(VENV)/.installed-build $(QM)
 	$(BIN)/pyinstaller --noconfirm build.spec
 
 # Build it and run it as a user's machine would, offscreen (CI runs this): prints build time,
 # size, each command's time; fails if a command fails or the screenshot is blank.
-bundle-check: $(VENV)/.installed-build
+bundle-check: $(VENV)/.installed-build $(QM)
 	$(BIN)/python scripts/bundle_check.py
 
 # The application menu entry and icon for this user (XDG paths under ~/.local/share).
@@ -62,7 +67,7 @@ icons: $(VENV)/.installed
 # The README's pictures, made by the app's own screenshot command on fresh demo data.
 SHOTS := docs/screenshots
 SHOT_HOME := $(CURDIR)/build/screenshots-home
-screenshots: $(VENV)/.installed
+screenshots: $(VENV)/.installed $(QM)
 	rm -rf $(SHOT_HOME) && mkdir -p $(SHOT_HOME) $(SHOTS)
 	PRIVACY_CONSOLE_HOME=$(SHOT_HOME) $(BIN)/privacy-console demo --requests 300 --incidents 8 >/dev/null
 	for v in welcome queue request incidents dashboard records; do \

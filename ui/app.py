@@ -25,12 +25,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLibraryInfo,
-    QLocale,
     QObject,
     Qt,
     QTimer,
-    QTranslator,
     Signal,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -119,7 +116,8 @@ def choose_sources(args: argparse.Namespace, prefs: Preferences) -> tuple[str | 
     return url, policy
 
 
-def make_qapp(argv: Sequence[str] = ()) -> QApplication:
+def make_qapp(argv: Sequence[str] = (), language: str = "") -> QApplication:
+    """The application, speaking ``language`` (a code; empty: the environment's or the system's)."""
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     QCoreApplication.setOrganizationName("privacy-console")
@@ -127,9 +125,9 @@ def make_qapp(argv: Sequence[str] = ()) -> QApplication:
     qapp.setApplicationDisplayName(APP_NAME)
     qapp.setDesktopFileName("privacy-console")  # Wayland and docks match the window to the menu entry
     qapp.setWindowIcon(style.icon("app"))
-    translator = QTranslator(qapp)
-    if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        qapp.installTranslator(translator)
+    from ui import i18n
+
+    i18n.install(qapp, i18n.chosen(language))
     return qapp
 
 
@@ -408,7 +406,7 @@ def welcome(args: argparse.Namespace, prefs: Preferences, tasks: Tasks, then: An
 def run_gui(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
-    qapp = make_qapp(argv)
+    qapp = make_qapp(argv, Preferences().get(P.LANGUAGE))
     responsive_threads()
     qapp.setQuitOnLastWindowClosed(False)  # the opening dialogs close before the window shows
     errors.install()

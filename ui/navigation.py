@@ -104,7 +104,7 @@ class Navigation(QTreeWidget):
             self._entry(more, "view", spec.key, spec.title(), spec.icon)
         rights = self._section(self.tr("Open, by right"))
         for r in app.ctx.catalogue.rights:
-            self._entry(rights, "queue", f"right:{r.id}", words.short_right(r.title), "right").setToolTip(0, r.title)
+            self._entry(rights, "queue", f"right:{r.id}", words.short_right(r.title), "right").setToolTip(0, words.catalogue(r.title))
         self.expandAll()
         self.currentItemChanged.connect(self._changed)
 

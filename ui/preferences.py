@@ -29,6 +29,7 @@ DISPLAY_ZONE = Option("display/zone", "organisation")  # organisation | local | 
 DUE_SOON_HOURS = Option("deadlines/due_soon_hours", 0)  # 0: the policy catalogue's threshold
 APPEARANCE = Option("display/appearance", "light")  # light | dark
 NOTIFY = Option("deadlines/notify", True)
+LANGUAGE = Option("display/language", "")  # "" the system's, "en", "de" (ui.i18n); from the next start
 ZONES = ("organisation", "local", "utc")
 APPEARANCES = ("light", "dark")
 

@@ -1,4 +1,4 @@
-"""``privacy-console screenshot OUT.png [--view queue|request|incidents|dashboard|records|welcome] [--size 1400x900]``
+"""``privacy-console screenshot OUT.png [--view queue|request|incidents|dashboard|records|welcome] [--size 1400x900] [--language de]``
 
 Renders the real main window (offscreen when there is no display) on the current database,
 waits until its pages, counts and figures have arrived, and saves what it shows. The README's
@@ -38,6 +38,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--queue", default="open", help="queue to show (default: open)")
     parser.add_argument("--tab", default="overview", help="workspace tab for --view request (default: overview)")
+    parser.add_argument("--language", choices=("en", "de"), default="en",
+                        help="the window's language (default: en)")
     parser.add_argument("--sort", default="", help="queue sort key, '-' first for descending (e.g. -received_at)")
     return parser.parse_args(list(argv))
 
@@ -122,7 +124,7 @@ def _shoot(args: argparse.Namespace, out: Path, width: int, height: int) -> int:
     from ui.preferences import Preferences
     from ui.tasks import Tasks
 
-    qapp = make_qapp()
+    qapp = make_qapp(language=args.language)
     style.apply(qapp, args.theme)
     if args.view == "welcome":  # the first-run welcome as a new user meets it; no database is opened
         return _save(_welcome(args.policy), out, args.view)

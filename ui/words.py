@@ -91,8 +91,8 @@ def event_action(code: str) -> str:
 def countdown(state: str, left: timedelta) -> str:
     """The time-left cell: the countdown plus a word, so the state never rests on colour alone."""
     if state == "overdue":
-        return _t("{0} overdue").format(deadlines.format_time_left(-left))
-    clock = deadlines.format_time_left(left)
+        return _t("{0} overdue").format(time_left(-left))
+    clock = time_left(left)
     if state == "due_today":
         return _t("{0} · today").format(clock)
     if state == "due_soon":
@@ -112,13 +112,37 @@ def local_time(value: datetime | None, zone: tzinfo) -> str:
     return "" if value is None else value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
+_END_OF_DAY = " end of day"
+
+
 def due(value: datetime | None, zone: tzinfo) -> str:
     """The one deadline formatter (console.timefmt.due): "2026-12-15 end of day" in the organisation's zone."""
-    return "" if value is None else timefmt.due(value, zone)
+    if value is None:
+        return ""
+    text = timefmt.due(value, zone)
+    if text.endswith(_END_OF_DAY):
+        return _t("{0} end of day").format(text[:-len(_END_OF_DAY)])
+    return text
+
+
+def time_left(delta: timedelta) -> str:
+    """The countdown (console.deadlines.format_time_left) with the day unit in the window's language."""
+    clock = deadlines.format_time_left(delta)
+    days, sep, rest = clock.partition("d ")
+    return _t("{0}d {1}").format(days, rest) if sep else clock
+
+
+def catalogue(text: str) -> str:
+    """A word of the shipped policy catalogue (a right, a jurisdiction, a data category, a deadline
+    rule), translated where the translation file has it; an organisation's own words stay as written."""
+    return QCoreApplication.translate("Catalogue", text)
 
 
 def short_right(title: str) -> str:
     """"Right to erasure" reads as "Erasure" where the column or axis already says "right"."""
+    short = QCoreApplication.translate("RightShort", title)
+    if short != title:
+        return short
     prefix = "Right to "
     if title.startswith(prefix) and len(title) > len(prefix):
         rest = title[len(prefix):]

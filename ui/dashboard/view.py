@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Slot
+from PySide6.QtCore import QLocale, QMargins, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -174,7 +174,7 @@ class DashboardPage(QWidget):
         states = fig.by_deadline_state
         self.tiles["open"].value.setText(f"{fig.open_total:,}")
         self.tiles["overdue"].value.setText(f"{fig.overdue:,}")
-        self.tiles["rate"].value.setText(f"{fig.overdue_rate * 100:.1f} %")
+        self.tiles["rate"].value.setText(f"{QLocale().toString(fig.overdue_rate * 100, 'f', 1)} %")
         for key in ("due_today", "paused"):
             self.tiles[key].value.setText(f"{states.get(key, 0):,}")
         self.tiles["due_soon"].value.setText(f"{fig.due_soon:,}")  # the navigation's number: today included
@@ -235,7 +235,7 @@ class DashboardPage(QWidget):
     def _median_chart(self, fig: Figures) -> QChart:
         ranked = sorted(fig.median_days_to_close.items(), key=lambda kv: -fig.closed_counted.get(kv[0], 0))[:TOP_RIGHTS]
         rows = sorted(((words.short_right(self.app.right_title(k)), round(v, 1)) for k, v in ranked), key=lambda kv: -kv[1])
-        return self._hbar(self.tr("Median days to close (last 12 months)"), rows, MEDIAN_COLOUR, "@value d")
+        return self._hbar(self.tr("Median days to close (last 12 months)"), rows, MEDIAN_COLOUR, self.tr("@value d"))
 
     def _state_chart(self, fig: Figures) -> QChart:
         chart = self._empty_chart(self.tr("Open requests by deadline state"))
@@ -272,7 +272,9 @@ class DashboardPage(QWidget):
         series.append(closed)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([f"{w.start.day}<br>{w.start.strftime('%b')}" for w in fig.weeks])
+        locale = QLocale()  # month names in the window's language
+        axis_x.append([f"{w.start.day}<br>{locale.monthName(w.start.month, QLocale.FormatType.ShortFormat).rstrip('.')}"
+                       for w in fig.weeks])
         axis_x.setTitleText(self.tr("Week starting"))
         axis_x.setGridLineVisible(False)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)

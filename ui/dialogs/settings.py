@@ -291,10 +291,16 @@ class SettingsDialog(QDialog):
         self.appearance.addItem(self.tr("Light"), "light")
         self.appearance.addItem(self.tr("Dark"), "dark")
         self.notify = QCheckBox(self.tr("Desktop notice when a request becomes due soon or overdue"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The system's"), "")
+        self.language.addItem("English", "en")  # each language in its own words
+        self.language.addItem("Deutsch", "de")
+        self.language.setToolTip(self.tr("Used from the next start"))
         form = QFormLayout(box)
         form.addRow(self.tr("Show times in"), self.zone)
         form.addRow(self.tr("Due soon when less than"), self.due_soon)
         form.addRow(self.tr("Appearance"), self.appearance)
+        form.addRow(self.tr("Language (from the next start)"), self.language)
         form.addRow(self.notify)
         return box
 
@@ -323,6 +329,7 @@ class SettingsDialog(QDialog):
         self.zone.setCurrentIndex(max(self.zone.findData(self.prefs.get(P.DISPLAY_ZONE)), 0))
         self.due_soon.setValue(self.prefs.get(P.DUE_SOON_HOURS))
         self.appearance.setCurrentIndex(max(self.appearance.findData(self.prefs.get(P.APPEARANCE)), 0))
+        self.language.setCurrentIndex(max(self.language.findData(self.prefs.get(P.LANGUAGE)), 0))
         self.notify.setChecked(self.prefs.get(P.NOTIFY))
 
     def _kind_changed(self) -> None:
@@ -400,6 +407,7 @@ class SettingsDialog(QDialog):
         self.prefs.set(P.DISPLAY_ZONE, str(self.zone.currentData()))
         self.prefs.set(P.DUE_SOON_HOURS, self.due_soon.value())
         self.prefs.set(P.APPEARANCE, str(self.appearance.currentData()))
+        self.prefs.set(P.LANGUAGE, str(self.language.currentData()))
         self.prefs.set(P.NOTIFY, self.notify.isChecked())
         self.prefs.sync()
         timestamp = self.timestamp_url.text().strip()

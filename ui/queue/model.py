@@ -259,7 +259,7 @@ class QueueModel(QAbstractTableModel):
             state, text = self._cell(i)
             row = self._rows[i]
             return self.tr("{state}: {left}\nDue {due} ({rule})").format(
-                state=words.deadline_state(state), left=text, due=words.due(row[_DUE], self._zone), rule=row[_RULE])
+                state=words.deadline_state(state), left=text, due=words.due(row[_DUE], self._zone), rule=words.catalogue(row[_RULE]))
         if role == STATE_ROLE:
             return self._cell(i)[0]
         if role == ROW_ROLE:
@@ -292,7 +292,7 @@ class QueueModel(QAbstractTableModel):
         if col == Col.DUE:
             return row[_RULE]
         if col == Col.RIGHT:
-            return self._app.right_title(row[_RIGHT])
+            return words.catalogue(self._app.right_title(row[_RIGHT]))
         if col == Col.RECEIVED:
             return words.local_time(row[_RECEIVED], self._zone)
         return None

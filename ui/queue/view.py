@@ -59,7 +59,7 @@ class FilterBar(QWidget):
         self.right = QComboBox()
         self.right.addItem(self.tr("All rights"), None)
         for r in app.ctx.catalogue.rights:
-            self.right.addItem(r.title, r.id)
+            self.right.addItem(words.catalogue(r.title), r.id)
         self.status = QComboBox()
         self.status.addItem(self.tr("Any status"), None)
         for code in words.STATUSES:

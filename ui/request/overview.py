@@ -101,7 +101,7 @@ class OverviewTab(RequestTab):
         grid.setVerticalSpacing(2)
         self.category_boxes: dict[str, QCheckBox] = {}
         for i, c in enumerate(cat.categories):
-            box = QCheckBox(c.title)
+            box = QCheckBox(words.catalogue(c.title))
             box.setToolTip(c.includes)
             box.toggled.connect(self._dirty)
             self.category_boxes[c.id] = box
@@ -163,18 +163,18 @@ class OverviewTab(RequestTab):
         f["subject"].setText(view.subject_name + (self.tr("  (child)") if view.subject_is_child else ""))
         f["email"].setText(view.subject_email)
         f["guardian"].setText(f"{view.guardian_name} <{view.guardian_email}>" if view.guardian_name else "—")
-        f["right"].setText(view.right_title)
+        f["right"].setText(words.catalogue(view.right_title))
         titles = []
         for j in view.jurisdictions:
             try:
-                titles.append(self.host.app.ctx.catalogue.jurisdiction(j).title)
+                titles.append(words.catalogue(self.host.app.ctx.catalogue.jurisdiction(j).title))
             except Exception:  # noqa: BLE001 - an id from an older catalogue still shows
                 titles.append(j)
         f["jurisdictions"].setText(", ".join(titles))
         f["received"].setText(self.tr("{time} via {channel}").format(time=words.local_time(view.received_at, zone),
                                                                       channel=words.channel(view.channel)))
-        f["due"].setText(f"{words.due(view.due_at, zone)} — {view.due_rule}")
-        f["clocks"].setText("\n".join(f"{words.due(r.due_at, zone)}  {r.label}" for r in view.rules) or "—")
+        f["due"].setText(f"{words.due(view.due_at, zone)} — {words.catalogue(view.due_rule)}")
+        f["clocks"].setText("\n".join(f"{words.due(r.due_at, zone)}  {words.catalogue(r.label)}" for r in view.rules) or "—")
         ack = "—"
         if view.acknowledge_due_at:
             ack = words.due(view.acknowledge_due_at, zone)

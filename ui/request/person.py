@@ -53,7 +53,7 @@ class PersonTab(RequestTab):
         self.list.clear()
         zone = self.host.app.zone
         for r in rows:
-            item = QTreeWidgetItem([r.reference, self.host.app.right_title(r.right), words.status(r.status),
+            item = QTreeWidgetItem([r.reference, words.catalogue(self.host.app.right_title(r.right)), words.status(r.status),
                                     words.local_date(r.received_at, zone), words.due(r.due_at, zone)])
             item.setData(0, Qt.ItemDataRole.UserRole, r.reference)
             if r.reference == current:

@@ -99,7 +99,7 @@ class VerificationTab(RequestTab):
             right = self.host.app.ctx.catalogue.right(view.right)
         except Exception:  # noqa: BLE001 - a right dropped from a later catalogue
             right = None
-        lines = [self.tr("The checks the policy names for {0}.").format(view.right_title)]
+        lines = [self.tr("The checks the policy names for {0}.").format(words.catalogue(view.right_title))]
         if right is not None and right.second_verifier:
             lines.append(self.tr("Each required check also needs a second verifier (somebody else)."))
         if view.status not in VERIFYING:

@@ -230,13 +230,13 @@ class RequestWorkspace(QWidget):
         zone = self.app.zone
         self.reference.setText(view.reference)
         self.status_chip.setText(words.status(view.status))
-        parts = [view.subject_name, view.subject_email, view.right_title]
+        parts = [view.subject_name, view.subject_email, words.catalogue(view.right_title)]
         if view.assignee:
             parts.append(self.tr("assigned to {0}").format(view.assignee))
         else:
             parts.append(self.tr("unassigned"))
         self.subtitle.setText("  ·  ".join(parts))
-        due = self.tr("Due {due} — {rule}").format(due=words.due(view.due_at, zone), rule=view.due_rule)
+        due = self.tr("Due {due} — {rule}").format(due=words.due(view.due_at, zone), rule=words.catalogue(view.due_rule))
         if view.paused_since:
             due += "  ·  " + self.tr("clock stopped since {0}").format(words.local_time(view.paused_since, zone))
         if view.extensions:

@@ -42,13 +42,13 @@ class DeadlineBadge(QFrame):
                                          closed=closed).value
         left = deadlines.time_left(view.due_at, now, view.paused_since)
         if state == "paused":
-            text = self.tr("{0} left, clock stopped").format(deadlines.format_time_left(left))
+            text = self.tr("{0} left, clock stopped").format(words.time_left(left))
         elif state == "closed":
             text = words.status(view.status)
         elif state == "overdue":
-            text = self.tr("{0} late").format(deadlines.format_time_left(-left))
+            text = self.tr("{0} late").format(words.time_left(-left))
         else:
-            text = self.tr("{0} left").format(deadlines.format_time_left(left))
+            text = self.tr("{0} left").format(words.time_left(left))
         self.countdown.setText(text)
         self.state.setText(words.deadline_state(state))
         if state != self.current:
