@@ -146,9 +146,12 @@ def apply(app: QApplication, name: str = "light") -> None:
     if not app.property("fusion_set"):  # once: a new style under a live QWizard crashes Qt 6.11 on re-polish
         app.setStyle("Fusion")
         app.setProperty("fusion_set", True)
-    app.setPalette(_dark_palette() if name == "dark" else _light_palette())
     try:
         qss = resource_path("style", f"{name}.qss").read_text(encoding="utf-8")
     except OSError:
         qss = ""
+    if app.property("theme_applied") == name and app.styleSheet() == qss:
+        return  # the same look again: re-polishing every live widget would cost time and change nothing
+    app.setPalette(_dark_palette() if name == "dark" else _light_palette())
     app.setStyleSheet(qss)
+    app.setProperty("theme_applied", name)

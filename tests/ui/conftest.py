@@ -46,6 +46,25 @@ def window(app_ctx: AppContext, qtbot) -> MainWindow:  # type: ignore[no-untyped
 
 
 @pytest.fixture(autouse=True)
+def reap_widgets(qapp: QApplication) -> Iterator[None]:
+    """After each test, close and really delete every window it left behind.
+
+    pytest-qt only asks for deletion (deleteLater), which needs an event loop turn that a test
+    run never gives; leftover windows then pile up, each keeping its timers, watchers and pools,
+    and every later stylesheet or palette change re-polishes all of them: the suite slows down
+    test by test until waits on the event loop time out.
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, int(QEvent.Type.DeferredDelete))
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_modals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A modal dialog nobody expected would block the test run forever: fail instead.
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import app as gui
 from ui.main_window import MainWindow
+
+from .helpers import gui_run
 
 
 def test_first_start_fills_demo_data_then_shows_the_queue(qapp, tmp_path, monkeypatch):
@@ -24,16 +25,16 @@ def test_first_start_fills_demo_data_then_shows_the_queue(qapp, tmp_path, monkey
             seen["all"] = w.counts.queues["all"]
             w.close()
             return
-        QTimer.singleShot(50, look)
+        later(look, 50)
 
-    QTimer.singleShot(50, look)
-    QTimer.singleShot(60_000, lambda: QApplication.instance().exit(3))  # never hang the suite
-    hook = sys.excepthook
-    try:
-        code = gui.run_gui(["--db", url])
-    finally:
-        sys.excepthook = hook
-        qapp.setQuitOnLastWindowClosed(True)
+    with gui_run() as later:
+        later(look, 50)
+        hook = sys.excepthook
+        try:
+            code = gui.run_gui(["--db", url])
+        finally:
+            sys.excepthook = hook
+            qapp.setQuitOnLastWindowClosed(True)
     assert code == 0
     assert seen["all"] == gui.DEMO_REQUESTS
     assert seen["rows"] > 0

@@ -16,7 +16,6 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -32,6 +31,8 @@ from ui import preferences as P
 from ui.dialogs.first_run import WELCOME_DONE, FirstRunWizard, needs_welcome
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
+
+from .helpers import gui_run
 
 
 def count_requests(url: str) -> int:
@@ -69,14 +70,14 @@ def test_a_first_start_offers_the_welcome_then_opens_the_demo_database(qapp, iso
     def drive() -> None:
         wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunWizard) and w.isVisible()]
         if not wizards:
-            QTimer.singleShot(30, drive)
+            later(drive, 30)
             return
         wizard = wizards[0]
         seen["notice_hidden"] = wizard.database.keyring_notice.isHidden()
         assert wizard.database.demo.isChecked()
         go_to_end(wizard)
         wizard.accept()
-        QTimer.singleShot(30, look)
+        later(look, 30)
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -84,16 +85,16 @@ def test_a_first_start_offers_the_welcome_then_opens_the_demo_database(qapp, iso
             seen["all"] = windows[0].counts.queues["all"]
             windows[0].close()
             return
-        QTimer.singleShot(50, look)
+        later(look, 50)
 
-    QTimer.singleShot(30, drive)
-    QTimer.singleShot(90_000, lambda: QApplication.instance().exit(3))  # never hang the suite
-    hook = sys.excepthook
-    try:
-        code = gui.run_gui([])
-    finally:
-        sys.excepthook = hook
-        qapp.setQuitOnLastWindowClosed(True)
+    with gui_run() as later:
+        later(drive, 30)
+        hook = sys.excepthook
+        try:
+            code = gui.run_gui([])
+        finally:
+            sys.excepthook = hook
+            qapp.setQuitOnLastWindowClosed(True)
     assert code == 0
     assert seen["notice_hidden"] is True  # a keyring is there: no warning
     assert seen["all"] == gui.DEMO_REQUESTS

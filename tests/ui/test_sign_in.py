@@ -24,6 +24,8 @@ from ui.dialogs.accounts import AccountDialog
 from ui.dialogs.sign_in import Access, SignInDialog, find_access, grouped
 from ui.main_window import MainWindow
 
+from .helpers import gui_run
+
 PASSWORD = "a long enough phrase"
 
 
@@ -209,8 +211,6 @@ def test_run_gui_signs_in_with_the_real_thread_pools_and_signs_out(qapp, sign_in
     """End to end: the database wants a sign-in, so the dialog comes first; signing out brings it back."""
     import sys
 
-    from PySide6.QtCore import QTimer
-
     from ui import app as gui
 
     account(sign_in_on, "ana.lyst", Role.ANALYST)
@@ -232,15 +232,15 @@ def test_run_gui_signs_in_with_the_real_thread_pools_and_signs_out(qapp, sign_in
         elif isinstance(window, MainWindow) and "signed in" not in seen:
             seen.append("signed in")
             window.sign_out_action.trigger()
-        QTimer.singleShot(30, step)
+        later(step, 30)
 
-    QTimer.singleShot(30, step)
-    QTimer.singleShot(60_000, lambda: QApplication.instance().exit(3))  # never hang the suite
-    hook = sys.excepthook
-    try:
-        code = gui.run_gui(["--db", db_url])
-    finally:
-        sys.excepthook = hook
-        qapp.setQuitOnLastWindowClosed(True)
+    with gui_run() as later:
+        later(step, 30)
+        hook = sys.excepthook
+        try:
+            code = gui.run_gui(["--db", db_url])
+        finally:
+            sys.excepthook = hook
+            qapp.setQuitOnLastWindowClosed(True)
     assert code == 0
     assert seen == ["dialog", "signed in", "again: ana.lyst"]
