@@ -114,6 +114,7 @@ def article15(inp: LetterInput) -> list[Block]:
             (w.text("access", "retention"), inp.category_text(category, "retention", known.retention.text)),
         )
         blocks.append(KeyValue(tuple((k, v) for k, v in pairs if k)))  # a regime may leave a label out
+    blocks += _activities(inp, held)
     blocks += _recipients(inp, held) + _automated(inp, held) + _transfers(inp, held)
     factors = w.optional("catalogue", "retention_factors", "; ".join(cat.retention_factors))
     blocks += [Heading(w.text("access", "retention_heading"), 2),
@@ -121,6 +122,30 @@ def article15(inp: LetterInput) -> list[Block]:
     blocks += [Heading(w.text("access", "rights_heading"), 2), Paragraph(w.text("access", "rights_intro")),
                bullets(w.lines("access", "rights_list"))]
     return blocks
+
+
+def _activities(inp: LetterInput, held: Sequence[str]) -> list[Block]:
+    """The record of processing's activities that use the categories disclosed (Art. 30 and 15(1)(a)-(d)):
+    what each is for, on what legal basis, who receives the data and how long it is kept."""
+    from console.processing.export import bases_text, recipient_title
+    from console.processing.links import activities_for
+
+    w, cat = inp.words, inp.catalogue
+    acts = activities_for(cat, held)
+    if not acts:
+        return []
+    rows = []
+    for a in acts:
+        kept = "\n".join(f"{inp.category_title(c)}: {inp.category_text(c, 'retention', cat.category(c).retention.text)}"
+                         for c in a.categories if c in held)
+        rows.append((w.optional("catalogue", f"activities.{a.id}.title", a.title), "\n".join(a.purposes),
+                     bases_text(a),
+                     "; ".join(w.optional("catalogue", f"recipients.{r}.title", recipient_title(cat, r)) for r in a.recipients)
+                     or w.text("access", "activities_no_recipients"), kept))
+    columns = [w.text("access", k) for k in ("activity_column", "purposes", "legal_basis", "activity_recipients",
+                                             "retention")]
+    return [Heading(w.text("access", "activities_heading"), 2), Paragraph(w.text("access", "activities_intro")),
+            Table(columns, rows, widths=(3, 3, 2.4, 3, 3.6))]
 
 
 def _titles(inp: LetterInput, categories: Sequence[str], held: Sequence[str]) -> str:

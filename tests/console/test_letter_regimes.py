@@ -5,6 +5,7 @@ apologises instead of promising a past date."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tests.console.test_packages_support import (
     flat,
     gather,
     pdftotext,
+    tool,
     verify_identity,
 )
 
@@ -129,3 +131,44 @@ def test_an_overdue_receipt_apologises_and_promises_no_past_date(ctx, tmp_path: 
     fresh = _request(ctx, "access", "EU", language, days=1)
     in_time = build_package(ctx, fresh, tmp_path / "out", kind="receipt")
     assert promise in flat(pdftotext(Path(in_time.path) / in_time.letter)) and not in_time.warnings
+
+
+def _in_reading_order(ctx: Context, tmp_path: Path, language: str) -> str:
+    """The access letter's text cell by cell (pdftotext without -layout): a wrapped table cell reads whole."""
+    ref = _request(ctx, "access", "EU", language)
+    gather(ctx, ref, tmp_path)
+    verify_identity(ctx, ref)
+    result = build_package(ctx, ref, tmp_path / "out")
+    return subprocess.run([tool("pdftotext"), str(Path(result.path) / result.letter), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize(("language", "heading", "activity_column", "kept"), [
+    ("en", "Processing activities that use your data", "Activity", "For the duration of account activity"),
+    ("de", "Verarbeitungstätigkeiten, die Ihre Daten nutzen", "Tätigkeit", "Monate"),
+])
+def test_the_access_letter_lists_the_processing_activities_of_the_data_it_discloses(
+        ctx, tmp_path: Path, language: str, heading: str, activity_column: str, kept: str) -> None:
+    text = _in_reading_order(ctx, tmp_path, language)
+    assert heading in text and activity_column in text
+    section = "".join(text.split(heading, 1)[1].split())  # table cells wrap: compare without spaces
+    # Running user accounts processes account data, which the letter discloses: its purposes,
+    # legal basis, recipients and retention from the record of processing.
+    for phrase in ("Running user accounts", "Account administration", "Contract (Art. 6(1)(b))", kept):
+        assert "".join(phrase.split()) in section, phrase
+    recipient = "Providers of encrypted offsite backup storage" if language == "en" else "Anbieter"
+    assert "".join(recipient.split()) in section
+
+
+def test_a_changed_record_of_processing_changes_the_access_letter(ctx, tmp_path: Path) -> None:
+    folder = tmp_path / "policy"
+    shutil.copytree(resource_path("policy"), folder)
+    path = folder / "processing.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'title = "Running user accounts"\npurposes = ["Account administration",',
+        'title = "Keeping member accounts"\npurposes = ["Membership bookkeeping",', 1), encoding="utf-8")
+    moved = Context(ctx.db, load_catalogue(folder), ctx.actor, ctx.clock)
+    text = _in_reading_order(moved, tmp_path, "en")
+    section = "".join(text.split("Processing activities that use your data", 1)[1].split())
+    assert "Keepingmemberaccounts" in section and "Membershipbookkeeping" in section
+    assert "Runninguseraccounts" not in section
