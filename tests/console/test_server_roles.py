@@ -18,6 +18,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from alembic import command
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -26,6 +27,7 @@ from console.errors import AuthenticationError, PermissionDenied
 from console.requests import commands
 from console.security import accounts, audit_trail, auth, server
 from console.security.roles import Actor, Role
+from console.store import migrate
 from console.store.uow import Database
 from tests.console.test_security_helpers import cli, fast_hashes, one_line_error  # noqa: F401
 
@@ -56,8 +58,10 @@ class Server:
 
 
 @pytest.fixture
-def pg_server(tmp_path: Path, catalogue, fast_hashes) -> Iterator[Server]:  # type: ignore[no-untyped-def]  # noqa: F811
+def pg_server(tmp_path: Path, catalogue, fast_hashes, request) -> Iterator[Server]:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A set-up server with an account per role; parametrised with a revision, set up at that one."""
     assert PG
+    revision = getattr(request, "param", None)
     prefix = f"pct{uuid.uuid4().hex[:8]}"
     name = f"{prefix}_db"
     admin = create_engine(PG, isolation_level="AUTOCOMMIT")
@@ -65,13 +69,23 @@ def pg_server(tmp_path: Path, catalogue, fast_hashes) -> Iterator[Server]:  # ty
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     srv = Server(prefix, make_url(PG).set(database=name).render_as_string(hide_password=False), tmp_path)
     try:
-        owner_db = Database(srv.owner_url)  # the owner creates the schema and the first administrator
+        owner_db = Database(srv.owner_url, upgrade=revision is None)  # the owner makes the schema, the first administrator
+        if revision is not None:
+            cfg = migrate.alembic_config()
+            with owner_db.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
         accounts.enable_sign_in(owner_db, srv.user("administrator"), "Admin", PASSWORD, by="owner.person")
+        if revision is None:
+            out = cli("db", "setup-server", "--prefix", prefix, db=srv.owner_url, keyring_file=tmp_path / "k.json")
+            assert out.returncode == 0, out.stderr
+            assert f"tables and functions owned by {prefix}_owner" in out.stdout
+        else:
+            with owner_db.engine.begin() as conn:
+                server.setup_server(conn, prefix)
         owner_db.dispose()
-        out = cli("db", "setup-server", "--prefix", prefix, db=srv.owner_url, keyring_file=tmp_path / "k.json")
-        assert out.returncode == 0, out.stderr
-        assert f"tables and functions owned by {prefix}_owner" in out.stdout
-        admin_ctx = srv.ctx("administrator", catalogue)
+        admin_ctx = Context(Database(srv.url("administrator"), upgrade=False), catalogue,
+                            Actor(srv.user("administrator"), Role.ADMINISTRATOR))
         for role in ROLES[1:]:
             accounts.create_account(admin_ctx, srv.user(role), role.upper(), role, PASSWORD)
         admin_ctx.db.dispose()
@@ -283,20 +297,16 @@ def test_setup_and_upgrade_refuse_anyone_but_the_owner(pg_server: Server, catalo
     db.dispose()
 
 
+@pytest.mark.parametrize("pg_server", ["0008_totp_encrypted"], indirect=True)  # set up before restriction_records
 def test_upgrade_by_the_owner_runs_as_the_owner_role_and_grants_new_tables(pg_server: Server, catalogue) -> None:  # type: ignore[no-untyped-def]
-    """A migration after setup: its new table belongs to the owner role and gets the groups' grants."""
-    owner = create_engine(pg_server.owner_url)
-    with owner.begin() as conn:  # back to the revision before restriction_records
-        conn.execute(text("DROP TABLE restriction_records"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0008_totp_encrypted'"))
-    owner.dispose()
+    """Migrations after setup: a new table belongs to the owner role and gets the groups' grants."""
     keys = pg_server.tmp / "k.json"
     line = one_line_error(cli("db", "upgrade", db=pg_server.url("administrator"), keyring_file=keys))
     assert f"not a member of {pg_server.prefix}_owner" in line
     with pytest.raises(PermissionDenied, match="is for the database owner"):
         Database(pg_server.url("dpo"))  # a desktop opening a database behind the app does not migrate it
     out = cli("db", "upgrade", db=pg_server.owner_url, keyring_file=keys)
-    assert out.returncode == 0 and "-> 0009_restriction_records" in out.stdout, out.stderr
+    assert out.returncode == 0 and f"-> {migrate.head_revision()}" in out.stdout, out.stderr
     owner = create_engine(pg_server.owner_url)
     with owner.connect() as conn:
         assert conn.execute(text("SELECT tableowner FROM pg_tables WHERE tablename = 'restriction_records'")).scalar() \
