@@ -289,6 +289,7 @@ class Shell(QObject):
         self.app, self.window = app, window
         window.show()
         app.ticker.start()
+        window.start_live()  # what others change shows up by itself
         self.qapp.setQuitOnLastWindowClosed(True)
         if session is not None:
             self._watch(window)

@@ -38,6 +38,8 @@ from ui.dialogs.new_request import NewRequestDialog
 from ui.dialogs.reasons import AssignDialog, StatusDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.errors import show_error
+from ui.live import POLL_MS as LIVE_POLL_MS
+from ui.live import LiveRefresh
 from ui.navigation import Navigation
 from ui.queue import bulk
 from ui.queue.alerts import DeadlineAlerts
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.split)
         self._build_actions()
         self._build_status_bar()
+        self.live: LiveRefresh | None = None  # started by the program (start_live), not by tests
         self.alerts = DeadlineAlerts(app, self)
         self.alerts.enabled = app.prefs.get(P.NOTIFY)
         self.alerts.notice.connect(self._notice)
@@ -549,7 +552,30 @@ class MainWindow(QMainWindow):
         self.close()
         self.deleteLater()
 
+    def start_live(self, interval_ms: int = LIVE_POLL_MS) -> LiveRefresh:
+        """Poll the change feed: another person's or process's change reloads the queue, the
+        sidebar's counts and a page showing figures (the request on show keeps its edits)."""
+        if self.live is None:
+            self.live = LiveRefresh(self.app, self, interval_ms)
+            self.live.changed.connect(self._changed_elsewhere)
+            self.live.failed.connect(lambda text: self.statusBar().showMessage(
+                self.tr("Not refreshed by itself: {0}").format(text), 15_000))
+            self.live.start()
+        return self.live
+
+    def _changed_elsewhere(self, _actions: object) -> None:
+        if self.stack.currentIndex() == 0:
+            self.queue.refresh()
+        else:
+            current = self.stack.currentWidget()
+            refresh = getattr(current, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.refresh_counts()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live is not None:
+            self.live.stop()
         self.save_layout()
         self.app.ticker.stop()
         if self.tray is not None:
