@@ -89,13 +89,22 @@ def pg_url() -> Iterator[str | None]:
     admin.dispose()
 
 
-def _truncate(db: Database) -> None:
-    from sqlalchemy import inspect
-
-    tables = [t for t in inspect(db.engine).get_table_names() if t != "alembic_version"]
-    names = ", ".join(f'"{t}"' for t in tables)
+def _empty(db: Database) -> None:
+    """Every table of the session's PostgreSQL database emptied and every sequence restarted, as
+    a freshly migrated database has them. DELETE with triggers and foreign-key checks off (a
+    superuser's session_replication_role) takes ~60 ms on this machine; TRUNCATE of the 25 tables
+    took ~1 s, and so did cloning a template database per test."""
     with db.engine.begin() as conn:
-        conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        tables = [r[0] for r in conn.exec_driver_sql(
+            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tablename <> 'alembic_version'")]
+        sequences = [r[0] for r in conn.exec_driver_sql(
+            "SELECT quote_ident(sequencename) FROM pg_sequences WHERE schemaname = current_schema()")]
+        conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        for table in tables:
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+        for sequence in sequences:
+            conn.exec_driver_sql(f"SELECT setval('{sequence}', 1, false)")
 
 
 @pytest.fixture
@@ -121,7 +130,7 @@ def db(db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
             shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
     database = Database(db_url)
     if database.dialect == "postgresql":
-        _truncate(database)
+        _empty(database)
     yield database
     database.dispose()
 

@@ -27,13 +27,9 @@ from tests.console.test_security_helpers import (  # noqa: F401
     cli_session,
     fast_hashes,
 )
+from tests.factories import add_request
 
 pytestmark = pytest.mark.usefixtures("fast_hashes")
-
-
-def _add(ctx: Context, name: str = "Ada Example", email: str = "ada@example.org") -> str:
-    return commands.add_request(ctx, commands.NewRequest(
-        right="access", subject_name=name, subject_email=email, received_at=ctx.now(), jurisdictions=("EU",))).reference
 
 
 def _actions(ctx: Context, **kw: str) -> list[str]:
@@ -42,7 +38,7 @@ def _actions(ctx: Context, **kw: str) -> list[str]:
 
 def test_reads_of_personal_data_changes_and_sign_ins_are_recorded(ctx: Context, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     add_staff(ctx)
-    ref = _add(ctx)
+    ref = add_request(ctx)
     analyst = ctx.as_actor(Actor("ana.user", Role.ANALYST))
     access.open_request(analyst, ref, "queue")
     evidence = tmp_path / "id.txt"
@@ -59,7 +55,7 @@ def test_reads_of_personal_data_changes_and_sign_ins_are_recorded(ctx: Context, 
 
 
 def test_filters_and_keyset_pages(ctx: Context) -> None:
-    refs = [_add(ctx, f"P{i}", f"p{i}@example.org") for i in range(7)]
+    refs = [add_request(ctx, name=f"P{i}", email=f"p{i}@example.org") for i in range(7)]
     commands.assign(ctx, refs[3], "jo")
     assert _actions(ctx, target=refs[3]) == ["request.assign", "request.create"]
     assert set(_actions(ctx, action="request.")) == {"request.create", "request.assign"}
@@ -79,7 +75,7 @@ def test_filters_and_keyset_pages(ctx: Context) -> None:
 
 
 def test_csv_export_is_complete_safe_for_spreadsheets_and_itself_audited(ctx: Context, tmp_path: Path) -> None:
-    ref = _add(ctx)
+    ref = add_request(ctx)
     commands.pause(ctx, ref, "=HYPERLINK(\"http://evil\")")  # typed by a person; must not run as a formula
     out = tmp_path / "audit.csv"
     n = audit_trail.export_csv(ctx, out)
@@ -105,7 +101,7 @@ def test_export_and_list_refused_to_an_analyst(ctx: Context, tmp_path: Path) -> 
 def test_cli_list_json_and_export(ctx: Context, db_url: str, tmp_path: Path) -> None:
     keyring = tmp_path / "k.json"
     cli_session(ctx, keyring)
-    ref = _add(ctx)
+    ref = add_request(ctx)
     out = cli("audit", "list", "--target", ref, "--json", db=db_url, keyring_file=keyring)
     assert out.returncode == 0, out.stderr
     assert [r["action"] for r in json.loads(out.stdout)["rows"]] == ["request.create"]
@@ -120,12 +116,12 @@ def test_cli_list_json_and_export(ctx: Context, db_url: str, tmp_path: Path) -> 
 def test_sqlite_protect_installs_append_only_triggers(ctx: Context, db_url: str, tmp_path: Path) -> None:
     if ctx.db.dialect != "sqlite":
         pytest.skip("the PostgreSQL protections are tested in test_audit_postgres.py on a throwaway database")
-    _add(ctx)
+    add_request(ctx)
     assert not protect.status(ctx.db).triggers
     out = cli("audit", "protect", db=db_url, keyring_file=tmp_path / "k.json")
     assert out.returncode == 0 and "append-only triggers: in place" in out.stdout, out.stderr
     for stmt in ("UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log"):
         with pytest.raises(DBAPIError, match="append-only"), ctx.db.engine.begin() as conn:
             conn.execute(text(stmt))
-    _add(ctx, "Second", "second@example.org")  # appending still works
+    add_request(ctx, name="Second", email="second@example.org")  # appending still works
     assert audit_trail.verify_audit(ctx).ok

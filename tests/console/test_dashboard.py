@@ -11,13 +11,7 @@ import pytest
 from console import dashboard, deadlines
 from console.errors import ValidationError
 from console.requests import commands
-from console.requests.commands import NewRequest
-
-
-def _add(ctx, name, right="access", days_ago=1.0, **kw):  # type: ignore[no-untyped-def]
-    return commands.add_request(ctx, NewRequest(right=right, subject_name=name,
-                                                subject_email=f"{name.lower().replace(' ', '.')}@example.org",
-                                                received_at=ctx.now() - timedelta(days=days_ago), **kw))
+from tests.factories import add_request
 
 
 def test_empty_database(ctx):
@@ -32,18 +26,18 @@ def test_empty_database(ctx):
 
 def test_states_match_the_deadline_engine(ctx, clock):
     made = [
-        _add(ctx, "On Track", "access", days_ago=1),
-        _add(ctx, "Soon Inquiry", "inquiry", days_ago=0.5),  # 48 h: due in ~1.5 days
-        _add(ctx, "Late Inquiry", "inquiry", days_ago=3),
-        _add(ctx, "Paused Person", "access", days_ago=2),
-        _add(ctx, "Restriction Person", "restriction", days_ago=6.9,
-             details={"restriction": {"parameters": "stop profiling"}}),
+        add_request(ctx, "access", name="On Track", days_ago=1),
+        add_request(ctx, "inquiry", name="Soon Inquiry", days_ago=0.5),  # 48 h: due in ~1.5 days
+        add_request(ctx, "inquiry", name="Late Inquiry", days_ago=3),
+        add_request(ctx, "access", name="Paused Person", days_ago=2),
+        add_request(ctx, "restriction", name="Restriction Person", days_ago=6.9,
+                    details={"restriction": {"parameters": "stop profiling"}}),
     ]
-    commands.pause(ctx, made[3].reference, "waiting for ID")
+    commands.pause(ctx, made[3], "waiting for ID")
     fig = dashboard.figures(ctx)
     expected: dict[str, int] = {}
     for v in made:
-        view = commands.get_request(ctx, v.reference)
+        view = commands.get_request(ctx, v)
         expected[view.deadline_state] = expected.get(view.deadline_state, 0) + 1
     assert {k: n for k, n in fig.by_deadline_state.items() if n} == expected
     assert fig.open_total == 5
@@ -59,9 +53,9 @@ def test_medians_by_right_and_weeks(ctx, clock):
     for right, days in closes.items():
         for i, d in enumerate(days):
             clock.now = start - timedelta(days=20)
-            v = _add(ctx, f"{right} {i}", right, days_ago=0)
+            v = add_request(ctx, right, name=f"{right} {i}", days_ago=0)
             clock.advance(days=d)
-            commands.withdraw(ctx, v.reference, "the person withdrew")
+            commands.withdraw(ctx, v, "the person withdrew")
     clock.now = start
     fig = dashboard.figures(ctx)
     assert fig.median_days_to_close["access"] == pytest.approx(4, abs=0.01)
@@ -88,7 +82,7 @@ def test_week_bounds_are_local_mondays(ctx, clock):
 
 
 def test_csv_export_has_every_figure(ctx, tmp_path):
-    _add(ctx, "Ada Abara", "access")
+    add_request(ctx, "access", name="Ada Abara", days_ago=1)
     fig = dashboard.figures(ctx, weeks=4)
     path = dashboard.export_csv(fig, ctx.catalogue, tmp_path / "d.csv")
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +13,9 @@ import pytest
 from console import verification
 from console.context import Context
 from console.requests import commands, sources
-from console.requests.commands import NewRequest
 from console.sample_company import make_sample_company, register_sample_source
 from console.security.roles import Actor, Role
+from tests import factories
 
 PASSPHRASE = "tęsknota Øresund 42"
 NAME = "Zofia Łódźka-Müller"
@@ -26,10 +25,8 @@ ACCOUNT = "ACC-0000001"
 
 def add_request(ctx: Context, right: str = "access", *, language: str = "en", details: dict[str, Any] | None = None,
                 email: str = EMAIL, name: str = NAME, account: str | None = ACCOUNT) -> str:
-    return commands.add_request(ctx, NewRequest(
-        right=right, subject_name=name, subject_email=email, subject_account_id=account,
-        received_at=ctx.now() - timedelta(days=3), jurisdictions=("EU",), language=language,
-        details=details or {})).reference
+    return factories.add_request(ctx, right, name=name, email=email, account=account, days_ago=3, language=language,
+                                 details=details or {})
 
 
 def gather(ctx: Context, ref: str, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,21 +12,15 @@ import pytest
 from console import demo
 from console.errors import ImportRejected, ValidationError
 from console.requests import commands, intake, queries
-from console.requests.commands import NewRequest
 from console.store.models import Request
-
-
-def add(ctx, email: str, right: str = "access", days_ago: float = 1, **kw) -> str:
-    req = NewRequest(right=right, subject_name=kw.pop("name", "Søren Høyer"), subject_email=email,
-                     received_at=ctx.now() - timedelta(days=days_ago), jurisdictions=("EU",), **kw)
-    return commands.add_request(ctx, req).reference
+from tests.factories import add_request
 
 
 def test_queues_by_deadline_state(ctx) -> None:
-    overdue = add(ctx, "a@example.org", "restriction", days_ago=10, details={"restriction": {"parameters": "x"}})
-    soon = add(ctx, "b@example.org", days_ago=28.5)
-    fine = add(ctx, "c@example.org", days_ago=1, assignee="alex.morgan")
-    paused = add(ctx, "d@example.org", "restriction", days_ago=5, details={"restriction": {"parameters": "x"}})
+    overdue = add_request(ctx, "restriction", email="a@example.org", days_ago=10, details={"restriction": {"parameters": "x"}})
+    soon = add_request(ctx, email="b@example.org", days_ago=28.5)
+    fine = add_request(ctx, email="c@example.org", days_ago=1, assignee="alex.morgan")
+    paused = add_request(ctx, "restriction", email="d@example.org", days_ago=5, details={"restriction": {"parameters": "x"}})
     commands.pause(ctx, paused, "waiting for documents")
 
     def refs(queue: str) -> list[str]:
@@ -43,8 +37,8 @@ def test_queues_by_deadline_state(ctx) -> None:
 
 
 def test_search_by_reference_email_and_name(ctx) -> None:
-    a = add(ctx, "lucja@example.org", name="Łucja Kowalczyk")
-    add(ctx, "bjorn@example.org", name="Björn Berg")
+    a = add_request(ctx, email="lucja@example.org", name="Łucja Kowalczyk", days_ago=1)
+    add_request(ctx, email="bjorn@example.org", name="Björn Berg", days_ago=1)
     find = lambda text: [r.reference for r in queries.fetch_page(ctx, queries.QueueFilter(search=text)).rows]  # noqa: E731
     assert find(a) == [a]
     assert find("lucja@") == [a]
@@ -109,7 +103,7 @@ def test_import_of_1000_lines_with_3_bad_imports_nothing(ctx, tmp_path: Path) ->
 
 
 def test_import_json_flags_duplicates(ctx, tmp_path: Path) -> None:
-    existing = add(ctx, "p1@example.org")
+    existing = add_request(ctx, email="p1@example.org", days_ago=1)
     path = tmp_path / "web.json"
     path.write_text(json.dumps({"requests": [_row(1), _row(2), _row(2)]}), encoding="utf-8")
     result = intake.import_file(ctx, path)
@@ -139,12 +133,12 @@ def test_demo_data_is_varied(ctx) -> None:
     full = commands.get_request(ctx, first.reference)
     assert full.received_at.tzinfo is not None and full.due_at == first.due_at
     # references keep counting after demo data
-    assert add(ctx, "new@example.org", days_ago=0.1).startswith("DSR-2026-")
+    assert add_request(ctx, email="new@example.org", days_ago=0.1).startswith("DSR-2026-")
 
 
 def test_demo_then_services_keep_reference_sequence(ctx) -> None:
     demo.fill(ctx, 10, seed=1)
-    ref = add(ctx, "x@example.org", days_ago=0.01)
+    ref = add_request(ctx, email="x@example.org", days_ago=0.01)
     with ctx.db.sessions() as s:
         assert s.query(Request).filter_by(reference=ref).count() == 1
     assert datetime.now(UTC).year >= 2026

@@ -25,19 +25,14 @@ from console.store.models import (
     RequestPause,
     SubjectRecord,
 )
-
-
-def _add(ctx: Context, name: str, email: str, notes: str = "") -> str:
-    return commands.add_request(ctx, commands.NewRequest(
-        right="access", subject_name=name, subject_email=email, received_at=ctx.now(), jurisdictions=("EU",),
-        notes=notes, subject_account_id="ACC-1")).reference
+from tests.factories import add_request
 
 
 @pytest.fixture
 def history(ctx: Context, clock, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Requests of 2022 (closed, and still open), one closed in 2025; today is 2026-11-30."""
     clock.now = datetime(2022, 1, 10, 9, tzinfo=UTC)
-    old = _add(ctx, "Old Person", "old@example.org", "prefers letters to 1 Old Street")
+    old = add_request(ctx, name="Old Person", email="old@example.org", notes="prefers letters to 1 Old Street", account="ACC-1")
     doc = tmp_path / "id.png"
     doc.write_bytes(b"identity")
     commands.pause(ctx, old, "Waiting for Old Person's documents")
@@ -47,9 +42,9 @@ def history(ctx: Context, clock, tmp_path: Path) -> dict[str, str]:  # type: ign
         rid = uow.session.scalar(select(Request.id).where(Request.reference == old))
         uow.session.add(SubjectRecord(request_id=rid, category="account", source="crm", data={"email": "old@example.org"}))
     commands.withdraw(ctx, old, "Old Person withdrew by phone")
-    still_open = _add(ctx, "Open Person", "open@example.org")
+    still_open = add_request(ctx, name="Open Person", email="open@example.org", account="ACC-1")
     clock.now = datetime(2025, 6, 1, 9, tzinfo=UTC)
-    recent = _add(ctx, "Recent Person", "recent@example.org")
+    recent = add_request(ctx, name="Recent Person", email="recent@example.org", account="ACC-1")
     commands.reject(ctx, recent, "unverifiable", "No documents")
     clock.now = datetime(2026, 11, 30, 9, tzinfo=UTC)
     return {"old": old, "open": still_open, "recent": recent}
@@ -150,7 +145,7 @@ def test_cli_dry_run_then_run(ctx: Context, history: dict[str, str], db_url: str
 
 def test_cancel_stops_between_batches_keeping_what_was_done(ctx: Context, clock) -> None:  # type: ignore[no-untyped-def]
     clock.now = datetime(2021, 5, 1, tzinfo=UTC)
-    refs = [_add(ctx, f"P{i}", f"p{i}@example.org") for i in range(5)]
+    refs = [add_request(ctx, name=f"P{i}", email=f"p{i}@example.org", account="ACC-1") for i in range(5)]
     for r in refs:
         commands.withdraw(ctx, r, "withdrawn")
     clock.now = datetime(2026, 11, 30, tzinfo=UTC)

@@ -18,13 +18,9 @@ from console.requests import commands
 from console.security import auth
 from console.store.models import AuditEntry, Evidence, RequestEvent
 from tests.console.test_security_helpers import ROLE_PASSWORDS, add_staff, cli, fast_hashes  # noqa: F401
+from tests.factories import add_request
 
 pytestmark = pytest.mark.usefixtures("fast_hashes")
-
-
-def _add(ctx: Context, name: str = "Ada Example", email: str = "ada@example.org") -> str:
-    return commands.add_request(ctx, commands.NewRequest(
-        right="access", subject_name=name, subject_email=email, received_at=ctx.now(), jurisdictions=("EU",))).reference
 
 
 def _files_containing(marker: bytes, *roots: Path, source: Path | None = None) -> list[Path]:
@@ -59,7 +55,7 @@ def test_no_evidence_bytes_in_the_clear_on_disk(ctx: Context, tmp_path: Path, is
     doc.write_bytes(b"\xff\xd8\xff\xe0 fake jpeg " + marker + b" more bytes " * 100)
     keeper = sqlite3.connect(db_file)  # hold the file open, so the WAL stays on disk to be searched
     keeper.execute("SELECT count(*) FROM requests").fetchone()
-    ref = _add(ctx)
+    ref = add_request(ctx)
     verification.check_item(ctx, ref, "government_id", evidence=doc)
     assert verification.read_evidence(ctx, ref, "government_id")[0][1].count(marker) == 1  # it is there, encrypted
     wal = Path(str(db_file) + "-wal")
@@ -69,7 +65,7 @@ def test_no_evidence_bytes_in_the_clear_on_disk(ctx: Context, tmp_path: Path, is
     assert wal.stat().st_size > 0
     # the search does find what is stored in the clear (so the empty result above means something)
     name_marker = f"NAME-{uuid.uuid4().hex}"
-    _add(ctx, name_marker, "someone@example.org")
+    add_request(ctx, name=name_marker, email="someone@example.org")
     assert _files_containing(name_marker.encode(), db_file.parent)
     assert _files_containing(marker, *roots, source=doc) == []
     keeper.close()
@@ -81,7 +77,7 @@ def test_cli_attached_evidence_is_encrypted_with_the_keyring_key(ctx: Context, d
     marker = f"CLI-MARKER-{uuid.uuid4().hex}".encode()
     doc = tmp_path / "licence.pdf"
     doc.write_bytes(b"%PDF-1.4 " + marker)
-    ref = _add(ctx)
+    ref = add_request(ctx)
     out = cli("request", "verify", ref, "government_id", "--evidence", str(doc), db=db_url,
               keyring_file=tmp_path / "k.json")
     assert out.returncode == 0, out.stderr
@@ -90,7 +86,7 @@ def test_cli_attached_evidence_is_encrypted_with_the_keyring_key(ctx: Context, d
 
 
 def test_evidence_is_purged_when_the_request_leaves_verification_keeping_the_outcome(ctx: Context, tmp_path: Path) -> None:
-    ref = _add(ctx)
+    ref = add_request(ctx)
     doc = tmp_path / "id.png"
     doc.write_bytes(b"\x89PNG identity document")
     verification.check_item(ctx, ref, "government_id", evidence=doc)
@@ -121,7 +117,7 @@ def test_evidence_is_purged_when_the_request_leaves_verification_keeping_the_out
 
 @pytest.mark.parametrize("how", ["reject", "withdraw"])
 def test_evidence_goes_whichever_way_verification_ends(ctx: Context, tmp_path: Path, how: str) -> None:
-    ref = _add(ctx)
+    ref = add_request(ctx)
     doc = tmp_path / "id.png"
     doc.write_bytes(b"identity document")
     verification.check_item(ctx, ref, "government_id", evidence=doc)
@@ -139,7 +135,7 @@ def test_retention_catches_evidence_left_behind(ctx: Context, tmp_path: Path) ->
 
     from console.store.models import Request
 
-    ref = _add(ctx)
+    ref = add_request(ctx)
     doc = tmp_path / "id.png"
     doc.write_bytes(b"identity document")
     verification.check_item(ctx, ref, "government_id", evidence=doc)
@@ -153,7 +149,7 @@ def test_retention_catches_evidence_left_behind(ctx: Context, tmp_path: Path) ->
 
 
 def test_evidence_from_another_keyring_is_refused_clearly(ctx: Context, tmp_path: Path, memory_keyring) -> None:  # type: ignore[no-untyped-def]
-    ref = _add(ctx)
+    ref = add_request(ctx)
     doc = tmp_path / "id.png"
     doc.write_bytes(b"identity document")
     verification.check_item(ctx, ref, "government_id", evidence=doc)

@@ -29,6 +29,7 @@ from tests.console.test_security_helpers import (  # noqa: F401
     fast_hashes,
     one_line_error,
 )
+from tests.factories import new_request
 
 pytestmark = pytest.mark.usefixtures("fast_hashes")
 
@@ -36,8 +37,7 @@ ALL = ("administrator", "dpo", "analyst", "auditor")
 
 
 def _new(ctx: Context) -> commands.NewRequest:
-    return commands.NewRequest(right="access", subject_name="Role Test", subject_email="role.test@example.org",
-                               received_at=ctx.now(), jurisdictions=("EU",))
+    return new_request(ctx, name="Role Test", email="role.test@example.org")
 
 
 # operation -> (what it does, the roles allowed to)

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from console.errors import ValidationError
-from console.requests import commands, sources
-from console.requests.commands import NewRequest
+from console.requests import sources
 from console.sample_company import make_sample_company, register_sample_source, sample_queries
 from console.store.models import AuditEntry
+from tests.factories import add_request
 
-
-def add(ctx, email="lucja@example.org", account="ACC-0000001") -> str:
-    return commands.add_request(ctx, NewRequest(
-        right="access", subject_name="Łucja Kowalczyk", subject_email=email, subject_account_id=account,
-        received_at=ctx.now() - timedelta(days=1), jurisdictions=("EU",))).reference
+LUCJA = {"name": "Łucja Kowalczyk", "email": "lucja@example.org", "account": "ACC-0000001", "days_ago": 1}
 
 
 def test_fetch_from_the_sample_company(ctx, tmp_path: Path) -> None:
-    ref = add(ctx)
+    ref = add_request(ctx, **LUCJA)
     db = make_sample_company(tmp_path / "company.sqlite3", [("lucja@example.org", "ACC-0000001", "Łucja Kowalczyk"),
                                                             ("other@example.org", None, "Other Person")])
     register_sample_source(ctx, db)
@@ -42,7 +37,7 @@ def test_fetch_from_the_sample_company(ctx, tmp_path: Path) -> None:
 
 
 def test_a_broken_source_is_reported_not_fatal(ctx, tmp_path: Path) -> None:
-    ref = add(ctx)
+    ref = add_request(ctx, **LUCJA)
     sources.add_source(ctx, "billing", f"sqlite:///{tmp_path / 'missing-dir' / 'x.sqlite3'}",
                        {"transaction": "SELECT * FROM orders WHERE email = :email"})
     result = sources.fetch_from_sources(ctx, ref)
@@ -65,7 +60,7 @@ def test_source_password_lives_in_the_keyring(ctx, memory_keyring) -> None:
 
 
 def test_import_export_files(ctx, tmp_path: Path) -> None:
-    ref = add(ctx)
+    ref = add_request(ctx, **LUCJA)
     csv_path = tmp_path / "crm.csv"
     csv_path.write_text("category,field,value\naccount,username,lucja\ncommunication,ticket,Where is my invoice?\n", encoding="utf-8")
     assert sources.import_records(ctx, ref, csv_path) == 2
