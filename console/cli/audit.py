@@ -30,8 +30,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("audit", help="the audit trail: verify, list, export, protect")
     a = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    v = a.add_parser("verify", parents=[common], help="walk the hash chain; non-zero exit naming each broken entry")
+    v = a.add_parser("verify", parents=[common],
+                     help="check the hash chain, checkpoints and seals; non-zero exit naming each problem")
+    v.add_argument("--checkpoint", metavar="FILE", help="also check against a checkpoint exported with 'audit checkpoint --out'")
     v.set_defaults(func=cmd_verify)
+
+    c = a.add_parser("checkpoint", parents=[common], help="seal the chain head now with the audit key; export it to a file")
+    c.add_argument("--out", metavar="FILE", help="write the checkpoint there too (keep it off this machine)")
+    c.set_defaults(func=cmd_checkpoint)
 
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--actor", help="user name")
@@ -67,27 +73,49 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 def cmd_verify(args: argparse.Namespace) -> int:
     ctx = context(args)
     integrity.require_sound(ctx.db.engine, ctx.db.safe_url, "the audit check")  # unread pages hide damage
-    report = audit_trail.verify_audit(ctx)
+    report = audit_trail.verify_audit(ctx, args.checkpoint)
     if args.json:
         emit_json({"ok": report.ok, "entries": report.entries, "seconds": round(report.seconds, 3),
                    "head": {"id": report.head[0], "hash": report.head[1]} if report.head else None,
+                   "checkpoint": vars(report.checkpoint) if report.checkpoint else None,
                    "problems": [{"entry": p.entry_id, "problem": p.problem} for p in report.problems],
-                   "server": report.server})
+                   "server": report.server,
+                   "findings": [{"where": f.where, "problem": f.problem} for f in report.findings],
+                   "notes": report.notes})
     elif report.ok:
         if report.server_checked:
             print("Server grants, policies, triggers and functions: as installed by db setup-server")
         head = f"; newest entry {report.head[0]} hash {report.head[1]}" if report.head else ""
-        print(f"Audit trail intact: {report.entries:,} entries checked in {report.seconds:.2f} s{head}")
+        sealed = f"; {report.checkpoint.short}" if report.checkpoint else ""
+        print(f"Audit trail intact: {report.entries:,} entries checked in {report.seconds:.2f} s{head}{sealed}")
     else:
         for p in report.problems:
             print(f"entry {p.entry_id}: {p.problem}")
         for line in report.server:
             print(f"server: {line}")
-    if report.server and not report.problems:
+        for f in report.findings:
+            print(str(f))
+    if not args.json:
+        for note in report.notes:
+            print(note)
+    if report.server and not report.problems and not report.findings:
         raise TamperedError(f"The server's protections were changed: {len(report.server)} difference(s) from setup.")
     if not report.ok:
-        ids = ", ".join(str(p.entry_id) for p in report.problems[:20])
-        raise TamperedError(f"The audit trail was tampered with: {len(report.problems)} problem(s) at entries {ids}.")
+        parts = ["entries " + ", ".join(str(p.entry_id) for p in report.problems[:20])] if report.problems else []
+        parts += [f.where for f in report.findings[:8]]
+        more = len(report.findings) - 8
+        raise TamperedError(f"The audit trail was tampered with: {len(report.problems) + len(report.findings)} "
+                            f"problem(s) at {'; '.join(parts)}{f' and {more} more' if more > 0 else ''}.")
+    return 0
+
+
+def cmd_checkpoint(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    sealed, path = audit_trail.create_checkpoint(ctx, args.out)
+    if args.json:
+        emit_json({**vars(sealed), "file": str(path) if path else None})
+    else:
+        print(f"Sealed {sealed.short}" + (f"; exported to {path}" if path else ""))
     return 0
 
 

@@ -6,6 +6,7 @@ the services render it, sign it when a certificate is given, and note the milest
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from console.context import Context
@@ -17,6 +18,7 @@ from console.incidents.queries import get_incident
 from console.incidents.views import IncidentView
 from console.policy import Catalogue
 from console.processing.links import activities_blocks
+from console.security import audit_trail
 
 
 def _drill_blocks(view: IncidentView, lang: str) -> list[Block]:
@@ -224,7 +226,9 @@ def authority_report(ctx: Context, reference: str, *, phase: str | None = None,
         kept = initial_document(ctx, view.reference)
         assert kept is not None  # an initial report is recorded
         return kept[0]
-    pdf = du.finish(render_pdf(authority_spec(view, ctx.catalogue, phase=phase)), signing, view.reference,
+    spec = authority_spec(view, ctx.catalogue, phase=phase)
+    spec = replace(spec, blocks=[*spec.blocks, *audit_trail.checkpoint_blocks(ctx)])  # the trail it was issued under
+    pdf = du.finish(render_pdf(spec), signing, view.reference,
                     "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
     mark_report_ready(ctx, view.reference, "authority", "Authority notification document built" +
                       (" and signed" if signing else ""))

@@ -45,6 +45,7 @@ from console.requests import sources
 from console.requests.commands import _event, _load, get_request
 from console.requests.facts import Facts, facts_for
 from console.requests.views import RequestView
+from console.security import audit_trail
 from console.security.roles import Perm, require
 from console.store.models import Package
 
@@ -285,6 +286,8 @@ def _build(ctx: Context, prep: _Prepared, signer: Signer | None, staging: Path, 
     binding = package_binding(prep, files)
     inp = _letter_input(ctx, prep, files, described, signer, binding)
     spec = _spec(inp, binding)
+    if signer is not None:  # a signed package names the audit checkpoint it was issued under
+        spec = replace(spec, blocks=[*spec.blocks, *audit_trail.checkpoint_blocks(ctx)])
     steps.start(sum(len(b.rows) for b in spec.blocks if isinstance(b, Table)))
     pdf = render_pdf(spec, steps.rows, steps.cancel)
     pages = _pages(pdf)  # counted before the signature adds its appearance (a page-like XObject)

@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from console.security import server
+from console.security import checkpoints, seals, server
 from console.store.base import utcnow
 from console.store.bulk import insert_rows
 from console.store.models import AuditEntry, Setting
@@ -67,6 +67,7 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
     _lock_chain(session)
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
+    key = seals.audit_key()  # None without a keyring: entries go unsealed (audit verify says so)
     actor = actor[:80]
     rows = []
     for offset, rec in enumerate(records, start=1):
@@ -75,11 +76,13 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
         entry_id = prev_id + offset
         digest = entry_hash(prev_hash, entry_id, at, actor, rec.action, rec.target_type, rec.target_id, rec.detail)
         rows.append({"id": entry_id, "at": at, "actor": actor, "action": rec.action, "target_type": rec.target_type,
-                     "target_id": rec.target_id, "detail": rec.detail, "prev_hash": prev_hash, "hash": digest})
+                     "target_id": rec.target_id, "detail": rec.detail, "prev_hash": prev_hash, "hash": digest,
+                     "seal": seals.seal(key, "entry", seals.entry_fields(digest)) if key else None})
         prev_hash = digest
     # One multi-row insert (an import of 20,000 requests writes 20,000 entries while holding the lock).
     insert_rows(session.connection(), AuditEntry.__table__, rows)  # type: ignore[arg-type]
     _store_head(session, prev_id + len(records), prev_hash)
+    checkpoints.after_append(session, actor, prev_id, prev_id + len(records), prev_hash)
     session.flush()
 
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from console import csvsafe
 from console.context import Context
-from console.errors import ValidationError
-from console.security import audit, server
+from console.errors import SecretStoreError, ValidationError
+from console.security import audit, checkpoints, seals, server
 from console.security.roles import Perm
 from console.store.models import AuditEntry
 
@@ -67,10 +67,13 @@ class VerifyReport:
     seconds: float
     server: list[str] = field(default_factory=list)  # PostgreSQL: differences from what setup-server installed
     server_checked: bool = False
+    findings: list[checkpoints.Finding] = field(default_factory=list)  # checkpoints, seals, the file
+    notes: list[str] = field(default_factory=list)  # what could not be checked here
+    checkpoint: checkpoints.Sealed | None = None  # the newest stored
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.server
+        return not self.problems and not self.server and not self.findings
 
 
 def _conditions(f: AuditFilter) -> list[Any]:
@@ -184,13 +187,51 @@ def _write_csv(ctx: Context, out: IO[str], f: AuditFilter, total: int,
     return n
 
 
-def verify_audit(ctx: Context) -> VerifyReport:
-    """Walk the whole chain; ``problems`` names each changed, deleted or inserted entry."""
+def verify_audit(ctx: Context, checkpoint_file: str | Path | None = None) -> VerifyReport:
+    """Walk the whole chain; ``problems`` names each changed, deleted or inserted entry.
+
+    ``findings`` adds what the checkpoints, the seals (entries, accounts, requests, security
+    settings), this workstation's keyring and an exported checkpoint file show.
+    """
     start = time.perf_counter()
+    exported = checkpoints.read_file(checkpoint_file) if checkpoint_file else None
     with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
         problems = audit.verify_chain(s)
         entries = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
         head = audit.head(s)
         checked = server.installed(s) is not None
         differences = server.differences(s) if checked else []
-    return VerifyReport(entries, problems, head, time.perf_counter() - start, differences, checked)
+        findings, notes = checkpoints.verify(s, ctx.db.safe_url, ctx.db.dialect == "sqlite", exported,
+                                             str(checkpoint_file or ""))
+        newest = checkpoints.latest(s)
+    return VerifyReport(entries, problems, head, time.perf_counter() - start, differences, checked,
+                        findings, notes, newest)
+
+
+def create_checkpoint(ctx: Context, out: str | Path | None = None) -> tuple[checkpoints.Sealed, Path | None]:
+    """Seal the chain head now (audited), and export the checkpoint to ``out`` when given."""
+    if seals.audit_key() is None:
+        raise SecretStoreError("A checkpoint is sealed with the audit key from the OS keyring, and no keyring is "
+                               "available; start a Secret Service (for example gnome-keyring) and try again.")
+    with ctx.db.unit(ctx.actor, Perm.READ_AUDIT) as uow:
+        uow.session.info["checkpoint_now"] = True
+        uow.audit("audit.checkpoint", "audit", "", f"exported to {Path(out).name}" if out else "")
+    with ctx.db.read(ctx.actor, Perm.READ_AUDIT) as s:
+        sealed = checkpoints.latest(s)
+    if sealed is None:  # a server set up with 'db setup-server' chains the trail itself
+        raise ValidationError("This server chains the audit trail itself ('db setup-server'); 'audit verify' checks it there.")
+    return sealed, checkpoints.write_file(sealed, ctx.db.safe_url, out) if out else None
+
+
+def latest_checkpoint(ctx: Context) -> checkpoints.Sealed | None:
+    """The newest checkpoint, for packages and reports to print (no permission needed: it is two numbers)."""
+    with ctx.db.read(ctx.actor, None) as s:
+        return checkpoints.latest(s)
+
+
+def checkpoint_blocks(ctx: Context) -> list[Any]:
+    """A small closing line for signed documents: 'Audit trail: checkpoint 3: entry 1,204, head 3f9a0c1e'."""
+    from console.documents.spec import Paragraph
+
+    cp = latest_checkpoint(ctx)
+    return [Paragraph(f"Audit trail: {cp.short}", small=True)] if cp else []

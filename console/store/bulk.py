@@ -44,6 +44,10 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     """Insert ``rows`` (dicts keyed by column name; every row the same keys)."""
     if not rows:
         return
+    if table.name == "requests":
+        from console.security import seals
+
+        rows = seals.seal_request_rows(rows)
     if conn.dialect.name == "postgresql":
         _copy_rows(conn, table, rows)
         return

@@ -69,6 +69,7 @@ class Request(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    seal: Mapped[str | None] = mapped_column(String(96))  # keyed BLAKE2b of status, assignee, ... (security.seals)
 
     events: Mapped[list[RequestEvent]] = relationship(back_populates="request", order_by="RequestEvent.id")
     checklist: Mapped[list[ChecklistEntry]] = relationship(back_populates="request", order_by="ChecklistEntry.position")
@@ -273,6 +274,7 @@ class User(Base):
     created_by: Mapped[str | None] = mapped_column(String(80))
     password_changed_at: Mapped[datetime | None]
     last_sign_in_at: Mapped[datetime | None]
+    seal: Mapped[str | None] = mapped_column(String(96))  # keyed BLAKE2b of role, active, ... (security.seals)
 
 
 class AuthSession(Base):
@@ -303,6 +305,7 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(String(96))  # keyed BLAKE2b of the hash (security.seals)
 
     __table_args__ = (
         Index("ix_audit_target", "target_id", "target_type", "id"),
@@ -319,3 +322,19 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+    seal: Mapped[str | None] = mapped_column(String(96))  # security.* settings only (security.seals)
+
+
+class AuditCheckpoint(Base):
+    """The chain head sealed with a key outside the database (security.checkpoints)."""
+
+    __tablename__ = "audit_checkpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # 1, 2, 3, ... with no gap
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    entry_id: Mapped[int] = mapped_column(Integer)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    prev_mac: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    mac: Mapped[str] = mapped_column(String(64))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.errors import ConflictError, storage_error
-from console.security import audit
+from console.security import audit, checkpoints, seals
 from console.security.roles import Actor, Perm, require
 from console.store import integrity, migrate
 from console.store.engine import display_url, make_engine, resolve_url, writer
@@ -98,6 +98,7 @@ class Database:
                 actions = ",".join(sorted({r.action for r in uow.records}))[:7000]
                 session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANGES_CHANNEL, "p": actions})
             session.commit()
+            checkpoints.after_commit(session, self.safe_url)  # its copy in the keyring, outside the database
         except StaleDataError:
             session.rollback()
             raise ConflictError(
@@ -160,3 +161,4 @@ def _minimise_before_flush(session: Session, flush_context: object, instances: o
     from console.security import minimise  # imported late: it needs the request lifecycle
 
     minimise.before_flush(session, flush_context, instances)
+    seals.before_flush(session)  # last: seals cover what the flush writes

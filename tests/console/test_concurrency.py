@@ -17,7 +17,7 @@ from console.context import Context
 from console.errors import ConflictError, TransitionError
 from console.requests import commands, intake
 from console.requests.commands import NewRequest
-from console.security import access, audit_trail
+from console.security import access, audit_trail, seals
 from console.store.models import ChecklistEntry, Request
 from console.store.uow import Database
 from tests.console.procs import UNEXPECTED, flat_out, lockstep
@@ -33,6 +33,7 @@ def _verified_requests(ctx, n: int) -> list[str]:  # type: ignore[no-untyped-def
     with ctx.db.unit(ctx.actor, None) as uow:  # as if a verifier had ticked every item
         uow.session.execute(update(ChecklistEntry).values(result="passed", done_by="v.erifier", done_at=ctx.now()))
         uow.session.execute(update(Request).values(status="awaiting_verification"))
+        seals.seal_existing_rows(uow.session.connection())  # as the console would have sealed them
     return refs
 
 
