@@ -1,8 +1,8 @@
 """``privacy-console audit ...``: verify the hash chain, list and export the trail, protect it.
 
 ``audit verify`` exits 12 when the chain is broken and names every entry concerned, so a
-scheduled job (cron, CI) notices tampering. ``audit protect`` is run once by the schema
-owner of a PostgreSQL database (see docs/postgres-grants.sql).
+scheduled job (cron, CI) notices tampering. ``audit protect`` adds append-only triggers to a
+local file; on PostgreSQL ``db setup-server`` (console.security.server) does that and more.
 """
 
 from __future__ import annotations
@@ -56,13 +56,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ex.set_defaults(func=cmd_export)
 
     pr = a.add_parser("protect", parents=[common],
-                      help="make audit rows unchangeable in the database (grants and triggers); run as the schema owner")
-    pr.add_argument("--app-role", default=protect.DEFAULT_APP_ROLE,
-                    help=f"PostgreSQL role the console connects as (default {protect.DEFAULT_APP_ROLE})")
-    pr.add_argument("--create-role", action="store_true", help="create the role (LOGIN, no password) when missing")
-    pr.add_argument("--triggers-only", action="store_true", help="install only the triggers, grant nothing")
+                      help="a local file: triggers that refuse changing audit rows (a server: db setup-server)")
     pr.add_argument("--check", action="store_true", help="only report whether the protections are in place")
-    pr.add_argument("--print-sql", action="store_true", help="print the PostgreSQL statements instead of running them")
     pr.set_defaults(func=cmd_protect)
 
 
@@ -145,21 +140,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_protect(args: argparse.Namespace) -> int:
-    if args.print_sql:
-        for stmt in protect.postgres_sql(args.app_role, "DATABASE", "OWNER", create_role=args.create_role):
-            print(stmt + ";")
-        return 0
     db = open_database(args)
     if db.dialect == "postgresql" and not args.check:
         raise ValidationError("On PostgreSQL the protections are part of 'privacy-console db setup-server', "
                               "run once by the database owner.")
     if not args.check:
-        report = protect.protect(db, None if args.triggers_only else args.app_role, create_role=args.create_role)
-        if db.dialect == "sqlite":
-            print("Triggers installed: UPDATE and DELETE on audit_log are refused in this file.")
-        else:
-            what = "triggers" if report.app_role is None else f"grants for {report.app_role} and triggers"
-            print(f"Applied {len(report.statements)} statements ({what}) on {db.safe_url}.")
+        protect.protect(db)
+        print("Triggers installed: UPDATE and DELETE on audit_log are refused in this file.")
     st = protect.status(db)
     if args.json:
         emit_json(st)

@@ -115,7 +115,7 @@ def test_cli_list_json_and_export(ctx: Context, db_url: str, tmp_path: Path) -> 
 
 def test_sqlite_protect_installs_append_only_triggers(ctx: Context, db_url: str, tmp_path: Path) -> None:
     if ctx.db.dialect != "sqlite":
-        pytest.skip("the PostgreSQL protections are tested in test_audit_postgres.py on a throwaway database")
+        pytest.skip("the PostgreSQL protections (db setup-server) are tested in test_server_roles.py")
     add_request(ctx)
     assert not protect.status(ctx.db).triggers
     out = cli("audit", "protect", db=db_url, keyring_file=tmp_path / "k.json")

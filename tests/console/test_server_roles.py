@@ -289,6 +289,10 @@ def test_setup_and_upgrade_refuse_anyone_but_the_owner(pg_server: Server, catalo
         cli("db", "upgrade", db=pg_server.url("analyst"), keyring_file=keys))
     out = cli("db", "setup-server", db=pg_server.owner_url, keyring_file=keys)  # the owner may run it again
     assert out.returncode == 0, out.stderr
+    out = cli("audit", "protect", "--check", db=pg_server.owner_url, keyring_file=keys)
+    assert out.returncode == 0 and "append-only triggers: in place" in out.stdout, out.stderr
+    # Only the owner role (which no desktop uses, and which the triggers stop too) has those rights.
+    assert f"roles that can still change audit rows: {pg_server.prefix}_owner\n" in out.stdout
     # Signing in to the console as somebody else's account than one's database role is refused.
     db = Database(pg_server.url("analyst"))
     with pytest.raises(AuthenticationError, match="connected to the database as"):
