@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from console.documents.certs import create_self_signed
 from console.packages import configure_signing, list_packages, verify_package
 from console.security.roles import Actor, Role
-from tests.console.test_packages_support import PASSPHRASE, ready_request
+from tests.console.test_packages_support import PASSPHRASE, add_request, gather, ready_request, verify_identity
 from ui.context import AppContext
 from ui.package.dialogs import BuiltDialog, SigningDialog, VerifyDialog
 from ui.package.preview import PAGES
@@ -202,3 +202,18 @@ def test_an_administrator_chooses_the_certificate_an_auditor_only_looks(ctx, qtb
     assert not auditor.preview_button.isEnabled() and "auditor" in auditor.preview_button.toolTip()
     assert not auditor.signing.configure_button.isVisible() and not auditor.build_button.isEnabled()
     assert auditor.packages.item(0).text(0) == "No package built yet."
+
+
+def test_once_the_request_may_be_answered_the_package_is_its_answer_not_the_receipt(app_ctx, qtbot, tmp_path):
+    """Seen in the analyst's day: a request opened at 'Received' offered the receipt; after
+    verification the tab still had the receipt chosen instead of the access answer."""
+    ctx = app_ctx.ctx
+    ref = add_request(ctx, "access")
+    tab = _tab(app_ctx, qtbot, ref)
+    first = tab.current_kind()
+    gather(ctx, ref, tmp_path)
+    verify_identity(ctx, ref)
+    tab.host.reload()
+    qtbot.waitUntil(lambda: tab.current_kind() == "access", timeout=60_000)
+    assert first != "access" or tab.kind.count() == 1
+    assert tab.kind.currentText().startswith("Access")

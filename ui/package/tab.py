@@ -192,15 +192,15 @@ class PackageTab(RequestTab):
             show_error(self, exc)
 
     def _set_kinds(self, kinds: tuple[str, ...]) -> None:
-        current = self.current_kind()
         if tuple(self.kind.itemData(i) for i in range(self.kind.count())) == kinds:
             return
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind in kinds:  # the request's own answer first, then the letters it may need
             self.kind.addItem(kind_title(kind), kind)
-        index = self.kind.findData(current) if current else -1
-        self.kind.setCurrentIndex(max(index, 0) if kinds else -1)
+        # A new list (another request, or this one moved on and may now be answered) starts at
+        # the request's own answer; the letter chosen for the old list was for what it offered then.
+        self.kind.setCurrentIndex(0 if kinds else -1)
         self.kind.blockSignals(False)
 
     def current_kind(self) -> str | None:
