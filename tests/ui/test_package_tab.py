@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from console.documents.certs import create_self_signed
 from console.packages import configure_signing, list_packages, verify_package
 from console.security.roles import Actor, Role
-from tests.console.test_packages_support import PASSPHRASE, add_request, gather, ready_request, verify_identity
+from tests.console.test_packages_support import (
+    PASSPHRASE,
+    add_request,
+    gather,
+    ready_request,
+    verify_identity,
+)
 from ui.context import AppContext
 from ui.package.dialogs import BuiltDialog, SigningDialog, VerifyDialog
 from ui.package.preview import PAGES
