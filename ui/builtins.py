@@ -95,6 +95,12 @@ def _activity(host):  # type: ignore[no-untyped-def]
     return ActivityTab(host)
 
 
+def _processing(host):  # type: ignore[no-untyped-def]
+    from ui.request.processing import ProcessingTab
+
+    return ProcessingTab(host)
+
+
 def _person(host):  # type: ignore[no-untyped-def]
     from ui.request.person import PersonTab
 
@@ -106,6 +112,7 @@ register_view(ViewSpec("dashboard", lambda: _t("Dashboard"), "dashboard", _dashb
 register_tab(TabSpec("overview", lambda: _t("Overview"), _overview, order=10))
 register_tab(TabSpec("verification", lambda: _t("Verification"), _verification, order=20))
 register_tab(TabSpec("data", lambda: _t("Data"), _data, order=30))
+register_tab(TabSpec("processing", lambda: _t("Processing"), _processing, order=35))
 register_tab(TabSpec("package", lambda: _t("Package"), _package, order=40))
 register_tab(TabSpec("person", lambda: _t("Person"), _person, order=45))
 register_tab(TabSpec("activity", lambda: _t("Activity"), _activity, order=50))

@@ -630,17 +630,17 @@
   <context>
     <name>Builtins</name>
     <message>
-      <location filename="../../ui/builtins.py" line="111" />
+      <location filename="../../ui/builtins.py" line="118" />
       <source>Activity</source>
       <translation>Verlauf</translation>
     </message>
     <message>
-      <location filename="../../ui/builtins.py" line="105" />
+      <location filename="../../ui/builtins.py" line="111" />
       <source>Dashboard</source>
       <translation>Übersicht</translation>
     </message>
     <message>
-      <location filename="../../ui/builtins.py" line="108" />
+      <location filename="../../ui/builtins.py" line="114" />
       <source>Data</source>
       <translation>Daten</translation>
     </message>
@@ -650,19 +650,24 @@
       <translation>Vorfälle</translation>
     </message>
     <message>
-      <location filename="../../ui/builtins.py" line="106" />
+      <location filename="../../ui/builtins.py" line="112" />
       <source>Overview</source>
       <translation>Überblick</translation>
     </message>
     <message>
-      <location filename="../../ui/builtins.py" line="109" />
+      <location filename="../../ui/builtins.py" line="116" />
       <source>Package</source>
       <translation>Paket</translation>
     </message>
     <message>
-      <location filename="../../ui/builtins.py" line="110" />
+      <location filename="../../ui/builtins.py" line="117" />
       <source>Person</source>
       <translation>Person</translation>
+    </message>
+    <message>
+      <location filename="../../ui/builtins.py" line="115" />
+      <source>Processing</source>
+      <translation>Verarbeitung</translation>
     </message>
     <message>
       <location filename="../../ui/builtins.py" line="55" />
@@ -675,7 +680,7 @@
       <translation>Das Antwortpaket (die Antwort an die Person erstellen, ansehen, signieren und exportieren) kommt mit der Paket-Funktion.</translation>
     </message>
     <message>
-      <location filename="../../ui/builtins.py" line="107" />
+      <location filename="../../ui/builtins.py" line="113" />
       <source>Verification</source>
       <translation>Prüfung</translation>
     </message>
@@ -2725,229 +2730,234 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>
 … and {0} more</source>
       <translation>
 … und {0} weitere</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="200" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>About</source>
       <translation>Über</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Assign the selected requests</source>
       <translation>Die ausgewählten Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Assigning requests</source>
       <translation>Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>Assigning {0} requests…</source>
       <translation>{0} Anträge werden zugewiesen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>Change the status of the selected requests</source>
       <translation>Den Status der ausgewählten Anträge ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>Changing the status of requests</source>
       <translation>Status von Anträgen ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>Changing {0} requests…</source>
       <translation>{0} Anträge werden geändert…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="449" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>Counts not updated: {0}</source>
       <translation>Zahlen nicht aktualisiert: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="170" />
       <source>Dashboard</source>
       <translation>Übersicht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>End your session and return to the sign-in window</source>
       <translation>Sitzung beenden und zur Anmeldung zurückkehren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>Import requests from a web-form export (CSV or JSON)</source>
       <translation>Anträge aus einem Webformular-Export importieren (CSV oder JSON)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Importing requests</source>
       <translation>Anträge importieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>Import…</source>
       <translation>Importieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="188" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>New request</source>
       <translation>Neuer Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="562" />
+      <source>Not refreshed by itself: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="102" />
       <source>Privacy Console</source>
       <translation>Privacy Console</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
+      <location filename="../../ui/main_window.py" line="177" />
       <source>Put back the last assignment, priority or categories change</source>
       <translation>Die letzte Änderung von Zuweisung, Priorität oder Kategorien zurücknehmen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="536" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>Put back.</source>
       <translation>Zurückgenommen.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>Put the last change back (Ctrl+Z)</source>
       <translation>Die letzte Änderung zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="173" />
       <source>Queue</source>
       <translation>Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="158" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>Register a request received by email, letter, phone or form</source>
       <translation>Einen per E-Mail, Brief, Telefon oder Formular eingegangenen Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Registering a request</source>
       <translation>Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>Search</source>
       <translation>Suchen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="431" />
       <source>Settings saved</source>
       <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="172" />
       <source>Settings…</source>
       <translation>Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>Some requests were not changed</source>
       <translation>Einige Anträge wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>The database in use (Settings to change it)</source>
       <translation>Die verwendete Datenbank (in den Einstellungen zu ändern)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="432" />
       <source>The new database or policy catalogue is used from the next start.</source>
       <translation>Die neue Datenbank oder der neue Richtlinienkatalog gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="492" />
+      <location filename="../../ui/main_window.py" line="495" />
       <source>Times in {0}</source>
       <translation>Zeiten in {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="173" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="522" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>Undo puts it back.</source>
       <translation>Rückgängig nimmt es zurück.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>User name {0}; the session ends at {1} at the latest</source>
       <translation>Benutzername {0}; die Sitzung endet spätestens um {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="204" />
       <source>Version, database, policy catalogue and licence</source>
       <translation>Version, Datenbank, Richtlinienkatalog und Lizenz</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="472" />
+      <location filename="../../ui/main_window.py" line="475" />
       <source>Working…</source>
       <translation>In Arbeit…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>You own this local database; nobody signs in to it (Settings &gt; Security to turn sign-in on)</source>
       <translation>Diese lokale Datenbank gehört Ihnen; niemand meldet sich an (Einstellungen &gt; Sicherheit, um die Anmeldung einzuschalten)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>{0} changed, {1} refused:</source>
       <translation>{0} geändert, {1} abgelehnt:</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="324" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>{0} registered; due {1}.</source>
       <translation>{0} erfasst; fällig {1}.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>{0} request changed.</source>
       <translation>{0} Antrag geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>{0} requests changed.</source>
       <translation>{0} Anträge geändert.</translation>
     </message>
@@ -4508,6 +4518,119 @@ Report to the authority due {due} (72 hours after awareness)</source>
     </message>
   </context>
   <context>
+    <name>ProcessingTab</name>
+    <message>
+      <location filename="../../ui/request/processing.py" line="184" />
+      <source>A withdrawal is recorded once identity is confirmed and while the request is in progress.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="55" />
+      <source>Activity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="66" />
+      <source>Cookie categories</source>
+      <translation>Cookie-Kategorien</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="55" />
+      <source>Legal basis</source>
+      <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="122" />
+      <source>No activity of the record of processing uses the request's data categories.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="119" />
+      <source>No data categories are set for this request (Overview tab), so no processing activity is linked yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="165" />
+      <source>Nothing recorded yet.</source>
+      <translation>Noch nichts erfasst.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="67" />
+      <source>Processing activities</source>
+      <translation>Verarbeitungstätigkeiten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="62" />
+      <source>Processing activities of the request's data categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="55" />
+      <source>Recipients</source>
+      <translation>Empfänger</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="87" />
+      <source>Record withdrawal</source>
+      <translation>Widerruf erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="163" />
+      <source>Recorded: </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="182" />
+      <source>Recording a withdrawal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="56" />
+      <source>Retention</source>
+      <translation>Speicherdauer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="72" />
+      <source>Strictly necessary: consent cannot be withdrawn; the letter says why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="124" />
+      <source>The record of processing's activities that use this request's data categories ({0}):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="187" />
+      <source>Tick what the person withdraws consent for.</source>
+      <translation>Kreuzen Sie an, wofür die Person ihre Einwilligung widerruft.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="56" />
+      <source>Transfers</source>
+      <translation>Übermittlungen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="64" />
+      <source>Withdrawal of consent</source>
+      <translation>Widerruf der Einwilligung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="189" />
+      <source>Withdrawn from now on; the decision letter lists it with the date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="161" />
+      <source>{0}: cannot be withdrawn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/request/processing.py" line="160" />
+      <source>{0}: withdrawn on {1}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>QueueColumns</name>
     <message>
       <location filename="../../ui/queue/columns.py" line="77" />
@@ -4799,7 +4922,7 @@ Fällig {due} ({rule})</translation>
     <message>
       <location filename="../../ui/records/view.py" line="122" />
       <source>Legal basis</source>
-      <translation type="unfinished" />
+      <translation>Rechtsgrundlage</translation>
     </message>
     <message>
       <location filename="../../ui/records/view.py" line="254" />
@@ -4875,7 +4998,7 @@ Fällig {due} ({rule})</translation>
     <message>
       <location filename="../../ui/records/view.py" line="147" />
       <source>Transfers</source>
-      <translation type="unfinished" />
+      <translation>Übermittlungen</translation>
     </message>
     <message>
       <location filename="../../ui/records/view.py" line="239" />
