@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from console import deadlines
 from console.context import Context
-from console.errors import ConsoleError, ValidationError
+from console.errors import Cancelled, ConsoleError, ValidationError
 from console.folding import fold
 from console.requests.lifecycle import Status
 from console.security.roles import Perm
@@ -98,7 +98,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
         done = 0
         while done < requests:
             if cancel and cancel():
-                raise ConsoleError("Cancelled: nothing from this run was kept.")
+                raise Cancelled("Cancelled: nothing from this run was kept.")
             n = min(batch, requests - done)
             req_rows: list[dict[str, Any]] = []
             ev_rows: list[dict[str, Any]] = []

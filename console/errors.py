@@ -117,6 +117,15 @@ class SecretStoreError(ConsoleError):
     exit_code = 9
 
 
+class Cancelled(ConsoleError):
+    """The person stopped a long operation; the message says what was kept (usually nothing).
+
+    Told apart by its class, never by its text: a window says nothing about a cancel it asked for.
+    """
+
+    exit_code = 130  # as an interrupted command
+
+
 class DocumentError(ConsoleError):
     """A package or PDF cannot be built, signed or verified as asked."""
 

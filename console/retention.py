@@ -23,7 +23,7 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from console.context import Context
-from console.errors import ConsoleError, ValidationError
+from console.errors import Cancelled, ValidationError
 from console.folding import fold
 from console.requests.lifecycle import CLOSED
 from console.security.minimise import IN_VERIFICATION, purge_evidence_rows
@@ -191,7 +191,7 @@ def apply(ctx: Context, mode: str = "anonymise", *, batch: int = 500,
     total = len(p.items)
     for i in range(0, total, batch):
         if cancel and cancel():
-            raise ConsoleError(f"Retention cancelled after {i:,} of {total:,} records; those are done and audited.")
+            raise Cancelled(f"Retention cancelled after {i:,} of {total:,} records; those are done and audited.")
         chunk = p.items[i:i + batch]
         _apply_batch(ctx, chunk)
         for it in chunk:

@@ -48,7 +48,7 @@ from console.documents.spec import (
 )
 from console.documents.styles import ACCENT, MUTED, RULE, styles
 from console.documents.tables import StreamingTable, TableRun, cell_text, column_widths
-from console.errors import DocumentError
+from console.errors import Cancelled, DocumentError
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -87,7 +87,7 @@ class _Progress:
 
     def check(self) -> None:
         if self._cancel is not None and self._cancel():
-            raise DocumentError("Cancelled")
+            raise Cancelled("Cancelled")
 
     def advance(self, count: int) -> None:
         self.done = min(self.total, self.done + count)

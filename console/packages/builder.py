@@ -33,7 +33,7 @@ from console.documents.binding import PackageBinding, template_version
 from console.documents.manifest import ManifestEntry, build_manifest, write_manifest
 from console.documents.spec import DocumentSpec, Table
 from console.documents.stamp import StampLabels
-from console.errors import DocumentError
+from console.errors import Cancelled, DocumentError
 from console.packages import exports
 from console.packages.content import LetterInput, base_values
 from console.packages.kinds import DATA_KINDS, NEEDS_RECORDS, choose_kind
@@ -101,7 +101,7 @@ class _Steps:
 
     def check(self) -> None:
         if self.cancel is not None and self.cancel():
-            raise DocumentError(CANCELLED)
+            raise Cancelled(CANCELLED)
 
     def start(self, rows: int) -> None:
         """Called once the letter is laid out in blocks, when the row count is known."""
@@ -262,10 +262,8 @@ def build_package(ctx: Context, reference: str, out_dir: str | os.PathLike[str],
         raise DocumentError(f"Cannot write into the output folder {out}: {exc.strerror or exc}.") from None
     try:
         return _build(ctx, prep, signer, staging, out, stem, zip, steps)
-    except DocumentError as exc:
-        if str(exc) == "Cancelled":
-            raise DocumentError(CANCELLED) from None
-        raise
+    except Cancelled:
+        raise Cancelled(CANCELLED) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         staging.with_suffix(".zip").unlink(missing_ok=True)

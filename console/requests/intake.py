@@ -20,7 +20,7 @@ from sqlalchemy import Connection, func, insert, select, text, update
 
 from console.context import Context
 from console.deadlines import Deadline
-from console.errors import ConsoleError, ImportRejected, ValidationError
+from console.errors import Cancelled, ConsoleError, ImportRejected, ValidationError
 from console.folding import fold
 from console.policy import Catalogue
 from console.requests.commands import NewRequest, deadline_for, validate_new
@@ -207,7 +207,7 @@ def _write(ctx: Context, prepared: list[tuple[NewRequest, Deadline]],
     for p in planned:
         years[p.year] = years.get(p.year, 0) + 1
     if cancel and cancel():
-        raise ConsoleError("Import cancelled: nothing was imported.")
+        raise Cancelled("Import cancelled: nothing was imported.")
     refs: list[str] = []
     dups: list[tuple[str, str]] = []
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:

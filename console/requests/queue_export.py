@@ -17,7 +17,7 @@ from pathlib import Path
 from console import deadlines
 from console.context import Context
 from console.csvsafe import Writer
-from console.errors import ValidationError
+from console.errors import Cancelled, ValidationError
 from console.requests.queries import QueueFilter, QueueRow, count, fetch_page
 
 BATCH = 1000
@@ -54,7 +54,7 @@ def export_queue(ctx: Context, f: QueueFilter, path: str | Path, columns: Sequen
             cursor = None
             while True:
                 if cancel is not None and cancel():
-                    raise ValidationError("The export was cancelled; no file was written.")
+                    raise Cancelled("The export was cancelled; no file was written.")
                 page = fetch_page(ctx, f, cursor, BATCH, now=now)
                 for row in page.rows:
                     cells = _cells(row, ctx, now)

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from console import bounds, keychain
 from console.context import Context
-from console.errors import ConsoleError, NotFoundError, ValidationError
+from console.errors import Cancelled, ConsoleError, NotFoundError, ValidationError
 from console.requests.commands import _event, _load
 from console.security.roles import Perm
 from console.store.engine import parse_url
@@ -241,7 +241,7 @@ def _query_source(source: _Source, params: dict[str, Any], cancel: Callable[[], 
         with engine.connect() as conn:
             for category, sql in source.queries.items():
                 if cancel and cancel():
-                    raise ConsoleError("Cancelled: nothing was stored.")
+                    raise Cancelled("Cancelled: nothing was stored.")
                 result = conn.execute(text(sql), params)
                 keys = list(result.keys())
                 for n, values in enumerate(result):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from console import csvsafe
 from console.context import Context
-from console.errors import SecretStoreError, ValidationError
+from console.errors import Cancelled, SecretStoreError, ValidationError
 from console.security import audit, checkpoints, seals, server
 from console.security.roles import Perm
 from console.store.models import AuditEntry
@@ -168,8 +168,6 @@ def export_csv(ctx: Context, dest: str | Path | IO[str], f: AuditFilter | None =
 
 def _write_csv(ctx: Context, out: IO[str], f: AuditFilter, total: int,
                progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> int:
-    from console.errors import ConsoleError
-
     writer = csvsafe.Writer(out)
     writer.writerow(CSV_HEADER)
     n = 0
@@ -181,7 +179,7 @@ def _write_csv(ctx: Context, out: IO[str], f: AuditFilter, total: int,
                 if progress:
                     progress(n, total)
                 if cancel and cancel():
-                    raise ConsoleError("Export cancelled; no file was written.")
+                    raise Cancelled("Export cancelled; no file was written.")
     if progress:
         progress(n, max(n, total))
     return n

@@ -26,7 +26,7 @@ from console.documents import (
     render_pdf,
     signature_box,
 )
-from console.errors import DocumentError
+from console.errors import Cancelled, DocumentError
 
 NAMES = ("Łódź", "Øresund", "Müller", "Ærø")
 COLUMNS = ("#", "Name recorded", "Category", "Detail", "Recorded on")
@@ -230,7 +230,7 @@ def test_cancel_stops_with_cancelled() -> None:
         calls["n"] += 1
         return calls["n"] > 3
 
-    with pytest.raises(DocumentError, match="^Cancelled$"):
+    with pytest.raises(Cancelled, match="^Cancelled$"):
         render_pdf(_spec(2000), cancel=cancel)
 
 

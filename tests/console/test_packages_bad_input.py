@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from console.documents import create_self_signed
-from console.errors import DocumentError, PermissionDenied
+from console.errors import Cancelled, ConsoleError, DocumentError, PermissionDenied
 from console.keychain import set_secret
 from console.packages import build_package, configure_signing, preview_pdf
 from console.packages.templates import LETTERS_ENV
@@ -42,9 +42,10 @@ def out(tmp_path: Path) -> Path:
     return folder
 
 
-def _fails(ctx, ref: str, out: Path, match: str, **kwargs) -> DocumentError:  # type: ignore[no-untyped-def]
+def _fails(ctx, ref: str, out: Path, match: str, error: type[ConsoleError] = DocumentError,  # type: ignore[no-untyped-def]
+           **kwargs) -> ConsoleError:
     before = listing(out)
-    with pytest.raises(DocumentError, match=match) as caught:
+    with pytest.raises(error, match=match) as caught:
         build_package(ctx, ref, out, **kwargs)
     assert listing(out) == before, "the output folder gained something"
     with ctx.db.sessions() as s:
@@ -146,7 +147,7 @@ def test_cancel_leaves_nothing(ctx, tmp_path: Path, cert_path: Path, out: Path) 
         calls["n"] += 1
         return calls["n"] > 2
 
-    _fails(ctx, ref, out, "Cancelled: no package was written", cancel=cancel)
+    _fails(ctx, ref, out, "Cancelled: no package was written", Cancelled, cancel=cancel)
 
 
 def test_a_failed_commit_removes_the_package_again(ctx, tmp_path: Path, cert_path: Path, out: Path,

@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select
 from console import retention, verification
 from console.cli import main
 from console.context import Context
+from console.errors import Cancelled
 from console.requests import commands
 from console.security import audit_trail
 from console.security.audit_trail import AuditFilter
@@ -150,7 +151,7 @@ def test_cancel_stops_between_batches_keeping_what_was_done(ctx: Context, clock)
         commands.withdraw(ctx, r, "withdrawn")
     clock.now = datetime(2026, 11, 30, tzinfo=UTC)
     calls = iter([False, False, True])
-    with pytest.raises(Exception, match="cancelled after 4 of 5"):
+    with pytest.raises(Cancelled, match="cancelled after 4 of 5"):
         retention.apply(ctx, batch=2, cancel=lambda: next(calls))
     assert len(retention.plan(ctx).items) == 1
     assert audit_trail.count_audit(ctx, AuditFilter(action="retention.anonymise")) == 4

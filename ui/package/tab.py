@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.errors import Cancelled
 from console.packages import (
     PackageResult,
     VerifyReport,
@@ -37,7 +38,6 @@ from console.packages import (
     preview_pdf,
     verify_package,
 )
-from console.packages.builder import CANCELLED
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import style, words
@@ -305,7 +305,7 @@ class PackageTab(RequestTab):
         self._show_dialog(dialog)
 
     def _build_failed(self, exc: BaseException) -> None:
-        if str(exc) == CANCELLED:
+        if isinstance(exc, Cancelled):
             return  # the person pressed Cancel: nothing was written, nothing to say
         show_error(self, exc)
         self.signing.load(force=True)  # a certificate moved or a passphrase changed shows up here
