@@ -127,24 +127,31 @@ def article15(inp: LetterInput) -> list[Block]:
 def _activities(inp: LetterInput, held: Sequence[str]) -> list[Block]:
     """The record of processing's activities that use the categories disclosed (Art. 30 and 15(1)(a)-(d)):
     what each is for, on what legal basis, who receives the data and how long it is kept."""
-    from console.processing.export import bases_text, recipient_title
+    from console.policy.records import LEGAL_BASIS_TITLES
+    from console.processing.export import recipient_title
     from console.processing.links import activities_for
 
     w, cat = inp.words, inp.catalogue
     acts = activities_for(cat, held)
-    if not acts:
+    heading = w.text("access", "activities_heading")
+    if not acts or not heading:  # a regime's letter without GDPR's record of processing (CCPA, COPPA)
         return []
     rows = []
     for a in acts:
         kept = "\n".join(f"{inp.category_title(c)}: {inp.category_text(c, 'retention', cat.category(c).retention.text)}"
                          for c in a.categories if c in held)
-        rows.append((w.optional("catalogue", f"activities.{a.id}.title", a.title), "\n".join(a.purposes),
-                     bases_text(a),
-                     "; ".join(w.optional("catalogue", f"recipients.{r}.title", recipient_title(cat, r)) for r in a.recipients)
-                     or w.text("access", "activities_no_recipients"), kept))
+        purposes = list(a.purposes)
+        if w.has("catalogue", f"activities.{a.id}.purposes"):  # the language's words, in the catalogue's order
+            translated = w.raw("catalogue", f"activities.{a.id}.purposes")
+            if isinstance(translated, list) and len(translated) == len(purposes):
+                purposes = [str(p) for p in translated]
+        bases = ", ".join(w.optional("catalogue", f"legal_bases.{b}", LEGAL_BASIS_TITLES[b]) for b in a.legal_bases)
+        rows.append((w.optional("catalogue", f"activities.{a.id}.title", a.title), "\n".join(purposes), bases,
+                     "; ".join(w.optional("catalogue", f"recipients.{r}.title", recipient_title(cat, r))
+                               for r in a.recipients) or w.text("access", "activities_no_recipients"), kept))
     columns = [w.text("access", k) for k in ("activity_column", "purposes", "legal_basis", "activity_recipients",
                                              "retention")]
-    return [Heading(w.text("access", "activities_heading"), 2), Paragraph(w.text("access", "activities_intro")),
+    return [Heading(heading, 2), Paragraph(w.text("access", "activities_intro")),
             Table(columns, rows, widths=(3, 3, 2.4, 3, 3.6))]
 
 
