@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
+import keyring
 import pytest
 
 from console.cli import main
 from console.packages import list_packages, signing_settings
+from tests.console.inprocess import Ran, run_cli
 from tests.console.test_packages_support import (
     PASSPHRASE,
     add_request,
@@ -21,8 +21,7 @@ from tests.console.test_packages_support import (
     record_all_erasures,
     verify_identity,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.keyring_memory import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -123,9 +122,9 @@ def test_unsigned_draft_and_preview(ctx, db_url: str, tmp_path: Path, capsys, mo
     assert code == 0 and (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_the_whole_flow_in_separate_processes(catalogue, clock, tmp_path: Path) -> None:
-    """Each command its own process, as in a shell script, on a local SQLite file; the
-    passphrase comes on stdin (each process has its own in-memory keyring here)."""
+def test_the_whole_flow_command_by_command(catalogue, clock, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each command on its own, as in a shell script, on a local SQLite file; the passphrase
+    comes on stdin (each command starts with an empty keyring here, so nothing is carried over)."""
     from console.context import Context
     from console.security.roles import Actor, Role
     from console.store.uow import Database
@@ -135,11 +134,14 @@ def test_the_whole_flow_in_separate_processes(catalogue, clock, tmp_path: Path) 
     ref = ready_request(local, tmp_path, "erasure")
     record_all_erasures(local, ref)
     local.db.dispose()
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.keyring_memory.MemoryKeyring", "PYTHONPATH": str(ROOT)}
+    from console.cli import app, cert, package
 
-    def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "console.cli", "--db", url, *args], input=stdin,
-                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    monkeypatch.setattr(package, "context", app.context)  # the commands open `url` themselves, as the owner
+    monkeypatch.setattr(cert, "context", app.context)
+
+    def cli(*args: str, stdin: str = "") -> Ran:
+        keyring.set_keyring(MemoryKeyring())  # the memory_keyring fixture puts the test's back afterwards
+        return run_cli(*args, db=url, stdin=stdin)
 
     p12 = tmp_path / "org.p12"
     made = cli("cert", "create-self-signed", "--cn", "DPO", "--org", "Miximonster", "--email", "p@m.example",

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,9 +22,9 @@ from console.documents import build_manifest, create_self_signed, write_manifest
 from console.packages import build_package, configure_signing
 from console.packages.settings import set_trust_anchor
 from console.packages.verify import EXIT_CODES
+from tests.console.inprocess import run_cli
 from tests.console.test_packages_support import PASSPHRASE, add_request, ready_request
 
-ROOT = Path(__file__).resolve().parents[2]
 NAME = ("Miximonster DPO", "Miximonster", "privacy@miximonster.com")
 
 
@@ -264,16 +261,14 @@ def test_help_documents_every_exit_code(capsys) -> None:
         assert f"{code} " in text
 
 
-def test_verify_json_and_a_subprocess_exit_code(package, tmp_path: Path) -> None:
-    """As a person runs it: a separate process, JSON out, and the exit status a script checks."""
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "tests.keyring_memory.MemoryKeyring", "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "console.cli", "package", "verify", package.path, "--json", "--no-db",
-           "--trust", str(tmp_path / "org.pem")]
-    good = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+def test_verify_json_and_the_exit_code(package, tmp_path: Path) -> None:
+    """As a person runs it (the CLI in-process, no database): JSON out, the exit status a script checks."""
+    args = ("package", "verify", package.path, "--json", "--no-db", "--trust", str(tmp_path / "org.pem"))
+    good = run_cli(*args)
     assert good.returncode == 0, good.stderr
     report = json.loads(good.stdout)
     assert report["ok"] and report["kind"] == "portability" and report["files_checked"] == len(package.files)
     (Path(package.path) / "data.json").write_text("{}", encoding="utf-8")
-    bad = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    bad = run_cli(*args)
     assert bad.returncode == 24 and "data.json was changed" in bad.stderr
     assert not json.loads(bad.stdout)["ok"] and json.loads(bad.stdout)["failures"] == ["binding", "files"]
