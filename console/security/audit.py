@@ -60,9 +60,10 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
     if not records:
         return
     if server.installed(session) is not None:  # the server chains them, as the session's own role
-        for rec in records:
-            session.execute(text("SELECT pc_audit_append(:a, :tt, :ti, :d)"),
-                            {"a": rec.action, "tt": rec.target_type, "ti": rec.target_id, "d": rec.detail})
+        written = [str(session.execute(text("SELECT pc_audit_append(:a, :tt, :ti, :d)"), {
+            "a": rec.action, "tt": rec.target_type, "ti": rec.target_id, "d": rec.detail}).scalar()).split(" ")
+            for rec in records]  # "id hash" of each entry
+        checkpoints.after_append(session, actor, int(written[0][0]) - 1, int(written[-1][0]), written[-1][1])
         return
     _lock_chain(session)
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()

@@ -200,7 +200,7 @@ def verify_audit(ctx: Context, checkpoint_file: str | Path | None = None) -> Ver
         checked = server.installed(s) is not None
         differences = server.differences(s) if checked else []
         findings, notes = checkpoints.verify(s, ctx.db.safe_url, ctx.db.dialect == "sqlite", exported,
-                                             str(checkpoint_file or ""))
+                                             str(checkpoint_file or ""), entry_seals=not checked)
         newest = checkpoints.latest(s)
     return VerifyReport(entries, problems, head, time.perf_counter() - start, differences, checked,
                         findings, notes, newest)

@@ -167,7 +167,7 @@ def _against_stored(stored: dict[int, Sealed], cp: Sealed, source: str) -> list[
 
 
 def verify(s: Session, database: str, strict: bool, exported: Sealed | None = None,
-           exported_name: str = "") -> tuple[list[Finding], list[str]]:
+           exported_name: str = "", *, entry_seals: bool = True) -> tuple[list[Finding], list[str]]:
     """(problems, notes): checkpoints, entry seals, the keyring's checkpoint and an exported file."""
     key = seals.audit_key(create=False)
     problems: list[Finding] = []
@@ -193,6 +193,9 @@ def verify(s: Session, database: str, strict: bool, exported: Sealed | None = No
         problems += _against_trail(s, exported, where)
     if key is None:
         notes.append("No audit key in this keyring: seals and checkpoint signatures were not checked.")
+    elif not entry_seals:
+        notes.append("Entries are chained by the server (db setup-server), which no desktop can write: "
+                     "entry seals were not checked.")
     elif stored:
         problems += _entry_seals(s, key, min(stored.values(), key=lambda c: c.id).entry_id, strict, notes)
     else:

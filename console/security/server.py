@@ -49,14 +49,14 @@ _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 # Tables whose every change the application audits (the chain head lives in settings too): a change without an audit entry in the
 # same transaction is a direct edit and is refused at commit.
 AUDITED_TABLES = ("requests", "users", "settings")
-_SPECIAL = {"audit_log", "users", "auth_sessions", "settings", "alembic_version"}
+_SPECIAL = {"audit_log", "users", "auth_sessions", "settings", "alembic_version", "audit_checkpoints"}
 # Data tables: who may write them (everybody in a group may read them).
 _INCIDENT_TABLES = {"incidents", "incident_entries", "incident_notifications", "incident_links", "drills"}
 _WORK_WRITERS = (Role.ADMINISTRATOR, Role.DPO, Role.ANALYST)  # work requests; retention (administrator)
 _INCIDENT_WRITERS = (Role.ADMINISTRATOR, Role.DPO)
 _AUDIT_READERS = (Role.ADMINISTRATOR, Role.DPO, Role.AUDITOR)
 _SELF_COLUMNS = ("failed_attempts", "locked_until", "last_sign_in_at", "totp_last_step", "totp_secret",
-                 "password_hash", "password_changed_at")  # sign-in bookkeeping on one's own row
+                 "password_hash", "password_changed_at", "seal")  # sign-in bookkeeping on one's own row
 
 
 @dataclass(frozen=True)
@@ -180,8 +180,9 @@ def _functions(r: ServerRoles) -> list[str]:
                 f"    PERFORM pc_audit_append({_lit(action)}, 'user', p_username, '');\nEND $f$")
 
     return [
-        f"""CREATE OR REPLACE FUNCTION {s}.pc_audit_append(p_action text, p_target_type text, p_target_id text,
-    p_detail text) RETURNS bigint LANGUAGE plpgsql {head} AS $f$
+        f"DROP FUNCTION IF EXISTS {s}.pc_audit_append(text, text, text, text)",  # its result type changed once
+        f"""CREATE FUNCTION {s}.pc_audit_append(p_action text, p_target_type text, p_target_id text,
+    p_detail text) RETURNS text LANGUAGE plpgsql {head} AS $f$
 DECLARE
     v_prev_id bigint; v_prev_hash text; v_id bigint; v_hash text;
     v_at timestamptz := clock_timestamp();
@@ -201,7 +202,7 @@ BEGIN
     INSERT INTO settings (key, value) VALUES ('audit.head',
         json_build_object('id', v_id, 'hash', v_hash, 'tx', pg_current_xact_id()::text))
         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
-    RETURN v_id;
+    RETURN v_id::text || ' ' || v_hash;
 END $f$""",
         f"""CREATE OR REPLACE FUNCTION {s}.pc_require_audit() RETURNS trigger LANGUAGE plpgsql {head} AS $f$
 BEGIN
@@ -329,7 +330,7 @@ def _policies(r: ServerRoles) -> list[str]:
     return out
 
 
-def _grants(r: ServerRoles, tables: list[str]) -> list[str]:
+def _grants(r: ServerRoles, tables: list[str], user_columns: set[str]) -> list[str]:
     s = _q(r.schema)
     g = {role: _q(r.group(role)) for role in STAFF_ROLES}
     every = ", ".join(g.values())
@@ -342,8 +343,10 @@ def _grants(r: ServerRoles, tables: list[str]) -> list[str]:
         writers = _INCIDENT_WRITERS if t in _INCIDENT_TABLES else _WORK_WRITERS
         out.append(f"GRANT INSERT, UPDATE, DELETE ON {s}.{_q(t)} TO {', '.join(g[x] for x in writers)}")
     out += [
-        f"GRANT UPDATE ({', '.join(_SELF_COLUMNS)}) ON {s}.users TO {every}",
+        f"GRANT UPDATE ({', '.join(c for c in _SELF_COLUMNS if c in user_columns)}) ON {s}.users TO {every}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.auth_sessions TO {every}",
+        *([f"GRANT INSERT ON {s}.audit_checkpoints TO {every}"]  # sealed by a workstation's key; never changed
+          if "audit_checkpoints" in tables else []),
         f"GRANT INSERT, UPDATE, DELETE ON {s}.settings TO {', '.join(g[x] for x in _WORK_WRITERS)}",
         f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {s} TO {every}",
     ]
@@ -415,6 +418,12 @@ def _exists(conn: Connection, role: str) -> bool:
     return conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first() is not None
 
 
+def _columns(conn: Connection, schema: str, table: str) -> set[str]:
+    return {r[0] for r in conn.execute(text(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = :s AND table_name = :t"),
+        {"s": schema, "t": table})}
+
+
 def _tables(conn: Connection, schema: str) -> list[str]:
     return [r[0] for r in conn.execute(text(
         "SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"), {"s": schema})]
@@ -451,7 +460,7 @@ def setup_server(conn: Connection, prefix: str | None = None) -> SetupReport:
     stmts += [f"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {_q(g)}" for g in revoked if g != "PUBLIC"]
     stmts += [f"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM PUBLIC",
               f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM PUBLIC"]
-    stmts += _functions(roles) + _function_rights(roles) + _grants(roles, tables) + _policies(roles) + _triggers(roles)
+    stmts += _functions(roles) + _function_rights(roles) + _grants(roles, tables, _columns(conn, roles.schema, "users")) + _policies(roles) + _triggers(roles)
     for stmt in stmts:
         conn.exec_driver_sql(stmt.replace("%", "%%"))
     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {s}.audit_log_append_only()")  # what 'audit protect' installed
