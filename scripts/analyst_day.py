@@ -169,6 +169,7 @@ class Day:
         self.steps: list[tuple[str, float]] = []
         self.n = 0
         self.db: sqlite3.Connection | None = None
+        self.tab_keys: list[str] = []
 
     # setup -------------------------------------------------------------------------------------
 
@@ -274,6 +275,18 @@ class Day:
             return stable
         self.wait(what, still)
 
+    def open_tab(self, key: str) -> None:
+        """A tab of the request workspace by its shortcut (Alt+1 the first; the Request menu lists
+        them), numbered from the registry's order, whatever tabs the features add."""
+        assert self.screen is not None
+        if not self.tab_keys:
+            listed = subprocess.run([sys.executable, "-c", "from ui import registry; "
+                                     "print(' '.join(t.key for t in registry.tabs()))"],
+                                    env={**self.env, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT,
+                                    capture_output=True, text=True, timeout=120, check=True)
+            self.tab_keys = listed.stdout.split()
+        self.screen.key(f"alt+{self.tab_keys.index(key) + 1}", window=self.main)  # Request > the tab
+
     def shot(self, name: str) -> None:
         assert self.screen is not None
         self.n += 1
@@ -307,7 +320,7 @@ class Day:
 
         s.key("ctrl+shift+Return", window=self.main)  # Request > Advance to Awaiting verification
         self.title(rf"^{ref}, Awaiting verification")
-        s.click(409, 532)  # the Verification tab
+        self.open_tab("verification")
         self.settled("the checklist", (265, 545, 1270, 760))
         for n, y in enumerate((617, 641, 665), start=1):
             s.click(390, y)  # the check
@@ -322,7 +335,7 @@ class Day:
         self.shot("verification-finished")
 
         before = s.region((265, 545, 1270, 760))
-        s.click(495, 531)  # the Data tab
+        self.open_tab("data")
         self.settled("the data tab", (265, 545, 1270, 760), before)
         s.click(496, 603)  # Fetch from data sources
         self.wait("records fetched", lambda: (self.query(
@@ -332,15 +345,21 @@ class Day:
         self.shot("data-fetched")
 
         before = s.region((265, 545, 1270, 760))
-        s.click(557, 532)  # the Package tab
+        self.open_tab("package")
         self.settled("the package tab", (265, 545, 1270, 760), before)
         before = s.region((330, 580, 660, 700))
         s.click(490, 569)  # the package kind: the request's own answer is the first
         self.settled("the list of package kinds", (330, 580, 660, 700), before)
         s.key("Home", "Return")
-        before = s.region((276, 652, 846, 750))
         s.click(704, 569)  # Preview
-        self.settled("the preview's first page", (276, 652, 846, 750), before)
+        page = (300, 670, 800, 750)  # where the first page's paper shows once it is rendered
+
+        def paper() -> bool:
+            pixels = s.region(page)
+            white = sum(1 for i in range(0, len(pixels), 3) if pixels[i:i + 3] == b"\xff\xff\xff")
+            return white > 0.6 * len(pixels) / 3
+        self.wait("the preview's first page on white paper", paper)
+        self.settled("the preview's first page", (276, 652, 846, 750))
         self.shot("package-preview")
 
         s.click(834, 569)  # Build and sign…
@@ -388,7 +407,7 @@ class Day:
         self.shot("search-the-person")
 
         before = s.region((265, 545, 1270, 760))
-        s.click(639, 532)  # the Person tab
+        self.open_tab("person")
         self.settled("the person tab", (265, 545, 1270, 760), before)
         self.shot("person-tab")
 

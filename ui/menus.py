@@ -73,6 +73,16 @@ def build(window: MainWindow) -> dict[str, QAction]:
     for signal in (window.workspace.loaded, window.workspace.busy_changed, window.stack.currentChanged):
         signal.connect(lambda *_: sync_steps(window, steps))
 
+    request.addSeparator()
+    workspace_tabs = window.workspace.tabs
+    for i in range(min(workspace_tabs.count(), 9)):  # the workspace's tabs by number, as browsers do
+        show = QAction(workspace_tabs.tabText(i), window)
+        show.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+        show.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        show.triggered.connect(lambda _checked=False, n=i: workspace_tabs.setCurrentIndex(n))
+        window.addAction(show)
+        request.addAction(show)
+
     view = bar.addMenu(_tr("&View"))
     for action in (window.queue_action, window.dashboard_action, window.refresh_action):
         view.addAction(action)

@@ -2965,7 +2965,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../ui/menus.py" line="80" />
+      <location filename="../../ui/menus.py" line="90" />
       <source>&amp;Columns</source>
       <translation>&amp;Spalten</translation>
     </message>
@@ -2980,7 +2980,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="93" />
+      <location filename="../../ui/menus.py" line="103" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
@@ -2995,12 +2995,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>&amp;Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="89" />
+      <location filename="../../ui/menus.py" line="99" />
       <source>&amp;Tools</source>
       <translation>E&amp;xtras</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="76" />
+      <location filename="../../ui/menus.py" line="86" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
@@ -3015,7 +3015,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Warteschlange exportieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="83" />
+      <location filename="../../ui/menus.py" line="93" />
       <source>Keep the queue, search, filters, sort and columns under a name</source>
       <translation>Warteschlange, Suche, Filter, Sortierung und Spalten unter einem Namen speichern</translation>
     </message>
@@ -3025,12 +3025,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Alle Anträge der angezeigten Warteschlange, wie gefiltert, als CSV speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="82" />
+      <location filename="../../ui/menus.py" line="92" />
       <source>Save view…</source>
       <translation>Ansicht speichern…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="86" />
+      <location filename="../../ui/menus.py" line="96" />
       <source>Saved &amp;views</source>
       <translation>Gespeicherte An&amp;sichten</translation>
     </message>
