@@ -3096,72 +3096,72 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="208" />
+      <location filename="../../ui/incidents/new.py" line="216" />
       <source>Already {0} late: the report needs the reasons for the delay.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="98" />
+      <location filename="../../ui/incidents/new.py" line="101" />
       <source>Became aware at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="106" />
+      <location filename="../../ui/incidents/new.py" line="111" />
       <source>Consequences</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="108" />
+      <location filename="../../ui/incidents/new.py" line="113" />
       <source>Contact point</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="89" />
+      <location filename="../../ui/incidents/new.py" line="92" />
       <source>Containment and recovery measures taken or planned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="103" />
+      <location filename="../../ui/incidents/new.py" line="106" />
       <source>Data concerned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="96" />
+      <location filename="../../ui/incidents/new.py" line="99" />
       <source>Description</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="97" />
+      <location filename="../../ui/incidents/new.py" line="100" />
       <source>Detected at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="131" />
+      <location filename="../../ui/incidents/new.py" line="136" />
       <source>Due</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="99" />
+      <location filename="../../ui/incidents/new.py" line="102" />
       <source>How discovered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="88" />
+      <location filename="../../ui/incidents/new.py" line="91" />
       <source>Likely consequences for the people affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="109" />
+      <location filename="../../ui/incidents/new.py" line="114" />
       <source>Linked requests</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="107" />
+      <location filename="../../ui/incidents/new.py" line="112" />
       <source>Measures</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="101" />
+      <location filename="../../ui/incidents/new.py" line="104" />
       <source>Nature</source>
       <translation type="unfinished" />
     </message>
@@ -3171,37 +3171,42 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="146" />
+      <location filename="../../ui/incidents/new.py" line="151" />
       <source>Open incident</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="104" />
+      <location filename="../../ui/incidents/new.py" line="88" />
+      <source>Others, separated by commas (e.g. Employees)</source>
+      <translation>Weitere, durch Kommas getrennt (z. B. Beschäftigte)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/incidents/new.py" line="109" />
       <source>People affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="105" />
+      <location filename="../../ui/incidents/new.py" line="110" />
       <source>Records affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="93" />
+      <location filename="../../ui/incidents/new.py" line="96" />
       <source>Related request references, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="129" />
+      <location filename="../../ui/incidents/new.py" line="134" />
       <source>Report to the supervisory authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="100" />
+      <location filename="../../ui/incidents/new.py" line="103" />
       <source>Reported by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="95" />
+      <location filename="../../ui/incidents/new.py" line="98" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
@@ -3216,7 +3221,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="86" />
+      <location filename="../../ui/incidents/new.py" line="107" />
+      <source>Whose data</source>
+      <translation>Wessen Daten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/incidents/new.py" line="89" />
       <source>approximate; empty if not known yet</source>
       <translation type="unfinished" />
     </message>
@@ -3226,12 +3236,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="211" />
+      <location filename="../../ui/incidents/new.py" line="219" />
       <source>{0} left from now.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="204" />
+      <location filename="../../ui/incidents/new.py" line="212" />
       <source>{weekday}, {hours} hours after the organisation became aware</source>
       <translation type="unfinished" />
     </message>
@@ -6066,67 +6076,67 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>StartDrillDialog</name>
     <message>
-      <location filename="../../ui/incidents/new.py" line="324" />
+      <location filename="../../ui/incidents/new.py" line="332" />
       <source>Data: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="305" />
+      <location filename="../../ui/incidents/new.py" line="313" />
       <source>Drill scenarios (*.toml)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="326" />
+      <location filename="../../ui/incidents/new.py" line="334" />
       <source>Facts revealed during the drill: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="322" />
+      <location filename="../../ui/incidents/new.py" line="330" />
       <source>Incident: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="323" />
+      <location filename="../../ui/incidents/new.py" line="331" />
       <source>Nature: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="325" />
+      <location filename="../../ui/incidents/new.py" line="333" />
       <source>People affected: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="304" />
+      <location filename="../../ui/incidents/new.py" line="312" />
       <source>Scenario file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="246" />
+      <location filename="../../ui/incidents/new.py" line="254" />
       <source>Scenario file of your own…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="249" />
+      <location filename="../../ui/incidents/new.py" line="257" />
       <source>Scenarios</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="242" />
+      <location filename="../../ui/incidents/new.py" line="250" />
       <source>Start a response drill</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="273" />
+      <location filename="../../ui/incidents/new.py" line="281" />
       <source>Start drill</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="259" />
+      <location filename="../../ui/incidents/new.py" line="267" />
       <source>The drill opens an incident marked DRILL, with a DRILL- reference. Awareness, and the 72-hour clock, start now; facts arrive as the drill runs. Drills never count in real figures or the register.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="319" />
+      <location filename="../../ui/incidents/new.py" line="327" />
       <source>not known</source>
       <translation type="unfinished" />
     </message>

@@ -55,11 +55,17 @@ def test_a_new_incident_is_checked_as_you_type_and_listed_with_its_due_time(page
     due = words.local_time(aware + timedelta(hours=72), app_ctx.zone)
     assert dialog.due.text() == due  # shown before anything is saved
     assert "70 h 00 min left" in dialog.left.text()
+    dialog.subjects.boxes["customers"].setChecked(True)  # whose data: Art. 33(3)(a), recorded with the incident
+    dialog.other_subjects.setText("usres")
+    assert not dialog.save_button.isEnabled() and "Unknown category of data subjects" in dialog.problem.text()
+    dialog.other_subjects.setText("Employees, Contractors")
+    assert dialog.save_button.isEnabled(), dialog.problem.text()
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     view = page.workspace.view
     assert view is not None and view.title == "Support mailbox phished"
+    assert view.subject_categories == ("customers", "Employees", "Contractors")
     row = page.list.model.row_of(view.reference)
     assert row >= 0
     assert page.list.model.index(row, Col.DUE).data() == due

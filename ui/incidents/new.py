@@ -83,6 +83,9 @@ class NewIncidentDialog(QDialog):
         self.natures = CheckGrid([(n, iw.nature(n)) for n in cat.breach.natures], columns=1)
         self.cyber = QCheckBox(self.tr("A cyber incident (attack, malware, intrusion)"))
         self.categories = CheckGrid(category_items(app), columns=2)
+        self.subjects = CheckGrid([(d.id, words.catalogue(d.title)) for d in cat.records.data_subjects], columns=2)
+        self.other_subjects = QLineEdit()
+        self.other_subjects.setPlaceholderText(self.tr("Others, separated by commas (e.g. Employees)"))
         self.people = CountField(self.tr("approximate; empty if not known yet"))
         self.records = CountField(self.tr("approximate; empty if not known yet"))
         self.consequences = text_box(self.tr("Likely consequences for the people affected"))
@@ -101,6 +104,8 @@ class NewIncidentDialog(QDialog):
         form.addRow(self.tr("Nature"), self.natures)
         form.addRow("", self.cyber)
         form.addRow(self.tr("Data concerned"), self.categories)
+        form.addRow(self.tr("Whose data"), self.subjects)
+        form.addRow("", self.other_subjects)
         form.addRow(self.tr("People affected"), self.people)
         form.addRow(self.tr("Records affected"), self.records)
         form.addRow(self.tr("Consequences"), self.consequences)
@@ -150,22 +155,25 @@ class NewIncidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         layout.addWidget(self.buttons)
-        for w in (self.title, self.discovery, self.reported_by, self.people, self.records, self.contact, self.links):
+        for w in (self.title, self.discovery, self.reported_by, self.people, self.records, self.contact, self.links,
+                  self.other_subjects):
             w.textChanged.connect(self.revalidate)
         for t in (self.description, self.consequences, self.measures):
             t.textChanged.connect(self.revalidate)
-        for f in (self.detected, self.aware, self.natures, self.categories):
+        for f in (self.detected, self.aware, self.natures, self.categories, self.subjects):
             f.changed.connect(self.revalidate)
         self.cyber.toggled.connect(self.revalidate)
         self.revalidate()
 
     def new_incident(self) -> NewIncident:
         links = tuple(r for r in re.split(r"[\s,;]+", self.links.text().strip()) if r)
+        others = tuple(o.strip() for o in re.split(r"[,;]", self.other_subjects.text()) if o.strip())
         return NewIncident(
             title=self.title.text(), became_aware_at=self.aware.value(), detected_at=self.detected.value(),
             description=self.description.toPlainText(), discovery=self.discovery.text(),
             reported_by=self.reported_by.text(), natures=self.natures.values(), cyber=self.cyber.isChecked(),
-            categories=self.categories.values(), people_count=self.people.number(), records_count=self.records.number(),
+            categories=self.categories.values(), subject_categories=self.subjects.values() + others,
+            people_count=self.people.number(), records_count=self.records.number(),
             consequences=self.consequences.toPlainText(), measures=self.measures.toPlainText(),
             contact_point=self.contact.text(), linked_requests=links,
         )
