@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from console import private_files
 from console.context import Context
 from console.errors import ValidationError
 from console.policy import Catalogue, load_catalogue
@@ -136,8 +137,7 @@ def write_organisation(name: str, time_zone: str, base: str | Path | None = None
 
 
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_files.private_dir(path)  # new folders 0700, like the data folder
 
 
 def _organisation_file(folder: Path) -> Path:
@@ -178,7 +178,7 @@ def create_trial_certificate(ctx: Context, common_name: str, email: str, passphr
     keychain.require_keyring()
     org = ctx.catalogue.organisation
     path = out or data_dir() / "signing" / "trial-signing.p12"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(path.parent)
     p12 = create_self_signed(common_name.strip() or "Data Protection Team", org.name, email.strip() or org.contact_email,
                              passphrase=passphrase)
     existed = path.exists()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from console import private_files
 from console.context import Context
 from console.resources import resource_path
 
@@ -38,9 +39,10 @@ SUBJECTS = ["Where is my invoice?", "Cannot log in", "Delete my account", "Chang
 def make_sample_company(path: Path, subjects: Iterable[tuple[str, str | None, str]], seed: int = 13) -> Path:
     """Write the database for ``subjects`` = (email, account id, name); replaces an older file."""
     rng = random.Random(seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(path.parent)
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
+    private_files.private_file(tmp)  # 0600: synthetic, but shaped like a company's customer data
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
     base = datetime(2026, 11, 1, tzinfo=UTC)

@@ -136,3 +136,10 @@ def test_package_staging_is_0700_and_a_killed_builds_leftover_goes_at_the_next_b
     build_package(ctx, ref, out, sign=False, progress=progress)
     assert modes and set(modes) == {0o700}
     assert not leftover.exists() and running.exists()
+
+
+def test_the_sample_company_file_is_owner_only_in_an_owner_only_folder(ctx, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from console.sample_company import make_sample_company
+
+    path = make_sample_company(data_dir() / "sample-company.sqlite3", [("ada@example.org", None, "Ada Example")])
+    assert _mode(data_dir()) == 0o700 and _mode(path) == 0o600
