@@ -337,8 +337,9 @@ class _Cal:
     subdiv: str | None
 
 
-def _resolve(rule: Rule, org: tzinfo) -> list[_Cal]:
-    return [_Cal(c.where, _zone(c.zone) if c.zone else org, org, c.country, c.subdiv) for c in rule.runs_on]
+@lru_cache(maxsize=1024)
+def _resolve(rule: Rule, org: tzinfo) -> tuple[_Cal, ...]:
+    return tuple(_Cal(c.where, _zone(c.zone) if c.zone else org, org, c.country, c.subdiv) for c in rule.runs_on)
 
 
 def _add(d: date, n: int, unit: Unit, cal: _Cal) -> date:
@@ -367,10 +368,17 @@ def _due(received_at: datetime, rule: Rule, cal: _Cal, stopped: timedelta, extra
     if rule.unit is Unit.HOURS:
         hours = rule.amount + sum(n for _, n in extra)
         return (received_at + timedelta(hours=hours) + stopped).astimezone(UTC)
-    end = _add(received_at.astimezone(cal.zone).date(), rule.amount, rule.unit, cal)
+    return _day_due(received_at.astimezone(cal.zone).date(), rule, cal, stopped.days, extra)
+
+
+@lru_cache(maxsize=65_536)
+def _day_due(start: date, rule: Rule, cal: _Cal, stopped_days: int, extra: _Parts) -> datetime:
+    """A day-based period depends only on the receipt date, so one answer serves every request
+    received that day (a queue, a migration or a demo asks for the same few hundred dates)."""
+    end = _add(start, rule.amount, rule.unit, cal)
     for unit, n in extra:
         end = _add(end, n, unit, cal)
-    end += stopped.days * _DAY
+    end += stopped_days * _DAY
     if rule.roll_forward or rule.unit is Unit.BUSINESS_DAYS:
         end = next_working_day(end, cal.country, cal.subdiv)
     return _day_end(end, cal)
