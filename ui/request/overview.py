@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from console.context import Context
 from console.requests import commands
 from console.requests.views import RequestView
 from console.security.roles import Perm
-from ui import words
+from ui import i18n, words
 from ui.request.tabs import RequestTab, WorkspaceHost
 
 
@@ -91,8 +91,10 @@ class OverviewTab(RequestTab):
         for code in commands.CHANNELS:
             self.channel.addItem(words.channel(code), code)
         self.language = QComboBox()
-        for code in cat.organisation.languages:
-            self.language.addItem(code, code)
+        for code in cat.organisation.languages:  # each language in its own words: "English", "Deutsch"
+            native = QLocale(code).nativeLanguageName() if QLocale(code).language() != QLocale.Language.C else ""
+            name = i18n.LANGUAGES.get(code) or native
+            self.language.addItem(f"{name[:1].upper()}{name[1:]} ({code})" if name else code, code)
         self.account = QLineEdit()
         self.account.setPlaceholderText(self.tr("The person's account id, if known"))
         self.categories = QWidget()
