@@ -3692,12 +3692,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>OverviewTab</name>
     <message>
-      <location filename="../../ui/request/overview.py" line="163" />
+      <location filename="../../ui/request/overview.py" line="165" />
       <source>  (child)</source>
       <translation>  (Kind)</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="182" />
+      <location filename="../../ui/request/overview.py" line="184" />
       <source>  (confirmed {0})</source>
       <translation>  (bestätigt {0})</translation>
     </message>
@@ -3707,7 +3707,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation> — bewertet {0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="201" />
+      <location filename="../../ui/request/overview.py" line="203" />
       <source>(nobody)</source>
       <translation>(niemand)</translation>
     </message>
@@ -3717,7 +3717,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Ein Cybervorfall</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="117" />
+      <location filename="../../ui/request/overview.py" line="119" />
       <source>Account id</source>
       <translation>Konto-ID</translation>
     </message>
@@ -3727,7 +3727,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Als voraussichtlich ohne Risiko bewertet.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="113" />
+      <location filename="../../ui/request/overview.py" line="115" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
@@ -3757,7 +3757,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Vor dem Abschluss</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="115" />
+      <location filename="../../ui/request/overview.py" line="117" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
@@ -3782,7 +3782,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Anlaufstelle</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="118" />
+      <location filename="../../ui/request/overview.py" line="120" />
       <source>Data categories</source>
       <translation>Datenkategorien</translation>
     </message>
@@ -3807,7 +3807,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="124" />
+      <location filename="../../ui/request/overview.py" line="126" />
       <source>Editing a request</source>
       <translation>Antrag bearbeiten</translation>
     </message>
@@ -3847,7 +3847,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Rechtsräume</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="116" />
+      <location filename="../../ui/request/overview.py" line="118" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
@@ -3887,12 +3887,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Benachrichtigung nicht erforderlich</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="119" />
+      <location filename="../../ui/request/overview.py" line="121" />
       <source>Notes</source>
       <translation>Notizen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="110" />
+      <location filename="../../ui/request/overview.py" line="112" />
       <source>Notes for the team (not sent to the person)</source>
       <translation>Notizen für das Team (werden der Person nicht geschickt)</translation>
     </message>
@@ -3922,7 +3922,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Mögliches Duplikat von</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="114" />
+      <location filename="../../ui/request/overview.py" line="116" />
       <source>Priority</source>
       <translation>Priorität</translation>
     </message>
@@ -3977,7 +3977,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="97" />
+      <location filename="../../ui/request/overview.py" line="99" />
       <source>The person's account id, if known</source>
       <translation>Konto-ID der Person, falls bekannt</translation>
     </message>
@@ -3987,7 +3987,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Dieser Vorfall ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="125" />
+      <location filename="../../ui/request/overview.py" line="127" />
       <source>This request is closed; reopen it to edit.</source>
       <translation>Dieser Antrag ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
@@ -4007,7 +4007,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>{0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="289" />
+      <location filename="../../ui/request/overview.py" line="291" />
       <source>{0} changed.</source>
       <translation>{0} geändert.</translation>
     </message>
@@ -4017,7 +4017,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>{due} — 72 Stunden nach Kenntnis ({aware})</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="174" />
+      <location filename="../../ui/request/overview.py" line="176" />
       <source>{time} via {channel}</source>
       <translation>{time} per {channel}</translation>
     </message>
