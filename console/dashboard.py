@@ -160,12 +160,6 @@ def _weeks(s: Session, cat: Catalogue, now: datetime, weeks: int) -> tuple[Week,
 def to_csv(fig: Figures, cat: Catalogue) -> str:
     """One long table (figure, key, label, value) that any spreadsheet opens."""
 
-    def title(right_id: str) -> str:
-        try:
-            return cat.right(right_id).title
-        except ValidationError:
-            return right_id
-
     out = io.StringIO()
     w = csvsafe.Writer(out, lineterminator="\n")
     w.writerow(["figure", "key", "label", "value"])
@@ -173,12 +167,12 @@ def to_csv(fig: Figures, cat: Catalogue) -> str:
     w.writerow(["open_total", "", "", fig.open_total])
     w.writerow(["overdue_rate", "", "overdue / open", f"{fig.overdue_rate:.4f}"])
     for right_id, n in fig.open_by_right.items():
-        w.writerow(["open_by_right", right_id, title(right_id), n])
+        w.writerow(["open_by_right", right_id, cat.right_title(right_id), n])
     for state in STATES:
         w.writerow(["open_by_deadline_state", state, state.replace("_", " "), fig.by_deadline_state.get(state, 0)])
     since = fig.median_since.isoformat() if fig.median_since else ""
     for right_id, days in fig.median_days_to_close.items():
-        w.writerow(["median_days_to_close", right_id, f"{title(right_id)} (closed since {since}, "
+        w.writerow(["median_days_to_close", right_id, f"{cat.right_title(right_id)} (closed since {since}, "
                     f"n={fig.closed_counted.get(right_id, 0)})", f"{days:.2f}"])
     for week in fig.weeks:
         w.writerow(["received_per_week", week.start.isoformat(), "week starting", week.received])

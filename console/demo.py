@@ -20,7 +20,7 @@ from console import deadlines
 from console.context import Context
 from console.errors import Cancelled, ConsoleError, ValidationError
 from console.folding import fold
-from console.requests.lifecycle import Status
+from console.requests.lifecycle import CLOSED, RejectReason, Status
 from console.security.roles import Perm
 from console.store.bulk import after_commit, insert_rows, refresh_statistics
 from console.store.models import ChecklistEntry, Counter, Request, RequestEvent, Setting
@@ -40,8 +40,7 @@ JURIS = {"gdpr": [("EU",), ("EU",), ("UK",)], "transfers": [("EU",)], "ccpa": [(
          "policy": [("EU",), ("OTHER",), ("US-CA",)]}
 PRIORITIES = ["low", "normal", "high", "urgent"]
 PRIORITY_W = [2, 10, 3, 1]
-CLOSED_SET = frozenset({Status.COMPLETED, Status.REJECTED, Status.WITHDRAWN})
-REJECT = ["unverifiable", "manifestly_unfounded", "excessive", "exemption"]
+REJECT = [r.value for r in RejectReason]
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 age_days = rng.uniform(0, HISTORY_DAYS)
                 received = now - timedelta(days=age_days)
                 status = _status_for(age_days / window_days, rng)
-                closed = status in CLOSED_SET
+                closed = status in CLOSED
                 local = received.astimezone(tz)
                 if hourly:
                     d = deadlines.compute_deadline(received, rules_for(right, juris), tz)

@@ -11,7 +11,7 @@ from console import bounds
 from console.context import Context
 from console.errors import PermissionDenied, TransitionError, ValidationError
 from console.requests.commands import _event, _load, get_request
-from console.requests.lifecycle import OPEN, Status
+from console.requests.lifecycle import OPEN, VERIFYING, Status
 from console.requests.views import RequestView
 from console.security import crypto, minimise
 from console.security.roles import Perm, Role
@@ -54,7 +54,7 @@ def check_item(ctx: Context, reference: str, item_id: str, result: str = "passed
         s = uow.session
         row = _load(s, reference, full=True, lock=True)
         status = Status(row.status)
-        if status not in (Status.RECEIVED, Status.AWAITING_VERIFICATION):
+        if status not in VERIFYING:
             raise TransitionError(f"{row.reference} is past verification ({status.value}); its checklist is closed.")
         entry = _item(row, item_id)
         now = ctx.now()

@@ -67,10 +67,7 @@ class AppContext:
         return self.ctx.catalogue.organisation.time_zone
 
     def right_title(self, right_id: str) -> str:
-        try:
-            return self.ctx.catalogue.right(right_id).title
-        except Exception:  # noqa: BLE001 - a right dropped from a later catalogue still shows its id
-            return right_id
+        return self.ctx.catalogue.right_title(right_id)
 
     def can(self, perm: Perm) -> bool:
         return self.ctx.actor.can(perm)

@@ -13,6 +13,7 @@ from console.cli.output import Progress, emit_json, table, warn
 from console.deadlines import format_time_left, time_left
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
+from console.requests.lifecycle import RejectReason
 from console.requests.views import RequestView
 from console.timefmt import due as due_text
 
@@ -96,7 +97,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     rej = rs.add_parser("reject", parents=[common], help="reject with grounds and a reason shown to the person")
     rej.add_argument("reference")
-    rej.add_argument("--grounds", required=True, choices=["unverifiable", "manifestly_unfounded", "excessive", "exemption"])
+    rej.add_argument("--grounds", required=True, choices=[r.value for r in RejectReason])
     rej.add_argument("--reason", required=True)
     rej.set_defaults(func=cmd_reject)
 

@@ -44,6 +44,7 @@ from console.packages.templates import Words, letters_root
 from console.requests import sources
 from console.requests.commands import _event, _load, get_request
 from console.requests.facts import Facts, facts_for
+from console.requests.lifecycle import CLOSED
 from console.requests.views import RequestView
 from console.security import audit_trail
 from console.security.roles import Perm, require
@@ -328,7 +329,7 @@ def _warnings(prep: _Prepared) -> tuple[str, ...]:
     from console.timefmt import human
 
     view = prep.view
-    if view.status in ("completed", "rejected", "withdrawn") or view.due_at > prep.issued:
+    if view.status in CLOSED or view.due_at > prep.issued:
         return ()
     late = (prep.issued - view.due_at).days
     return (f"{view.reference} is overdue: its answer was due {human(view.due_at)} ({late} days ago). The letter "

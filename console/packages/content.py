@@ -69,10 +69,8 @@ def base_values(view: RequestView, catalogue: Catalogue, words: Words, issued: d
     """The placeholders every template may use."""
     org = catalogue.organisation
     tz = org.tz
-    try:
-        right = catalogue.right(view.right).title
-    except Exception:  # noqa: BLE001 - a right dropped from the catalogue still prints
-        right = view.right_title
+    known = catalogue.find_right(view.right)  # a right dropped from the catalogue still prints
+    right = known.title if known is not None else view.right_title
     rights = words.table("common", "rights") if words.has("common", "rights") else {}
     return {
         "name": addressee(view),

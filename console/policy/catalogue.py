@@ -196,6 +196,15 @@ class Catalogue:
     def due_soon(self) -> timedelta:
         return timedelta(hours=self.due_soon_hours)
 
+    def find_right(self, right_id: str) -> Right | None:
+        """The right called ``right_id``, or None: a right dropped from a later catalogue still shows its id."""
+        return self._rights.get(right_id)
+
+    def right_title(self, right_id: str) -> str:
+        """The right's title, or its id when today's catalogue no longer has it."""
+        right = self._rights.get(right_id)
+        return right.title if right is not None else right_id
+
     def right(self, right_id: str) -> Right:
         """The right called ``right_id``, or a ValidationError listing the known ones."""
         from console.errors import ValidationError

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from console.context import Context
 from console.errors import TransitionError, ValidationError
 from console.requests.commands import CLOCK_SKEW, _event, _load
-from console.requests.lifecycle import STATUS_TITLES, Status
+from console.requests.lifecycle import ACTING, STATUS_TITLES, VERIFYING, Status
 from console.security.roles import Perm
 from console.store.fact_models import (
     AnswerRecord,
@@ -29,7 +29,6 @@ from console.store.models import Request, SubjectRecord
 from console.timefmt import human
 
 DECISIONS = ("granted", "partly_granted", "refused")
-_ACTING = frozenset({Status.IN_PROGRESS, Status.AWAITING_APPROVAL})
 MAX_TEXT = 4000
 
 
@@ -121,7 +120,7 @@ def _acting_on(ctx: Context, row: Request, package: str, what: str) -> None:
         raise ValidationError(f"{row.reference} is a request under '{right.title}'; {what} belongs to "
                               f"a {package} request, not to this one.")
     status = Status(row.status)
-    if status not in _ACTING:
+    if status not in ACTING:
         raise TransitionError(f"{row.reference} is {STATUS_TITLES[status].lower()}: {what} can be recorded only "
                               "once identity is confirmed and while the request is in progress or awaiting approval.")
 
@@ -246,7 +245,7 @@ def record_answer(ctx: Context, reference: str, text: str, decision: str | None 
         if right.package == "letter" and chosen is not None:
             raise ValidationError(f"{row.reference} is an inquiry: it gets an answer, not a decision.")
         status = Status(row.status)
-        if status not in (Status.RECEIVED, Status.AWAITING_VERIFICATION, *_ACTING):
+        if status not in VERIFYING | ACTING:
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[status].lower()}; reopen it to answer again.")
         s.add(AnswerRecord(request_id=row.id, decision=chosen, text=body, answered_at=ctx.now(),
                            answered_by=ctx.actor.username))

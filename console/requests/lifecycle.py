@@ -20,6 +20,14 @@ class Status(StrEnum):
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
 
+    @classmethod
+    def find(cls, value: str | None) -> Status | None:
+        """The status called ``value``, or None for a code this version does not know."""
+        try:
+            return cls(value)
+        except ValueError:
+            return None
+
 
 class RejectReason(StrEnum):
     UNVERIFIABLE = "unverifiable"
@@ -40,6 +48,8 @@ STATUS_TITLES = {
 
 OPEN = frozenset({Status.RECEIVED, Status.AWAITING_VERIFICATION, Status.IN_PROGRESS, Status.AWAITING_APPROVAL})
 CLOSED = frozenset({Status.COMPLETED, Status.REJECTED, Status.WITHDRAWN})
+VERIFYING = frozenset({Status.RECEIVED, Status.AWAITING_VERIFICATION})  # the checklist is still open
+ACTING = frozenset({Status.IN_PROGRESS, Status.AWAITING_APPROVAL})  # verified, being answered
 
 # The main line a request walks forward along (``advance``).
 FORWARD = {

@@ -131,10 +131,7 @@ def state_of(row: models.Request, catalogue: Catalogue, now: datetime) -> Deadli
 def request_view(row: models.Request, catalogue: Catalogue, now: datetime, *, full: bool = False,
                  rules: tuple[RuleDue, ...] = (), evidence: dict[str, tuple[str, ...]] | None = None) -> RequestView:
     """Turn a row into a view; ``full`` also copies checklist, history, pauses, extensions."""
-    try:
-        title = catalogue.right(row.right_id).title
-    except Exception:  # noqa: BLE001 - a right removed from a later catalogue still shows
-        title = row.right_id
+    title = catalogue.right_title(row.right_id)  # a right removed from a later catalogue still shows
     evidence = evidence or {}
     return RequestView(
         id=row.id, reference=row.reference, right=row.right_id, right_title=title,

@@ -72,6 +72,12 @@ def test_unknown_right_lists_known_ones(catalogue) -> None:
         catalogue.right("teleport")
 
 
+def test_a_right_dropped_from_the_catalogue_is_found_as_none_and_titled_by_its_id(catalogue) -> None:
+    assert catalogue.find_right("access").title == catalogue.right("access").title
+    assert catalogue.find_right("teleport") is None
+    assert catalogue.right_title("teleport") == "teleport"  # an old request still shows what it was
+
+
 def _copy(tmp_path: Path) -> Path:
     target = tmp_path / "policy"
     shutil.copytree(resource_path("policy"), target)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.deadlines import Rule
+from console.requests.lifecycle import RejectReason
 from ui import words
 
-REJECT_GROUNDS = ("unverifiable", "manifestly_unfounded", "excessive", "exemption")
+REJECT_GROUNDS = tuple(r.value for r in RejectReason)
 
 
 class _Base(QDialog):

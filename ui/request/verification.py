@@ -95,10 +95,7 @@ class VerificationTab(RequestTab):
     def show_request(self, view: RequestView) -> None:
         selected = self.selected_item_id()
         self._view = view
-        try:
-            right = self.host.app.ctx.catalogue.right(view.right)
-        except Exception:  # noqa: BLE001 - a right dropped from a later catalogue
-            right = None
+        right = self.host.app.ctx.catalogue.find_right(view.right)  # None: dropped from a later catalogue
         lines = [self.tr("The checks the policy names for {0}.").format(words.catalogue(view.right_title))]
         if right is not None and right.second_verifier:
             lines.append(self.tr("Each required check also needs a second verifier (somebody else)."))

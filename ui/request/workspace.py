@@ -255,7 +255,7 @@ class RequestWorkspace(QWidget):
         status = view.status
         is_open = status in OPEN_STATUSES
         paused = view.paused_since is not None
-        nxt = FORWARD.get(Status(status)) if status in Status._value2member_map_ else None
+        nxt = FORWARD.get(Status.find(status))  # None for a status this version does not know
         advance = self.buttons["advance"]
         advance.setText(self.tr("Advance to {0}").format(words.status(nxt.value)) if nxt else self.tr("Advance"))
         allowed = {
