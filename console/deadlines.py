@@ -53,6 +53,11 @@ class DeadlineState(StrEnum):
     CLOSED = "closed"
 
 
+# The states most pressing first, the order filters, charts and legends list them in.
+URGENCY = (DeadlineState.OVERDUE, DeadlineState.DUE_TODAY, DeadlineState.DUE_SOON, DeadlineState.ON_TRACK,
+           DeadlineState.PAUSED, DeadlineState.CLOSED)
+
+
 _UNIT_WORDS = {
     Unit.CALENDAR_DAYS: ("day", "days"),
     Unit.BUSINESS_DAYS: ("business day", "business days"),

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QCoreApplication
 
 from console import deadlines, timefmt
+from console.requests.lifecycle import Status
 
 
 def _t(text: str) -> str:
@@ -34,9 +35,8 @@ def status(code: str) -> str:
     }.get(code, code)
 
 
-STATUSES = ("received", "awaiting_verification", "in_progress", "awaiting_approval", "completed", "rejected",
-            "withdrawn")
-DEADLINE_STATES = ("on_track", "due_soon", "due_today", "overdue", "paused", "closed")
+STATUSES = tuple(s.value for s in Status)
+DEADLINE_STATES = tuple(s.value for s in deadlines.DeadlineState)
 
 
 def deadline_state(code: str) -> str:

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from console import dashboard
 from console.dashboard import Figures
+from console.deadlines import URGENCY, DeadlineState
 from ui import style, words
 from ui.context import AppContext
 from ui.errors import show_error
 
 TOP_RIGHTS = 8
-STATE_ORDER = ("overdue", "due_today", "due_soon", "on_track", "paused")
+STATE_ORDER = tuple(s.value for s in URGENCY if s is not DeadlineState.CLOSED)
 STATE_CHART_COLOURS = {"overdue": "#c62828", "due_today": "#ef6c00", "due_soon": "#f2b600", "on_track": "#43a047",
                        "paused": "#78909c"}
 RECEIVED_COLOUR, CLOSED_COLOUR, MEDIAN_COLOUR, OPEN_COLOUR = "#1f5fa8", "#7cb342", "#5e35b1", "#1f5fa8"
@@ -175,7 +176,7 @@ class DashboardPage(QWidget):
         self.tiles["open"].value.setText(f"{fig.open_total:,}")
         self.tiles["overdue"].value.setText(f"{fig.overdue:,}")
         self.tiles["rate"].value.setText(f"{QLocale().toString(fig.overdue_rate * 100, 'f', 1)} %")
-        for key in ("due_today", "paused"):
+        for key in (DeadlineState.DUE_TODAY, DeadlineState.PAUSED):
             self.tiles[key].value.setText(f"{states.get(key, 0):,}")
         self.tiles["due_soon"].value.setText(f"{fig.due_soon:,}")  # the navigation's number: today included
         self.charts["by_right"].setChart(self._by_right_chart(fig))

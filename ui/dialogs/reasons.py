@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.deadlines import Rule
-from console.requests.lifecycle import RejectReason
+from console.requests.lifecycle import RejectReason, Status
 from ui import words
 
 REJECT_GROUNDS = tuple(r.value for r in RejectReason)
@@ -193,7 +193,7 @@ class StatusDialog(_Base):
                          self.tr("Each request is moved on its own; those the lifecycle does not allow are "
                                  "listed afterwards with the reason."), parent)
         self.target = QComboBox()
-        for code in ("awaiting_verification", "in_progress", "awaiting_approval", "completed", "rejected", "withdrawn"):
+        for code in (s.value for s in Status if s is not Status.RECEIVED):  # nothing moves back to received
             self.target.addItem(words.status(code), code)
         self.grounds = QComboBox()
         for code in REJECT_GROUNDS:
@@ -208,14 +208,14 @@ class StatusDialog(_Base):
         self.finish()
 
     def _changed(self) -> None:
-        rejecting = self.target.currentData() == "rejected"
+        rejecting = self.target.currentData() == Status.REJECTED
         self.grounds.setEnabled(rejecting)
         self.form.labelForField(self.grounds).setEnabled(rejecting)
 
     @property
     def values(self) -> tuple[str, str | None, str]:
         target = str(self.target.currentData())
-        grounds = str(self.grounds.currentData()) if target == "rejected" else None
+        grounds = str(self.grounds.currentData()) if target == Status.REJECTED else None
         return target, grounds, self.text.toPlainText().strip()
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.incidents import commands
+from console.incidents import commands, rules
 from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from ui import words
@@ -183,7 +183,7 @@ class OverviewTab(IncidentTab):
             self.contact.setText(view.contact_point)
             finished = view.drill is not None and view.drill.finished_at is not None
             may = self.host.app.ctx.actor.can(Perm.INCIDENTS)
-            editable = may and view.status != "closed" and not finished
+            editable = may and view.status != rules.Status.CLOSED and not finished
             for w in (self.title, self.description, self.detected, self.aware, self.discovery, self.reported_by,
                       self.natures, self.cyber, self.categories, self.people, self.records, self.consequences,
                       self.measures, self.contact, self.link_ref, self.link_button):

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
+from console.incidents import queries, rules
 from console.policy import Catalogue
 from ui import words
 
@@ -18,9 +19,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("IncidentWords", text)
 
 
-STATUSES = ("open", "triaged", "contained", "resolved", "closed")
-RISKS = ("no_risk", "risk", "high_risk")
-QUEUES = ("open", "clock_running", "overdue", "closed", "all")
+STATUSES = tuple(s.value for s in rules.ORDER)
+RISKS = tuple(r.value for r in rules.Risk)
+QUEUES = queries.QUEUES
 DRILLS = ("include", "exclude", "only")
 
 

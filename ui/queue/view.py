@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import deadlines
 from console.requests.queries import QueueFilter, QueueRow
 from ui import style, words
 from ui.context import AppContext
@@ -73,7 +74,7 @@ class FilterBar(QWidget):
         self.assignee.setMinimumWidth(130)
         self.deadline = QComboBox()
         self.deadline.addItem(self.tr("Any deadline"), None)
-        for code in ("overdue", "due_today", "due_soon", "on_track", "paused", "closed"):
+        for code in (s.value for s in deadlines.URGENCY):
             self.deadline.addItem(style.state_icon(code), words.deadline_state(code), code)
         self.everywhere = QCheckBox(self.tr("All requests"))
         self.everywhere.setToolTip(self.tr("Search every request, open and closed, not only the queue on show"))

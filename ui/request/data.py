@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.requests.lifecycle import CLOSED
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import style, words
@@ -117,7 +118,7 @@ class DataTab(RequestTab):
             self.records.clear()
             self.note.setText(self.host.app.refusal(Perm.READ_SUBJECT_DATA, self.tr("Opening a person's data")))
             return
-        closed = view.status in ("completed", "rejected", "withdrawn")
+        closed = view.status in CLOSED
         self.import_button.setEnabled(not closed and self.may_work)
         self.fetch_button.setEnabled(not closed and self.may_work)
         if changed:

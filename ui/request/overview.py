@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.context import Context
 from console.requests import commands
+from console.requests.lifecycle import CLOSED, Status
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import i18n, words
@@ -186,7 +187,7 @@ class OverviewTab(RequestTab):
         f["duplicate"].setText(view.duplicate_of or "—")
         outcome = "—"
         if view.outcome:
-            outcome = words.reject_grounds(view.outcome) if view.status == "rejected" else words.status(view.outcome)
+            outcome = words.reject_grounds(view.outcome) if view.status == Status.REJECTED else words.status(view.outcome)
             if view.outcome_reason:
                 outcome += f": {view.outcome_reason}"
         f["outcome"].setText(outcome)
@@ -211,7 +212,7 @@ class OverviewTab(RequestTab):
             for cid, box in self.category_boxes.items():
                 box.setChecked(cid in view.categories)
             self.notes.setPlainText(view.notes)
-            closed = view.status in ("completed", "rejected", "withdrawn")
+            closed = view.status in CLOSED
             editable = self.writable and not closed
             for w in (self.assignee, self.priority, self.channel, self.language, self.categories):
                 w.setEnabled(editable)

@@ -27,6 +27,7 @@ from console.context import Context
 from console.processing.links import activities_for, activity_summary
 from console.processing.withdrawals import RIGHT, Withdrawal, record_withdrawal, withdrawals_for
 from console.requests import commands
+from console.requests.lifecycle import ACTING
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import words
@@ -34,7 +35,6 @@ from ui.errors import show_error
 from ui.request.tabs import RequestTab, WorkspaceHost
 
 COLUMNS = ("title", "legal_basis", "recipients", "transfers", "retention")
-ACTING = ("in_progress", "awaiting_approval")
 
 
 def withdraw(ctx: Context, reference: str, cookies: Sequence[str], activities: Sequence[str]) -> RequestView:

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 
 from console import verification
 from console.requests import commands
+from console.requests.lifecycle import CLOSED, VERIFYING, Status
 from console.requests.views import ChecklistView, RequestView
 from console.security.roles import Perm
 from ui import style, words
 from ui.request.tabs import RequestTab, WorkspaceHost
-
-VERIFYING = ("received", "awaiting_verification")
 
 
 class VerificationTab(RequestTab):
@@ -158,8 +157,8 @@ class VerificationTab(RequestTab):
         has_item = self.items.currentItem() is not None and self.writable
         for w in (self.passed, self.failed, self.comment, self.evidence, self.browse):
             w.setEnabled(open_checks and has_item)
-        self.second.setEnabled(view is not None and view.status not in ("completed", "rejected", "withdrawn") and has_item)
-        self.finish.setVisible(view is not None and view.status == "awaiting_verification")
+        self.second.setEnabled(view is not None and view.status not in CLOSED and has_item)
+        self.finish.setVisible(view is not None and view.status == Status.AWAITING_VERIFICATION)
         self.finish.setEnabled(self.writable)
 
     def _browse(self) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import ConflictError
 from console.requests import commands
-from console.requests.lifecycle import FORWARD, Status
+from console.requests.lifecycle import FORWARD, OPEN, Status
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import registry, style, words
@@ -40,8 +40,6 @@ from ui.errors import offer_reload, show_error
 from ui.request.tabs import RequestTab
 from ui.widgets.compact import CompactRow
 from ui.widgets.deadline import DeadlineBadge
-
-OPEN_STATUSES = ("received", "awaiting_verification", "in_progress", "awaiting_approval")
 
 
 class RequestWorkspace(QWidget):
@@ -253,7 +251,7 @@ class RequestWorkspace(QWidget):
 
     def _update_buttons(self, view: RequestView) -> None:
         status = view.status
-        is_open = status in OPEN_STATUSES
+        is_open = status in OPEN
         paused = view.paused_since is not None
         nxt = FORWARD.get(Status.find(status))  # None for a status this version does not know
         advance = self.buttons["advance"]
@@ -266,7 +264,7 @@ class RequestWorkspace(QWidget):
             "acknowledge": is_open and view.acknowledge_due_at is not None and view.acknowledged_at is None,
             "reject": is_open,
             "withdraw": is_open,
-            "reopen": status == "completed",
+            "reopen": status == Status.COMPLETED,
         }
         refusals = self._refusals(nxt)
         for key, button in self.buttons.items():

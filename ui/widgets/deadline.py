@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console import deadlines
+from console.requests.lifecycle import CLOSED
 from console.requests.views import RequestView
 from ui import style, words
 
@@ -37,7 +38,7 @@ class DeadlineBadge(QFrame):
         self.current = ""
 
     def show_deadline(self, view: RequestView, now: datetime, tz: object, due_soon: object) -> None:
-        closed = view.status in ("completed", "rejected", "withdrawn")
+        closed = view.status in CLOSED
         state = deadlines.deadline_state(view.due_at, now, tz, due_soon, paused=view.paused_since is not None,  # type: ignore[arg-type]
                                          closed=closed).value
         left = deadlines.time_left(view.due_at, now, view.paused_since)
