@@ -6,10 +6,15 @@ the figures are the longest and the 99th-percentile lateness in each phase:
   open     the real main window on the database until its first page and the counts are shown
   scroll   as a person does: Down held (30 rows a second), then PageDown held, so pages are fetched
            as the person reaches them
-  tick     one 1-second tick against a bare table repainting one column of the same size
+  tick     one 1-second tick with 50 rows on screen, against a bare table of the same size
+           repainting one column
   sort     a header click on Subject (a slower query) and back, a queue switch, a search
   import   10,000 generated requests imported through the same task as Import… (a copy of the
            database, so the big one is left as it was)
+
+Scrolling and importing are measured --runs times (the scroll time split into that many
+stretches), so each gives a minimum and a median of the longest stalls; --json writes the
+figures for bench/run.py, which runs this as a child process.
 
 Not a test: it prints figures. Make the database once (about 70-90 s):
   PRIVACY_CONSOLE_DB=sqlite:////tmp/big.sqlite3 .venv/bin/python -m console.cli demo --requests 1000000
@@ -19,19 +24,21 @@ then:  .venv/bin/python bench/bench_ui.py --db sqlite:////tmp/big.sqlite3
 from __future__ import annotations
 
 import argparse
-import csv
+import json
 import os
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PRIVACY_CONSOLE_NO_DEMO", "1")
+
+from bench.common import make_csv  # noqa: E402
 
 START = time.perf_counter()
 
@@ -91,22 +98,25 @@ def pump(seconds: float, until=None) -> bool:  # type: ignore[no-untyped-def]
     return until is None
 
 
-def make_csv(path: Path, n: int, now: datetime) -> None:
-    rights = ["access", "erasure", "rectification", "portability", "inquiry", "restriction"]
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["right", "subject_name", "subject_email", "received_at", "jurisdictions", "corrections",
-                    "restriction", "format", "destination"])
-        for i in range(n):
-            right = rights[i % len(rights)]
-            received = (now - timedelta(hours=1 + i % 500)).isoformat()
-            w.writerow([right, f"Bench Person {i}", f"bench.{i}@example.org", received, "EU",
-                        "address=34 New Road" if right == "rectification" else "",
-                        "stop profiling" if right == "restriction" else "",
-                        "json" if right == "portability" else "", "the person" if right == "portability" else ""])
+TICK_ROWS = 50  # the issue's figure: one tick with this many rows on screen
 
 
-def tick_figures(window, app) -> None:  # type: ignore[no-untyped-def]
+def show_rows(window, rows: int) -> None:  # type: ignore[no-untyped-def]
+    """Make the queue tall enough for ``rows`` rows on screen (the workspace below gets the rest)."""
+    table = window.queue.table
+    need = rows * table.verticalHeader().defaultSectionSize() + table.horizontalHeader().height() + 4
+    extra = need - table.viewport().height()
+    if extra > 0:
+        window.resize(window.width(), window.height() + extra)
+        pump(0.3)
+    sizes = window.work_split.sizes()
+    grow = need - table.height()
+    if grow > 0:
+        window.work_split.setSizes([sizes[0] + grow, max(1, sizes[1] - grow)])
+    pump(0.3)
+
+
+def tick_figures(window, app, out: dict) -> None:  # type: ignore[no-untyped-def]
     """One 1-second tick on screen: the product's against a bare table repainting one column.
 
     Also records which columns the product's tick repainted (the paint event's region on the
@@ -124,6 +134,7 @@ def tick_figures(window, app) -> None:  # type: ignore[no-untyped-def]
 
     display = int(Qt.ItemDataRole.DisplayRole)
     table = window.queue.table
+    show_rows(window, TICK_ROWS)
     first, last = window.queue.visible_rows()
     painted: set[int] = set()
 
@@ -181,6 +192,7 @@ def tick_figures(window, app) -> None:  # type: ignore[no-untyped-def]
         baseline.append(bare_tick())
         product.append(product_tick())
     bare.close()
+    out.update(tick_rows=last - first + 1, tick_product=product, tick_bare=baseline, tick_columns=columns)
     med_p, med_b = statistics.median(product), statistics.median(baseline)
     print(f"tick     {last - first + 1} visible rows: product min {min(product) * 1000:.2f} / median {med_p * 1000:.2f} ms; "
           f"bare one-column repaint min {min(baseline) * 1000:.2f} / median {med_b * 1000:.2f} ms "
@@ -194,7 +206,10 @@ def main() -> int:
     parser.add_argument("--scroll-seconds", type=float, default=20.0)
     parser.add_argument("--import-rows", type=int, default=10_000)
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="scroll stretches and imports, each measured apart")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file (for bench/run.py)")
     args = parser.parse_args()
+    out: dict[str, object] = {}
 
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
@@ -246,20 +261,24 @@ def main() -> int:
     window.queue.select_row(0)
     pump(1.0)
     for key, label, share in ((Qt.Key.Key_Down, "rows", 0.5), (Qt.Key.Key_PageDown, "pages", 0.5)):
-        meter.reset()
-        driver = QTimer()
-        driver.setInterval(33)  # a held key repeats about 30 times a second
-        driver.timeout.connect(lambda k=key: QTest.keyClick(table, k))
-        t0 = time.perf_counter()
-        at0 = table.currentIndex().row()
-        driver.start()
-        pump(args.scroll_seconds * share)
-        driver.stop()
-        elapsed = time.perf_counter() - t0
-        moved = table.currentIndex().row() - at0
-        meter.report(f"scroll {label}", f"moved {moved:,} rows in {elapsed:.1f} s; {window.queue.model.rowCount():,} "
-                                        f"loaded; RSS {rss_mb():.0f} MB")
-    tick_figures(window, app)
+        stalls = out.setdefault(f"scroll_{label}", [])
+        for _ in range(args.runs):
+            meter.reset()
+            driver = QTimer()
+            driver.setInterval(33)  # a held key repeats about 30 times a second
+            driver.timeout.connect(lambda k=key: QTest.keyClick(table, k))
+            t0 = time.perf_counter()
+            at0 = table.currentIndex().row()
+            driver.start()
+            pump(args.scroll_seconds * share / args.runs)
+            driver.stop()
+            elapsed = time.perf_counter() - t0
+            moved = table.currentIndex().row() - at0
+            stalls.append(meter.report(
+                f"scroll {label}", f"moved {moved:,} rows in {elapsed:.1f} s; {window.queue.model.rowCount():,} "
+                                   f"loaded; RSS {rss_mb():.0f} MB")["max_ms"])  # type: ignore[union-attr]
+            out[f"scroll_{label}_moved"] = moved
+    tick_figures(window, app, out)
 
     # --- sort, switch, search ----------------------------------------------------------------
     meter.reset()
@@ -310,31 +329,39 @@ def main() -> int:
         window.show()
         app.ticker.start()
         pump(60, lambda: window.queue.model.rowCount() > 0 and tasks.idle)
-        csv_path = tmp / "requests.csv"
-        make_csv(csv_path, args.import_rows, datetime.now(UTC))
         from console.requests import intake
 
-        result: dict[str, object] = {}
-        progress: list[tuple[int, int]] = []
-        pump(1.0)
-        meter.reset()
-        t0 = time.perf_counter()
-        tasks.write(intake.import_file, app.ctx, str(csv_path), on_done=lambda r: result.setdefault("r", r),
-                    on_error=lambda e: result.setdefault("e", e), on_progress=lambda a, b: progress.append((a, b)))
-        pump(600, lambda: bool(result))
-        elapsed = time.perf_counter() - t0
-        window.queue.refresh()
-        pump(30, lambda: tasks.idle)
-        if "e" in result:
-            print(f"import   failed: {result['e']}")
-        else:
-            meter.report("import", f"{args.import_rows:,} requests in {elapsed:.1f} s; {len(progress)} progress "
-                                   f"updates reached the window; RSS {rss_mb():.0f} MB")
+        for run in range(args.runs):
+            csv_path = tmp / f"requests-{run}.csv"
+            make_csv(csv_path, args.import_rows, datetime.now(UTC), tag=f"bench{run}")
+            result: dict[str, object] = {}
+            progress: list[tuple[int, int]] = []
+            pump(1.0)
+            meter.reset()
+            t0 = time.perf_counter()
+            tasks.write(intake.import_file, app.ctx, str(csv_path), on_done=lambda r, res=result: res.setdefault("r", r),
+                        on_error=lambda e, res=result: res.setdefault("e", e),
+                        on_progress=lambda a, b, prog=progress: prog.append((a, b)))
+            pump(600, lambda res=result: bool(res))  # type: ignore[misc]
+            elapsed = time.perf_counter() - t0
+            if "e" in result:
+                print(f"import   failed: {result['e']}")
+                out["import_failed"] = str(result["e"])
+                break
+            figures = meter.report("import", f"{args.import_rows:,} requests in {elapsed:.1f} s; {len(progress)} "
+                                             f"progress updates reached the window; RSS {rss_mb():.0f} MB")
+            out.setdefault("import", []).append(figures["max_ms"])  # type: ignore[union-attr]
+            out.setdefault("import_seconds", []).append(elapsed)  # type: ignore[union-attr]
+            out["import_rows"] = args.import_rows
+            window.queue.refresh()
+            pump(30, lambda: tasks.idle)
         window.close()
         tasks.shutdown()
         app.ctx.db.dispose()
     meter.timer.stop()
     shutil.rmtree(tmp, ignore_errors=True)
+    if args.json is not None:
+        args.json.write_text(json.dumps(out), encoding="utf-8")
     return 0
 
 

@@ -144,13 +144,18 @@ def child_env(home: Path) -> dict[str, str]:
 @dataclass(frozen=True)
 class ChildRun:
     seconds: float  # from just before the process started to its marker line (or its exit)
-    peak_mib: float
+    peak_mib: float  # the child's own VmHWM when its marker line gives it, else wait4's ru_maxrss
     stdout: str
     code: int  # the exit status (a crash after the marker still gives a valid time; the caller says so)
 
 
 def run_child(cmd: Sequence[str], env: dict[str, str], marker: str | None = None, timeout: float = 300) -> ChildRun:
-    """Start a process and time it until it prints ``marker`` (or exits); peak RSS from wait4."""
+    """Start a process and time it until it prints ``marker`` (or exits).
+
+    Peak memory: a number after the marker (``PAINTED 81234``, the child's own VmHWM in KiB at
+    that moment) when there is one. wait4's ru_maxrss is only the fallback: Linux starts a child
+    with its parent's high-water mark, so after this process grew, every child showed its size.
+    """
     t0 = time.perf_counter()
     proc = subprocess.Popen(list(cmd), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seen = None
@@ -165,11 +170,13 @@ def run_child(cmd: Sequence[str], env: dict[str, str], marker: str | None = None
     rest = proc.stdout.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     end = time.perf_counter()
+    told = lines[-1].split()[1:2] if seen is not None else []
+    peak_kib = int(told[0]) if told and told[0].isdigit() and int(told[0]) > 0 else usage.ru_maxrss
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read() if proc.stderr else ""
     if seen is None and (proc.returncode != 0 or marker is not None):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-800:]}")
-    return ChildRun((seen or end) - t0, usage.ru_maxrss / 1024, "".join(lines) + rest, proc.returncode)
+    return ChildRun((seen or end) - t0, peak_kib / 1024, "".join(lines) + rest, proc.returncode)
 
 
 RIGHTS = ["access", "erasure", "rectification", "portability", "inquiry", "restriction"]

@@ -1,4 +1,4 @@
-"""Child process of bench/run.py: prints PAINTED when a table first paints rows, then quits.
+"""Child process of bench/run.py: prints "PAINTED <peak KiB>" when a table first paints rows, then quits.
 
   first_paint.py --db URL   the real ``privacy-console`` start (ui.launch.main), watched
   first_paint.py --bare     the bare baseline: QApplication, a 50-row QTableView, shown
@@ -10,6 +10,22 @@ The parent times from just before it started this process to the PAINTED line.
 from __future__ import annotations
 
 import sys
+
+
+def peak_kib() -> int:
+    """This process's own peak resident memory so far (VmHWM), in KiB; 0 where /proc has none.
+
+    Not the parent's wait4 ru_maxrss: on Linux a child starts with the high-water mark of the
+    process that forked it, so a big benchmark parent would show up as the child's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def watch(qapp: object) -> object:
@@ -31,7 +47,7 @@ def watch(qapp: object) -> object:
             return False
 
         def _quit(self) -> None:
-            print("PAINTED", flush=True)
+            print(f"PAINTED {peak_kib()}", flush=True)
             QApplication.instance().exit(0)  # type: ignore[union-attr]
 
     watcher = Watcher()

@@ -324,7 +324,48 @@ def ui_figures(dataset: str, runs: int, home: Path) -> list[Figure]:
         t_fig.note += f"; {len(crashes)} run(s) exited with status {crashes} after painting"
 
     m_fig.product, m_fig.baseline = pm[-runs:], bm[-runs:]
-    return [t_fig.judge(ratio=1.5), m_fig.judge(plus_mib=80)]
+    m_fig.note = "each process's own peak (VmHWM at its first paint)"
+    return [t_fig.judge(ratio=1.5), m_fig.judge(plus_mib=80), *window_figures(dataset, runs, home)]
+
+
+STALL_MS = 100  # the issue's longest stall while scrolling and while importing
+
+
+def window_figures(dataset: str, runs: int, home: Path) -> list[Figure]:
+    """bench/bench_ui.py in its own process: the tick against a bare table, and the event loop's
+    longest stalls while a person scrolls (row by row, page by page) and while an import runs."""
+    import json
+
+    out = home / "bench_ui.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_ui.py"), "--db", dataset, "--runs", str(runs),
+           "--json", str(out)]
+    result = run_child(cmd, child_env(home), timeout=1800)
+    for line in result.stdout.splitlines():
+        print(f"  bench_ui: {line}", flush=True)
+    got = json.loads(out.read_text(encoding="utf-8"))
+    columns = ", ".join(got.get("tick_columns", [])) or "none"
+    tick = Figure(f"one 1-second tick, {got['tick_rows']} visible rows", product=got["tick_product"],
+                  baseline=got["tick_bare"], note=f"baseline: bare QTableView repainting one column of as many "
+                                                  f"rows; columns the tick repainted: {columns}")
+    figures = [tick.judge(absolute_ms=2)]
+    stalls = [("scroll_rows", "longest stall scrolling row by row (Down held)",
+               f"moved {got.get('scroll_rows_moved', 0):,} rows in the last stretch"),
+              ("scroll_pages", "longest stall scrolling page by page (PageDown held)",
+               f"moved {got.get('scroll_pages_moved', 0):,} rows in the last stretch"),
+              ("import", f"longest stall while importing {got.get('import_rows', 0):,} requests",
+               "import on the writer thread, window open; " + (
+                   f"import took {min(got['import_seconds']):.1f}-{max(got['import_seconds']):.1f} s"
+                   if got.get("import_seconds") else got.get("import_failed", "no import")))]
+    for key, name, note in stalls:
+        values = [ms / 1000 for ms in got.get(key, [])]
+        if not values:
+            figures.append(Figure(name, note=note))
+            continue
+        fig = Figure(name, product=values, note=note + f"; the longest of all {max(values) * 1000:.0f} ms")
+        fig.judge(absolute_ms=STALL_MS)
+        fig.met = max(values) * 1000 < STALL_MS  # every stretch, not just the median one
+        figures.append(fig)
+    return figures
 
 
 # --- bulk import -------------------------------------------------------------------------------
