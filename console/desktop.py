@@ -7,13 +7,13 @@ folder, and uninstalling removes exactly what installing wrote.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from console import config
 from console.errors import ValidationError
 from console.resources import resource_path
 
@@ -30,7 +30,7 @@ def png_path(size: int) -> Path:
 
 def data_home() -> Path:
     """$XDG_DATA_HOME, else ~/.local/share (the XDG base directory default)."""
-    value = os.environ.get("XDG_DATA_HOME", "").strip()
+    value = config.XDG_DATA_HOME.get()
     return Path(value) if value and Path(value).is_absolute() else Path.home() / ".local" / "share"
 
 

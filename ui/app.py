@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from console import demo, first_run
+from console import config, demo, first_run
 from console.cli.app import SIGN_IN_FIRST
 from console.context import Context
 from console.errors import AuthenticationError, ConsoleError
@@ -111,9 +110,8 @@ def open_console(url: str | None, policy: str | None, warm: bool = False, sign_i
 
 def choose_sources(args: argparse.Namespace, prefs: Preferences) -> tuple[str | None, str | None]:
     """``--db`` first, then PRIVACY_CONSOLE_DB, then Settings, then the local default file."""
-    url = args.db or os.environ.get("PRIVACY_CONSOLE_DB") or prefs.get(P.DATABASE_URL) or None
-    policy = args.policy or os.environ.get("PRIVACY_CONSOLE_POLICY") or prefs.get(P.POLICY_PATH) or None
-    return url, policy
+    return (config.database_url(args.db, prefs.get(P.DATABASE_URL)),
+            config.policy_path(args.policy, prefs.get(P.POLICY_PATH)))
 
 
 def make_qapp(argv: Sequence[str] = (), language: str = "") -> QApplication:
@@ -145,7 +143,7 @@ def should_fill_demo(opened: Opened, allowed: bool = True) -> bool:
     """Demo data only into an empty local file, never unasked into a team's server; after the
     welcome (``allowed`` False) only what the person chose there."""
     actor = opened.access.actor
-    if not allowed or not opened.empty or os.environ.get("PRIVACY_CONSOLE_NO_DEMO") or actor is None or \
+    if not allowed or not opened.empty or config.NO_DEMO.is_set() or actor is None or \
             not actor.can(Perm.WORK_REQUESTS):
         return False
     if opened.db.dialect == "sqlite":

@@ -7,20 +7,19 @@ needs no file; a language without a built ``.qm`` file falls back to English.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from console import config
 from console.resources import resource_path
 
 LANGUAGES = {"": "System language", "en": "English", "de": "Deutsch"}
-ENV = "PRIVACY_CONSOLE_LANGUAGE"
+ENV = config.LANGUAGE.name
 _installed: list[QTranslator] = []
 
 
 def chosen(preference: str = "") -> str:
     """The language code to use: the environment, then the preference, then the system's."""
-    code = (os.environ.get(ENV) or preference or QLocale.system().name().split("_")[0]).strip().lower()
+    code = (config.LANGUAGE.get() or preference or QLocale.system().name().split("_")[0]).strip().lower()
     return code if code in LANGUAGES and code else "en"
 
 

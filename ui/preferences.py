@@ -7,12 +7,13 @@ holds a password: that goes to the keyring.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
+
+from console import config
 
 T = TypeVar("T", str, int, bool)
 
@@ -36,7 +37,7 @@ APPEARANCES = ("light", "dark")
 
 def open_settings() -> QSettings:
     """An INI file beside the console's data when PRIVACY_CONSOLE_HOME is set (tests, portable use)."""
-    home = os.environ.get("PRIVACY_CONSOLE_HOME")
+    home = config.HOME.get()
     if home:
         Path(home).mkdir(parents=True, exist_ok=True)
         return QSettings(str(Path(home) / "privacy-console.ini"), QSettings.Format.IniFormat)

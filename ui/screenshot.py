@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from console import config
+
 VIEWS = ("queue", "request", "incidents", "dashboard", "records", "welcome")
 SIZE = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 WAIT_S = 120.0
@@ -102,9 +104,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"privacy-console screenshot: --sort {args.sort!r}: one of reference, subject_name, right, status, "
               "received_at, due_at, assignee (a '-' first sorts descending)", file=sys.stderr)
         return 2
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("PRIVACY_CONSOLE_NO_DEMO", "1")
+    if not config.DISPLAY.is_set() and not config.WAYLAND_DISPLAY.is_set():
+        config.QT_QPA_PLATFORM.set_default("offscreen")
+    config.NO_DEMO.set_default("1")
     try:
         return _shoot(args, out, width, height)
     except Exception as exc:  # noqa: BLE001 - one line for people, not a traceback
@@ -131,7 +133,7 @@ def _shoot(args: argparse.Namespace, out: Path, width: int, height: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         prefs = Preferences(QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat))
         tasks = Tasks(qapp)
-        opened = open_console(args.db or os.environ.get("PRIVACY_CONSOLE_DB"), args.policy)
+        opened = open_console(config.database_url(args.db), args.policy)
         app = app_context(opened.ctx, prefs, tasks)
         try:
             return _save(_window(app, args, width, height), out, args.view)

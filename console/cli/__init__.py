@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
-from console import __version__
+from console import __version__, config
 from console.errors import ConsoleError, storage_error
 
 PROG = "privacy-console"
@@ -138,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             err = storage_error(_shown_url(args), exc)
             sys.stderr.write(f"{PROG}: {err}\n")
             return err.exit_code
-        if os.environ.get("PRIVACY_CONSOLE_DEBUG"):
+        if config.DEBUG.is_set():
             raise
         sys.stderr.write(f"{PROG}: unexpected error ({type(exc).__name__}: {exc}). "
                          "Run again with PRIVACY_CONSOLE_DEBUG=1 for details.\n")

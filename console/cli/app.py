@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
+from console import config
 from console.context import Context
 from console.errors import AuthenticationError
 from console.policy import load_catalogue
@@ -21,13 +21,13 @@ from console.security.roles import Actor, Role
 from console.store.uow import Database
 
 SIGN_IN_FIRST = "Sign in first: privacy-console login"
-SESSION_ENV = "PRIVACY_CONSOLE_SESSION"  # a session token for hosts without a keyring (login --print-token)
+SESSION_ENV = config.SESSION.name  # a session token for hosts without a keyring (login --print-token)
 
 
 def local_actor() -> Actor:
     """The owner of a local database that has no sign-in."""
     try:
-        name = os.environ.get("PRIVACY_CONSOLE_USER") or getpass.getuser()
+        name = config.USER.get() or getpass.getuser()
     except (KeyError, OSError):
         name = "owner"
     return Actor(name, Role.OWNER)
@@ -42,7 +42,7 @@ def resolve_actor(db: Database) -> Actor:
     """The owner where sign-in is off; else the signed-in account, or a clear 'sign in first'."""
     if not auth.sign_in_required(db):
         return local_actor()
-    from_env = os.environ.get(SESSION_ENV, "").strip()
+    from_env = config.SESSION.get()
     from console import keychain  # the keyring loads only where sign-in is on
 
     token = from_env or keychain.get_secret(session_secret_name(db))

@@ -10,13 +10,11 @@ account needs one, the authenticator code the next line (for scripts and tests).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from console import keychain
+from console import config, keychain
 from console.cli import prompt
 from console.cli.app import (
-    SESSION_ENV,
     local_actor,
     open_database,
     resolve_actor,
@@ -111,7 +109,7 @@ def cmd_login(args: argparse.Namespace) -> int:
 def cmd_logout(args: argparse.Namespace) -> int:
     db = open_database(args)
     name = session_secret_name(db)
-    from_env = os.environ.get(SESSION_ENV, "").strip()
+    from_env = config.SESSION.get()
     token = from_env or keychain.get_secret(name)
     if not token:
         print("You were not signed in on this database.")

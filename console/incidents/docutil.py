@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from console import config
 from console.errors import DocumentError
 from console.incidents import rules
 from console.policy import Catalogue
@@ -135,7 +135,7 @@ def configured_signing(ctx: Context, pkcs12_path: str | None = None) -> Signing 
     """
     from console.packages import settings
 
-    if not (pkcs12_path or os.environ.get(settings.SIGNING_CERT_ENV) or settings.signing_settings(ctx).pkcs12_path):
+    if not (pkcs12_path or config.SIGNING_CERT.is_set() or settings.signing_settings(ctx).pkcs12_path):
         return None
     opened = settings.open_signer(ctx, pkcs12_path)
     return Signing(opened.signer, None, opened.info.common_name or opened.info.subject, opened.location,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from console import keychain
+from console import config, keychain
 from console.context import Context
 from console.errors import DocumentError, ValidationError
 from console.security.roles import Perm
@@ -29,7 +29,7 @@ PKCS12_PATH = "signing.pkcs12_path"
 TIMESTAMP_URL = "signing.timestamp_url"
 LOCATION = "signing.location"
 TRUST_ANCHORS = "signing.trust_anchors"  # PEM text of the organisation's published certificate(s)
-SIGNING_CERT_ENV = "PRIVACY_CONSOLE_SIGNING_CERT"
+SIGNING_CERT_ENV = config.SIGNING_CERT.name
 PASSPHRASE_SECRET = "signing-passphrase"  # the same entry console.documents.signing reads
 _UNCHANGED: Any = object()
 
@@ -218,8 +218,8 @@ def open_signer(ctx: Context, pkcs12_path: str | os.PathLike[str] | None = None,
 
     settings = signing_settings(ctx)
     where = ""
-    if pkcs12_path is None and os.environ.get(SIGNING_CERT_ENV):
-        pkcs12_path, where = os.environ[SIGNING_CERT_ENV], f" (from {SIGNING_CERT_ENV})"
+    if pkcs12_path is None and config.SIGNING_CERT.is_set():
+        pkcs12_path, where = config.SIGNING_CERT.get(), f" (from {SIGNING_CERT_ENV})"
     if pkcs12_path is None and settings.pkcs12_path:
         pkcs12_path, where = settings.pkcs12_path, f" (setting {PKCS12_PATH})"
     if pkcs12_path is None:

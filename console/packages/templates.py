@@ -8,7 +8,6 @@ the letter is never sent with a hole in it.
 
 from __future__ import annotations
 
-import os
 import string
 import tomllib
 from collections.abc import Mapping
@@ -18,17 +17,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from console import config
 from console.documents.spec import Labels
 from console.errors import DocumentError
 from console.resources import resource_path
 
-LETTERS_ENV = "PRIVACY_CONSOLE_LETTERS"
+LETTERS_ENV = config.LETTERS.name
 _LABEL_KEYS = ("date", "reference", "page", "signature", "empty_table")
 
 
 def letters_root() -> Path:
     """The folder of letter templates in use: ``PRIVACY_CONSOLE_LETTERS`` or the shipped one."""
-    override = os.environ.get(LETTERS_ENV)
+    override = config.LETTERS.get()
     return Path(override) if override else resource_path("templates", "letters")
 
 

@@ -7,7 +7,6 @@ A malformed catalogue fails on load with a :class:`PolicyError` naming file, key
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from console import config
 from console.errors import PolicyError
 from console.policy.disclosures import (
     Disclosures,
@@ -298,7 +298,7 @@ class Catalogue:
 
 def default_catalogue_path() -> Path:
     """The catalogue in use: ``PRIVACY_CONSOLE_POLICY`` if set, else the shipped one."""
-    override = os.environ.get("PRIVACY_CONSOLE_POLICY")
+    override = config.POLICY.get()
     return Path(override) if override else resource_path("policy")
 
 

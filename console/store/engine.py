@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool, StaticPool
 
+from console import config
+from console.config import APP_NAME, busy_timeout, data_dir
 from console.errors import SecretStoreError, StorageError
 
-APP_NAME = "privacy-console"
+__all__ = ["APP_NAME", "busy_timeout", "data_dir", "default_url", "display_url", "make_engine", "parse_url",
+           "resolve_url", "secret_name_for", "writer"]
 SUPPORTED = ("sqlite", "postgresql")
-
-
-def data_dir() -> Path:
-    """The user's data folder for the console (created on demand, never at import)."""
-    override = os.environ.get("PRIVACY_CONSOLE_HOME")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_url() -> str:
@@ -29,7 +24,7 @@ def default_url() -> str:
 
 def resolve_url(url: str | None = None) -> str:
     """``--db`` first, then ``PRIVACY_CONSOLE_DB``, then the local file."""
-    return url or os.environ.get("PRIVACY_CONSOLE_DB") or default_url()
+    return config.database_url(url) or default_url()
 
 
 def parse_url(url: str) -> URL:
@@ -77,14 +72,6 @@ def _with_password(url: URL) -> URL:
     return url.set(password=password) if password else url
 
 
-def busy_timeout() -> float:
-    """Seconds a writer waits for another's lock before 'busy, try again' (SQLite)."""
-    try:
-        return max(0.0, float(os.environ.get("PRIVACY_CONSOLE_BUSY_TIMEOUT", "30")))
-    except ValueError:
-        return 30.0
-
-
 def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     """An engine for ``url`` with SQLite pragmas (WAL, foreign keys) or server pre-ping."""
     raw = resolve_url(url)
@@ -103,7 +90,7 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
         engine = create_engine(
             parsed,
             echo=echo,
-            poolclass=StaticPool if memory else NullPool if os.environ.get("PRIVACY_CONSOLE_NULLPOOL") else None,
+            poolclass=StaticPool if memory else NullPool if config.NULLPOOL.is_set() else None,
             hide_parameters=True,  # personal data never reaches a log through SQL parameters
             connect_args={"check_same_thread": False, "timeout": busy_timeout()},
         )

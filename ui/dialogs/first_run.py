@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from console import first_run, keychain
+from console import config, first_run, keychain
 from console.policy import Catalogue
 from ui import style
 from ui.preferences import Option, Preferences
@@ -348,12 +348,11 @@ class FirstRunWizard(QWizard):
 
 def needs_welcome(explicit_url: str | None, prefs: Preferences) -> bool:
     """Only a real first start: no database named anywhere, none chosen before, no local file yet."""
-    import os
     from pathlib import Path
 
     from ui import preferences as P
 
-    if explicit_url or os.environ.get("PRIVACY_CONSOLE_DB") or os.environ.get("PRIVACY_CONSOLE_NO_WELCOME"):
+    if config.database_url(explicit_url) or config.NO_WELCOME.is_set():
         return False
     if prefs.get(WELCOME_DONE) or prefs.get(P.DATABASE_URL):
         return False

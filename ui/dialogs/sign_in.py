@@ -8,7 +8,6 @@ asking; an ended one asks again and says why.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import keychain
-from console.cli.app import SESSION_ENV, local_actor, session_secret_name
+from console import config, keychain
+from console.cli.app import local_actor, session_secret_name
 from console.errors import ConsoleError, SecretStoreError
 from console.security import auth
 from console.security.roles import Actor
@@ -66,7 +65,7 @@ def find_access(db: Database) -> Access:
     """The owner where sign-in is off; a kept session that is still live; else sign in (or set up)."""
     if not auth.sign_in_required(db):
         return Access(local_actor())
-    from_env = os.environ.get(SESSION_ENV, "").strip()
+    from_env = config.SESSION.get()
     missing = False
     try:
         token = from_env or keychain.get_secret(session_secret_name(db))

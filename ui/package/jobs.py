@@ -6,14 +6,14 @@ GUI thread, and return frozen values the tab can show as they are.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from console import config
 from console.context import Context
 from console.errors import ConsoleError
 from console.packages import CertificateInfo, PackageView, list_packages, signing_settings
-from console.packages.settings import SIGNING_CERT_ENV, open_signer
+from console.packages.settings import open_signer
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def signing_state(ctx: Context) -> SigningState:
         signer = open_signer(ctx)
     except ConsoleError as exc:
         try:
-            configured = bool(os.environ.get(SIGNING_CERT_ENV)) or signing_settings(ctx).pkcs12_path is not None
+            configured = config.SIGNING_CERT.is_set() or signing_settings(ctx).pkcs12_path is not None
         except ConsoleError:
             configured = True  # the database said no: show its message, it is the problem to fix
         return SigningState(configured, None, str(exc) if configured else "")
