@@ -17,14 +17,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def _environment_reads(path: Path) -> list[str]:
     """Lines of ``path`` that touch the process environment (os.environ, os.getenv, os.putenv)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv", "unsetenv"):
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-        elif isinstance(node, ast.ImportFrom) and node.module == "os" and \
-                any(a.name in ("environ", "getenv", "putenv") for a in node.names):
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    return found
+    names = ("environ", "getenv", "putenv", "unsetenv")
+
+    def touches(node: ast.AST) -> bool:
+        if isinstance(node, ast.Attribute):
+            return node.attr in names
+        return isinstance(node, ast.ImportFrom) and node.module == "os" and any(a.name in names for a in node.names)
+
+    return [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree) if touches(node)]
 
 
 def test_only_the_config_module_reads_the_environment() -> None:
