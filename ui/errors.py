@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from console.errors import ConflictError, ConsoleError, StorageError
+from console.errors import Cancelled, ConflictError, ConsoleError, StorageError
 
 
 def _t(text: str) -> str:
@@ -63,7 +63,13 @@ def in_window(message: str) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """The one way a failure is shown: message for console errors, details for the rest."""
+    """The one way a failure is shown: message for console errors, details for the rest.
+
+    A cancel the person asked for is told by its class and says nothing: they know, and the
+    operation kept nothing half-done.
+    """
+    if isinstance(exc, Cancelled):
+        return
     if isinstance(exc, ConsoleError):
         QMessageBox.warning(_parent(parent), title_for(exc), in_window(str(exc)))
         return

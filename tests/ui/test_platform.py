@@ -60,7 +60,7 @@ def test_tasks_run_in_a_worker_and_deliver_on_the_main_thread(qapp, qtbot):
 
 def test_a_cancelled_task_stops_the_console_function(qapp, qtbot, app_ctx):
     from console import demo
-    from console.errors import ConsoleError
+    from console.errors import Cancelled
     from ui.tasks import Task
 
     tasks = Tasks()
@@ -69,6 +69,31 @@ def test_a_cancelled_task_stops_the_console_function(qapp, qtbot, app_ctx):
     task.cancel()
     tasks.start(task, write=True, on_done=outcome.append, on_error=outcome.append)
     qtbot.waitUntil(lambda: tasks.idle, timeout=10_000)
-    assert isinstance(outcome[0], ConsoleError) and "Cancelled" in str(outcome[0])
+    assert isinstance(outcome[0], Cancelled)  # told by its class, whatever its message says
     assert app_ctx.ctx.db.is_empty()
+    tasks.shutdown()
+
+
+def test_a_cancel_the_person_asked_for_says_nothing_while_a_refusal_is_shown(qapp, qtbot, app_ctx, monkeypatch):
+    """Behind the progress dialog: Cancel stops the demo fill quietly; a console error still gets its box."""
+    from console import demo
+    from console.errors import ValidationError
+    from ui.errors import show_error
+    from ui.tasks import with_progress
+
+    shown: list[str] = []
+    monkeypatch.setattr("ui.errors.QMessageBox.warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    tasks = Tasks()
+    tasks.error.connect(lambda exc: show_error(None, exc))  # as the main window does
+    task = with_progress(tasks, None, "Adding demo requests…", demo.fill, app_ctx.ctx, 50_000, batch=1_000)
+    task.cancel()
+    qtbot.waitUntil(lambda: tasks.idle, timeout=30_000)
+    assert shown == [] and app_ctx.ctx.db.is_empty()
+
+    def refuse(progress, cancel):
+        raise ValidationError("That file has no rows.")
+
+    with_progress(tasks, None, "Importing…", refuse)
+    qtbot.waitUntil(lambda: tasks.idle and bool(shown), timeout=30_000)
+    assert shown == ["That file has no rows."]
     tasks.shutdown()
