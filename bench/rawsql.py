@@ -26,9 +26,13 @@ def capture(engine: Engine) -> Iterator[list[Statement]]:
     def before(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         seen.append((statement, parameters))
 
+    from console.store import reads  # queue pages: to the driver directly, past engine events
+
     event.listen(engine, "before_cursor_execute", before)
     try:
-        yield seen
+        with reads.watching() as direct:
+            yield seen
+            seen.extend(direct)
     finally:
         event.remove(engine, "before_cursor_execute", before)
 

@@ -22,7 +22,7 @@ from console.errors import Cancelled, ConsoleError, ValidationError
 from console.folding import fold
 from console.requests.lifecycle import CLOSED, RejectReason, Status
 from console.security.roles import Perm
-from console.store.bulk import after_commit, insert_rows, refresh_statistics
+from console.store.bulk import after_commit, bulk_load, insert_rows, refresh_statistics
 from console.store.models import ChecklistEntry, Counter, Request, RequestEvent, Setting
 
 FIRST = ["Ada", "Björn", "Chiara", "Dmitri", "Émilie", "Farah", "Giulia", "Hannah", "Ivan", "Jürgen", "Kai", "Łucja",
@@ -95,76 +95,79 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                 year_seq[int(name.rsplit("-", 1)[1])] = value
         next_id = (conn.scalar(select(func.max(Request.id))) or 0) + 1
         done = 0
-        while done < requests:
-            if cancel and cancel():
-                raise Cancelled("Cancelled: nothing from this run was kept.")
-            n = min(batch, requests - done)
-            req_rows: list[dict[str, Any]] = []
-            ev_rows: list[dict[str, Any]] = []
-            chk_rows: list[dict[str, Any]] = []
-            picks = zip(rng.choices(rights, weights, k=n), rng.choices(FIRST, k=n), rng.choices(LAST, k=n),
-                        rng.choices(STAFF, k=n), rng.choices(PRIORITIES, PRIORITY_W, k=n),
-                        rng.choices(CHANNELS, k=n), strict=True)
-            for right, first, last, assignee, priority, channel in picks:
-                rid = next_id
-                next_id += 1
-                r, regime, hourly = info[right]
-                juris = rng.choice(JURIS[regime])
-                # A steady intake over the last months; what became of a request follows its age.
-                window_days = r.window.amount / 24 if hourly else r.window.amount
-                age_days = rng.uniform(0, HISTORY_DAYS)
-                received = now - timedelta(days=age_days)
-                status = _status_for(age_days / window_days, rng)
-                closed = status in CLOSED
-                local = received.astimezone(tz)
-                if hourly:
-                    d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
-                else:
-                    d = day_deadline(right, juris, received.replace(minute=0, second=0, microsecond=0))
-                due_at = d.due_at
-                year = local.year
-                seq = year_seq.get(year, 0) + 1
-                year_seq[year] = seq
-                child = regime == "coppa" or rng.random() < 0.01
-                paused = status == Status.AWAITING_VERIFICATION and rng.random() < 0.25 and due_at > now
-                closed_at = received + timedelta(days=min(age_days, window_days * rng.uniform(0.2, 1.0))) if closed else None
-                req_rows.append({
-                    "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,
-                    "jurisdictions": ",".join(juris), "channel": channel, "language": "de" if rng.random() < 0.15 else "en",
-                    "received_at": received, "subject_name": f"{first} {last}", "subject_name_folded": fold(f"{first} {last}"),
-                    "subject_email": f"{_ascii(first)}.{rid}@example.org",
-                    "subject_account_id": f"ACC-{rng.randrange(10**7):07d}" if rng.random() < 0.8 else None,
-                    "subject_is_child": child, "guardian_name": f"{rng.choice(FIRST)} {last}" if child else None,
-                    "guardian_email": f"guardian.{rid}@example.org" if child else None,
-                    "assignee": assignee, "priority": priority,
-                    "status": status.value, "notes": "", "categories": rng.sample(["account", "usage", "profile", "communication", "transaction"], 2),
-                    "details": _details(right, rng), "outcome": (rng.choice(REJECT) if status == Status.REJECTED else status.value) if closed else None,
-                    "outcome_reason": "Synthetic demo outcome" if closed else None, "due_at": due_at,
-                    "due_rule_id": d.rule.id, "due_rule_label": d.label, "acknowledge_due_at": d.acknowledge_at,
-                    "acknowledged_at": None, "paused_since": max(received, now - timedelta(hours=rng.uniform(1, 72))) if paused else None,
-                    "duplicate_of": None, "closed_at": closed_at, "created_at": received, "updated_at": closed_at or received,
-                    "version": 1,
-                })
-                ev_rows.append({"request_id": rid, "at": received, "actor": "demo", "action": "received",
-                                "detail": f"{r.title} (synthetic demo data)", "from_status": None, "to_status": "received"})
-                # Every request keeps its checklist; one past verification has it complete (with a
-                # second verifier where the right needs one), so no demo package leaves unchecked.
-                past = status in (Status.IN_PROGRESS, Status.AWAITING_APPROVAL, Status.COMPLETED)
-                verified = rng.randrange(3) if status == Status.AWAITING_VERIFICATION else (99 if past else 0)
-                second = "demo.second" if past and r.second_verifier else None
-                for pos, item in enumerate(cat.checklist_for(right, child)):
-                    ok = pos < verified
-                    chk_rows.append({"request_id": rid, "position": pos, "item_id": item.id, "label": item.label,
-                                     "required": item.required, "result": "passed" if ok else None,
-                                     "done_by": "demo" if ok else None, "done_at": received if ok else None,
-                                     "comment": "", "second_by": second if ok else None,
-                                     "second_at": received if ok and second else None})
-            insert_rows(conn, Request.__table__, req_rows)  # type: ignore[arg-type]
-            insert_rows(conn, RequestEvent.__table__, ev_rows)  # type: ignore[arg-type]
-            insert_rows(conn, ChecklistEntry.__table__, chk_rows)  # type: ignore[arg-type]
-            done += n
-            if progress:
-                progress(done, requests)
+        held = conn.scalar(select(func.count()).select_from(Request)) or 0
+        # Name index, counts and (for a load larger than the table) the indexes built once at the end.
+        with bulk_load(conn, next_id, rebuild_indexes=requests > held):
+            while done < requests:
+                if cancel and cancel():
+                    raise Cancelled("Cancelled: nothing from this run was kept.")
+                n = min(batch, requests - done)
+                req_rows: list[dict[str, Any]] = []
+                ev_rows: list[dict[str, Any]] = []
+                chk_rows: list[dict[str, Any]] = []
+                picks = zip(rng.choices(rights, weights, k=n), rng.choices(FIRST, k=n), rng.choices(LAST, k=n),
+                            rng.choices(STAFF, k=n), rng.choices(PRIORITIES, PRIORITY_W, k=n),
+                            rng.choices(CHANNELS, k=n), strict=True)
+                for right, first, last, assignee, priority, channel in picks:
+                    rid = next_id
+                    next_id += 1
+                    r, regime, hourly = info[right]
+                    juris = rng.choice(JURIS[regime])
+                    # A steady intake over the last months; what became of a request follows its age.
+                    window_days = r.window.amount / 24 if hourly else r.window.amount
+                    age_days = rng.uniform(0, HISTORY_DAYS)
+                    received = now - timedelta(days=age_days)
+                    status = _status_for(age_days / window_days, rng)
+                    closed = status in CLOSED
+                    local = received.astimezone(tz)
+                    if hourly:
+                        d = deadlines.compute_deadline(received, rules_for(right, juris), tz)
+                    else:
+                        d = day_deadline(right, juris, received.replace(minute=0, second=0, microsecond=0))
+                    due_at = d.due_at
+                    year = local.year
+                    seq = year_seq.get(year, 0) + 1
+                    year_seq[year] = seq
+                    child = regime == "coppa" or rng.random() < 0.01
+                    paused = status == Status.AWAITING_VERIFICATION and rng.random() < 0.25 and due_at > now
+                    closed_at = received + timedelta(days=min(age_days, window_days * rng.uniform(0.2, 1.0))) if closed else None
+                    req_rows.append({
+                        "id": rid, "reference": f"{cat.request_prefix}-{year}-{seq:06d}", "right_id": right,
+                        "jurisdictions": ",".join(juris), "channel": channel, "language": "de" if rng.random() < 0.15 else "en",
+                        "received_at": received, "subject_name": f"{first} {last}", "subject_name_folded": fold(f"{first} {last}"),
+                        "subject_email": f"{_ascii(first)}.{rid}@example.org",
+                        "subject_account_id": f"ACC-{rng.randrange(10**7):07d}" if rng.random() < 0.8 else None,
+                        "subject_is_child": child, "guardian_name": f"{rng.choice(FIRST)} {last}" if child else None,
+                        "guardian_email": f"guardian.{rid}@example.org" if child else None,
+                        "assignee": assignee, "priority": priority,
+                        "status": status.value, "notes": "", "categories": rng.sample(["account", "usage", "profile", "communication", "transaction"], 2),
+                        "details": _details(right, rng), "outcome": (rng.choice(REJECT) if status == Status.REJECTED else status.value) if closed else None,
+                        "outcome_reason": "Synthetic demo outcome" if closed else None, "due_at": due_at,
+                        "due_rule_id": d.rule.id, "due_rule_label": d.label, "acknowledge_due_at": d.acknowledge_at,
+                        "acknowledged_at": None, "paused_since": max(received, now - timedelta(hours=rng.uniform(1, 72))) if paused else None,
+                        "duplicate_of": None, "closed_at": closed_at, "created_at": received, "updated_at": closed_at or received,
+                        "version": 1,
+                    })
+                    ev_rows.append({"request_id": rid, "at": received, "actor": "demo", "action": "received",
+                                    "detail": f"{r.title} (synthetic demo data)", "from_status": None, "to_status": "received"})
+                    # Every request keeps its checklist; one past verification has it complete (with a
+                    # second verifier where the right needs one), so no demo package leaves unchecked.
+                    past = status in (Status.IN_PROGRESS, Status.AWAITING_APPROVAL, Status.COMPLETED)
+                    verified = rng.randrange(3) if status == Status.AWAITING_VERIFICATION else (99 if past else 0)
+                    second = "demo.second" if past and r.second_verifier else None
+                    for pos, item in enumerate(cat.checklist_for(right, child)):
+                        ok = pos < verified
+                        chk_rows.append({"request_id": rid, "position": pos, "item_id": item.id, "label": item.label,
+                                         "required": item.required, "result": "passed" if ok else None,
+                                         "done_by": "demo" if ok else None, "done_at": received if ok else None,
+                                         "comment": "", "second_by": second if ok else None,
+                                         "second_at": received if ok and second else None})
+                insert_rows(conn, Request.__table__, req_rows)  # type: ignore[arg-type]
+                insert_rows(conn, RequestEvent.__table__, ev_rows)  # type: ignore[arg-type]
+                insert_rows(conn, ChecklistEntry.__table__, chk_rows)  # type: ignore[arg-type]
+                done += n
+                if progress:
+                    progress(done, requests)
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size = -2000")  # back to SQLite's default for later use
         if conn.dialect.name == "postgresql":  # ids were given explicitly: move the sequence past them

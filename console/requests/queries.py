@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, table, tuple_
+from sqlalchemy import Select, and_, bindparam, func, literal_column, or_, select, table, tuple_
 from sqlalchemy.orm import Session
 
 from console.context import Context
 from console.errors import ValidationError
 from console.folding import fold
 from console.requests.lifecycle import CLOSED, OPEN, Status
+from console.store import reads
 from console.store.models import OPEN_STATUSES, QueueCount, Request
 
 OPEN_VALUES = tuple(sorted(s.value for s in OPEN))
@@ -102,85 +103,137 @@ def _is_open() -> Any:
     return Request.status.in_([literal_column(f"'{v}'") for v in OPEN_VALUES])
 
 
-def _where(ctx: Context, f: QueueFilter, now: datetime) -> list[Any]:
-    soon = now + ctx.catalogue.due_soon
-    running = and_(_is_open(), Request.paused_since.is_(None))
-    conds: list[Any] = []
+def _is_closed() -> Any:
+    return Request.status.in_([literal_column(f"'{v}'") for v in CLOSED_VALUES])
+
+
+def _plan(ctx: Context, f: QueueFilter, now: datetime) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The filter as the shape of its statement and the values bound into it (plain Python: the
+    statement itself is built only the first time a shape is seen)."""
     q = f.queue
+    values: dict[str, Any] = {}
+    clock = False
     if q.startswith("right:"):
-        conds += [_is_open(), Request.right_id == q.split(":", 1)[1]]
+        values["queue_right"] = q.split(":", 1)[1]
+        q = "right:"
     elif q == "mine":
-        conds += [_is_open(), Request.assignee == ctx.actor.username]
-    elif q == "open":
-        conds.append(_is_open())
-    elif q == "due_soon":
-        conds += [running, Request.due_at >= now, Request.due_at < soon]
-    elif q == "overdue":
-        conds += [running, Request.due_at < now]
-    elif q == "awaiting_verification":
-        conds.append(Request.status == Status.AWAITING_VERIFICATION.value)
-    elif q == "paused":
-        conds += [_is_open(), Request.paused_since.is_not(None)]
-    elif q == "closed":
-        conds.append(Request.status.in_(CLOSED_VALUES))
-    elif q != "all":
-        raise ValidationError(f"Unknown queue {q!r}. Queues: {', '.join(QUEUES)}, right:<id>")
+        values["me"] = ctx.actor.username
+    elif q in ("due_soon", "overdue"):
+        clock = True
+    elif q not in ("open", "awaiting_verification", "paused", "closed", "all"):
+        raise ValidationError(f"Unknown queue {f.queue!r}. Queues: {', '.join(QUEUES)}, right:<id>")
     if f.right:
-        conds.append(Request.right_id == f.right)
+        values["right"] = f.right
     if f.status:
-        conds.append(Request.status == f.status)
-    if f.assignee:
-        conds.append(Request.assignee.is_(None) if f.assignee == "-" else Request.assignee == f.assignee)
+        values["status"] = f.status
+    if f.assignee and f.assignee != "-":
+        values["assignee"] = f.assignee
     if f.deadline:
-        conds.append(_deadline_condition(f.deadline, now, soon, running))
-    conds += _search(f.search, ctx.db.dialect)
-    return conds
+        if f.deadline not in DEADLINE_STATES:
+            raise ValidationError(f"Unknown deadline state {f.deadline!r}. States: {', '.join(DEADLINE_STATES)}")
+        clock = True
+    if clock:
+        values["now"] = now
+        values["soon"] = now + ctx.catalogue.due_soon
+    kind = _search_values(f.search, ctx.db.dialect, values)
+    return (q, bool(f.right), bool(f.status), f.assignee == "-" if f.assignee else None, f.deadline, kind), values
 
 
 REFERENCE = re.compile(r"^[A-Za-z]{1,6}-\d{4}-\d{1,9}$")
+DIGITS = re.compile(r"[\d-]+")
 
 
-def _search(text: str, dialect: str) -> list[Any]:
-    """Search along an index where the text says what it is: a reference, an email, a name."""
+def _search_values(text: str, dialect: str, values: dict[str, Any]) -> str:
+    """Search along an index where the text says what it is: a reference, an email, a name.
+
+    An email is matched as a prefix range of the lower-cased text, which the index
+    ix_requests_subject_email serves (addresses are stored lower-cased by intake)."""
     text = text.strip()
     if not text:
-        return []
+        return ""
     if REFERENCE.match(text):
-        return [Request.reference == text.upper()]
+        values["reference"] = text.upper()
+        return "reference"
     low = text.lower()
-    email_prefix = and_(Request.subject_email >= low, Request.subject_email < low + "\uffff")
+    values["email_from"], values["email_to"] = low, low + "\uffff"
     if "@" in text:
-        return [email_prefix]
-    if re.fullmatch(r"[\d-]+", text):  # the end of a reference, typed without its prefix
-        return [Request.reference.like(f"%-{text}")]
-    return [or_(email_prefix, _name_contains(fold(text), dialect))]
+        return "email"
+    if DIGITS.fullmatch(text):  # the end of a reference, typed without its prefix
+        del values["email_from"], values["email_to"]
+        values["reference_end"] = f"%-{text}"
+        return "digits"
+    folded = fold(text)
+    if dialect == "sqlite" and len(folded) >= 3:  # SQLite's FTS5 trigram table
+        values["name_phrase"] = '"' + folded.replace('"', '""') + '"'
+        return "name-fts"
+    like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    values["name_like"] = f"%{like}%"  # PostgreSQL's pg_trgm index, or short fragments
+    return "name"
 
 
-def _name_contains(folded: str, dialect: str) -> Any:
+def _bp(name: str) -> Any:
+    return bindparam(name, type_=_TYPES.get(name))
+
+
+def _where(shape: tuple[Any, ...]) -> list[Any]:
+    """The conditions of a filter's shape, every value a named bound parameter."""
+    q, right, status, unassigned, deadline, search = shape
+    running = and_(_is_open(), Request.paused_since.is_(None))
+    conds: list[Any] = []
+    if q == "right:":
+        conds += [_is_open(), Request.right_id == _bp("queue_right")]
+    elif q == "mine":
+        conds += [_is_open(), Request.assignee == _bp("me")]
+    elif q == "open":
+        conds.append(_is_open())
+    elif q == "due_soon":
+        conds += [running, Request.due_at >= _bp("now"), Request.due_at < _bp("soon")]
+    elif q == "overdue":
+        conds += [running, Request.due_at < _bp("now")]
+    elif q == "awaiting_verification":
+        conds.append(Request.status == literal_column(f"'{Status.AWAITING_VERIFICATION.value}'"))
+    elif q == "paused":
+        conds += [_is_open(), Request.paused_since.is_not(None)]
+    elif q == "closed":
+        conds.append(_is_closed())
+    if right:
+        conds.append(Request.right_id == _bp("right"))
+    if status:
+        conds.append(Request.status == _bp("status"))
+    if unassigned is not None:
+        conds.append(Request.assignee.is_(None) if unassigned else Request.assignee == _bp("assignee"))
+    if deadline:
+        conds.append(_deadline_condition(deadline, running))
+    if search == "reference":
+        conds.append(Request.reference == _bp("reference"))
+    elif search == "digits":
+        conds.append(Request.reference.like(_bp("reference_end")))
+    elif search:
+        email_prefix = and_(Request.subject_email >= _bp("email_from"), Request.subject_email < _bp("email_to"))
+        conds.append(email_prefix if search == "email" else or_(email_prefix, _name_contains(search == "name-fts")))
+    return conds
+
+
+def _name_contains(fts: bool) -> Any:
     """A fragment of the name, case and accents folded, through the trigram index of each database:
     SQLite's FTS5 trigram table (fragments of three characters or more), PostgreSQL's pg_trgm."""
-    like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    contains = Request.subject_name_folded.like(f"%{like}%", escape="\\")
-    if dialect != "sqlite" or len(folded) < 3:
-        return contains
-    phrase = '"' + folded.replace('"', '""') + '"'
-    fts = select(literal_column("rowid")).select_from(table("requests_name_fts")).where(
-        literal_column("requests_name_fts").op("MATCH")(phrase))
-    return Request.id.in_(fts)
+    if not fts:
+        return Request.subject_name_folded.like(_bp("name_like"), escape="\\")
+    matches = select(literal_column("rowid")).select_from(table("requests_name_fts")).where(
+        literal_column("requests_name_fts").op("MATCH")(_bp("name_phrase")))
+    return Request.id.in_(matches)
 
 
-def _deadline_condition(state: str, now: datetime, soon: datetime, running: Any) -> Any:
+def _deadline_condition(state: str, running: Any) -> Any:
     if state == "overdue":
-        return and_(running, Request.due_at < now)
+        return and_(running, Request.due_at < _bp("now"))
     if state in ("due_soon", "due_today"):
-        return and_(running, Request.due_at >= now, Request.due_at < soon)
+        return and_(running, Request.due_at >= _bp("now"), Request.due_at < _bp("soon"))
     if state == "on_track":
-        return and_(running, Request.due_at >= soon)
+        return and_(running, Request.due_at >= _bp("soon"))
     if state == "paused":
         return and_(_is_open(), Request.paused_since.is_not(None))
-    if state == "closed":
-        return Request.status.in_(CLOSED_VALUES)
-    raise ValidationError(f"Unknown deadline state {state!r}. States: {', '.join(DEADLINE_STATES)}")
+    return _is_closed()
 
 
 def _sort(f: QueueFilter) -> Any:
@@ -190,23 +243,35 @@ def _sort(f: QueueFilter) -> Any:
         raise ValidationError(f"Cannot sort by {f.sort!r}. Sort keys: {', '.join(SORTS)}") from None
 
 
-def _page_stmt(ctx: Context, f: QueueFilter, now: datetime, cursor: tuple[Any, int] | None, limit: int) -> Select[Any]:
-    col = _sort(f)
-    stmt = select(*COLUMNS).where(*_where(ctx, f, now))
-    if cursor is not None:
-        value, last_id = cursor
+def _page_stmt(shape: tuple[Any, ...], sort: str, descending: bool, keyset: bool) -> Select[Any]:
+    col = SORTS[sort]
+    stmt = select(*COLUMNS).where(*_where(shape))
+    if keyset:
         key = tuple_(col, Request.id)
-        stmt = stmt.where(key < (value, last_id) if f.descending else key > (value, last_id))
-    order = (col.desc(), Request.id.desc()) if f.descending else (col.asc(), Request.id.asc())
-    return stmt.order_by(*order).limit(limit)  # type: ignore[return-value]
+        after = tuple_(_bp(f"after_{sort}"), _bp("after_id"))
+        stmt = stmt.where(key < after if descending else key > after)
+    order = (col.desc(), Request.id.desc()) if descending else (col.asc(), Request.id.asc())
+    return stmt.order_by(*order).limit(_bp("limit"))  # type: ignore[return-value]
+
+
+# Bound parameters that carry times: the driver gets them as the database stores them.
+_TYPES: dict[str, Any] = {name: Request.due_at.type for name in ("now", "soon", "after_due_at", "after_received_at")}
 
 
 def fetch_page(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None = None, limit: int = 200,
                now: datetime | None = None) -> Page:
-    """One page of the queue after ``cursor`` (keyset paging: cost independent of depth)."""
+    """One page of the queue after ``cursor`` (keyset paging: cost independent of depth).
+
+    One statement on the driver: its SQL is compiled once per shape of filter (``store.reads``)
+    and the rows become ``QueueRow``s directly, with no session or ORM layer between."""
     now = now or ctx.now()
-    with ctx.db.read(ctx.actor) as s:
-        rows = [QueueRow(*r) for r in s.execute(_page_stmt(ctx, f, now, cursor, limit)).all()]
+    _sort(f)
+    shape, values = _plan(ctx, f, now)
+    values["limit"] = limit
+    if cursor is not None:
+        values[f"after_{f.sort}"], values["after_id"] = cursor
+    rows = reads.fetch(ctx.db, ctx.actor, ("queue-page", shape, f.sort, f.descending, cursor is not None),
+                       lambda: _page_stmt(shape, f.sort, f.descending, cursor is not None), values, QUEUE_ROW)
     next_cursor = None
     if len(rows) == limit:
         last = rows[-1]
@@ -215,10 +280,15 @@ def fetch_page(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None = No
     return Page(rows, next_cursor)
 
 
+QUEUE_ROW = reads.RowShape(QueueRow, datetimes=(6, 7, 9))
+
+
 def count(ctx: Context, f: QueueFilter, now: datetime | None = None) -> int:
     now = now or ctx.now()
+    shape, values = _plan(ctx, f, now)
+    stmt = select(func.count()).select_from(Request).where(*_where(shape))
     with ctx.db.read(ctx.actor) as s:
-        return int(s.scalar(select(func.count()).select_from(Request).where(*_where(ctx, f, now))) or 0)
+        return int(s.scalar(stmt, values) or 0)
 
 
 def queue_counts(ctx: Context, now: datetime | None = None) -> Counts:

@@ -8,7 +8,8 @@ are converted here (UTC datetimes to SQLAlchemy's own text format, JSON to text)
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -93,34 +94,51 @@ def _copy_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -
 
 
 NAME_TRIGGER = "requests_name_insert"  # keeps the name search's FTS5 table in step (migration 0007)
+COUNTS_TRIGGER = "requests_counts_insert"  # keeps queue_counts in step (migration 0004)
+LOADED = ("requests", "request_events", "checklist_entries")  # the tables a bulk load fills
 
 
-def insert_requests(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert request rows; on SQLite the name search index is filled by one statement at the end.
+@contextmanager
+def bulk_load(conn: Connection, first_id: int, *, rebuild_indexes: bool = False) -> Iterator[None]:
+    """SQLite: requests inserted inside the block (ids from ``first_id`` on) skip the per-row work,
+    which is done once for all of them at the end.
 
-    FTS5 fed row by row from its trigger costs two thirds of a bulk insert (7 of 11 s for 20,000
-    rows, all of it with the write lock held); one INSERT ... SELECT of the same rows takes under
-    a second. The trigger is set aside and put back, as it was written, inside the caller's
-    transaction, so nobody else ever sees the table without it and a rollback restores it.
+    Row by row, the FTS5 name index costs two thirds of a bulk insert (7 of 11 s for 20,000 rows)
+    and the queue counts one upsert per row; with ``rebuild_indexes`` (a load larger than the
+    table) the secondary indexes are dropped and built again by one sort each, instead of a
+    random page write per row and index, which at a million rows outgrows any cache and floods
+    the WAL. Everything is set aside and put back, as it was written, inside the caller's
+    transaction: nobody else ever sees the tables without it, and a rollback (an error, a
+    cancel) restores it with the rows. Other databases: nothing changes.
     """
-    if not rows:
+    if conn.dialect.name != "sqlite":
+        yield
         return
-    trigger = None
-    if conn.dialect.name == "sqlite":
-        trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                       (NAME_TRIGGER,)).scalar()
-    if trigger is None:
-        insert_rows(conn, table, rows)
-        return
-    conn.exec_driver_sql(f"DROP TRIGGER {NAME_TRIGGER}")
-    insert_rows(conn, table, rows)
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id INTEGER PRIMARY KEY)")
-    conn.exec_driver_sql("DELETE FROM bulk_ids")
-    conn.exec_driver_sql("INSERT INTO bulk_ids (id) VALUES (?)", [(row["id"],) for row in rows])
-    conn.exec_driver_sql("INSERT INTO requests_name_fts (rowid, subject_name_folded) "
-                         f"SELECT id, subject_name_folded FROM {table.name} WHERE id IN (SELECT id FROM bulk_ids)")
-    conn.exec_driver_sql("DELETE FROM bulk_ids")
-    conn.exec_driver_sql(trigger)
+    triggers = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+        (NAME_TRIGGER, COUNTS_TRIGGER)).all()
+    indexes = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({', '.join('?' * len(LOADED))})", LOADED).all() if rebuild_indexes else []
+    for name, _ in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        conn.exec_driver_sql(sql)
+    names = {name for name, _ in triggers}
+    if NAME_TRIGGER in names:
+        conn.exec_driver_sql("INSERT INTO requests_name_fts (rowid, subject_name_folded) "
+                             "SELECT id, subject_name_folded FROM requests WHERE id >= ?", (first_id,))
+    if COUNTS_TRIGGER in names:
+        conn.exec_driver_sql(
+            "INSERT INTO queue_counts (status, right_id, assignee, paused, n) "
+            "SELECT status, right_id, coalesce(assignee, ''), paused_since IS NOT NULL, count(*) FROM requests "
+            "WHERE id >= ? GROUP BY 1, 2, 3, 4 "
+            "ON CONFLICT (status, right_id, assignee, paused) DO UPDATE SET n = n + excluded.n", (first_id,))
+    for _, sql in triggers:
+        conn.exec_driver_sql(sql)
 
 
 def refresh_statistics(engine: Engine) -> list[str]:

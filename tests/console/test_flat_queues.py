@@ -10,6 +10,7 @@ from console import demo
 from console.requests import commands, queries
 from console.requests.commands import NewRequest
 from console.requests.queries import QueueFilter
+from console.store import reads
 from console.store.models import Request
 
 
@@ -66,9 +67,11 @@ def _plan(ctx, f: QueueFilter, cursor=None) -> str:  # type: ignore[no-untyped-d
 
     event.listen(ctx.db.engine, "before_cursor_execute", record)
     try:
-        queries.fetch_page(ctx, f, cursor)
+        with reads.watching() as direct:  # queue pages go to the driver directly
+            queries.fetch_page(ctx, f, cursor)
     finally:
         event.remove(ctx.db.engine, "before_cursor_execute", record)
+    captured += direct
     sql, params = next((s, p) for s, p in captured if s.lstrip().upper().startswith("SELECT"))
     prefix = "EXPLAIN QUERY PLAN " if ctx.db.dialect == "sqlite" else "EXPLAIN "
     with ctx.db.engine.connect() as conn:
