@@ -259,7 +259,7 @@ class AuditPage(QWidget):
         self.since_on.setChecked(False)
         self.until_on.setChecked(False)
         self._select_after_load = entry_id
-        self.model.set_filter(AuditFilter(), start_before=entry_id + 1)
+        self.model.set_filter(AuditFilter(), entry_id + 1)  # from this entry down
 
     def _arrived(self, _rows: int) -> None:
         self._show_count()
