@@ -23,7 +23,7 @@ from console.documents import create_self_signed  # noqa: E402
 from console.packages import build_package, configure_signing  # noqa: E402
 from console.policy import load_catalogue  # noqa: E402
 from console.security.roles import Actor, Role  # noqa: E402
-from console.store.uow import Database  # noqa: E402
+from console.uow import Database  # noqa: E402
 from tests.keyring_memory import MemoryKeyring  # noqa: E402
 
 

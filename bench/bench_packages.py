@@ -30,7 +30,7 @@ from console.requests import commands  # noqa: E402
 from console.requests.commands import NewRequest  # noqa: E402
 from console.security.roles import Actor, Role  # noqa: E402
 from console.store.models import SubjectRecord  # noqa: E402
-from console.store.uow import Database  # noqa: E402
+from console.uow import Database  # noqa: E402
 from tests.keyring_memory import MemoryKeyring  # noqa: E402
 
 SHARE = {"usage": 45, "technical": 35, "communication": 8, "transaction": 7, "account": 1, "profile": 2, "preference": 2}

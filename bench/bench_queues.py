@@ -23,7 +23,7 @@ from console.demo import fill  # noqa: E402
 from console.policy import load_catalogue  # noqa: E402
 from console.requests import commands, queries  # noqa: E402
 from console.security.roles import Actor, Role  # noqa: E402
-from console.store.uow import Database  # noqa: E402
+from console.uow import Database  # noqa: E402
 
 
 def timed(label: str, fn, repeat: int = 5) -> object:  # type: ignore[no-untyped-def]

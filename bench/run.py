@@ -112,7 +112,7 @@ def open_ctx(url: str) -> Any:
     from console.context import Context
     from console.policy import load_catalogue
     from console.security.roles import Actor, Role
-    from console.store.uow import Database
+    from console.uow import Database
 
     return Context(Database(url), load_catalogue(), Actor("bench", Role.OWNER))
 
@@ -198,7 +198,7 @@ def copy_rows(source: str, target: str, sqlite: bool) -> float:
 
 
 def demo_figure(server: Server, dataset: str, n: int, runs: int) -> Figure:
-    from console.store.uow import Database
+    from console.uow import Database
 
     name = f"demo --requests {n:,} ({'SQLite' if server.sqlite else 'PostgreSQL'})"
     target = "≤ 1.5× raw executemany" if server.sqlite else "≤ 1.5× COPY"

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from console.errors import storage_error
-from console.store.uow import CHANGES_CHANNEL, Database
+from console.uow import CHANGES_CHANNEL, Database
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from console.policy import Catalogue, load_catalogue
+from console.policy import Catalogue
 from console.security.roles import Actor
 from console.store.base import utcnow
-from console.store.uow import Database
+from console.uow import Database
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """Small and explicit: no global application object for modules to reach into."""
+    """Small and explicit: no global application object for modules to reach into.
+
+    Frozen: worker threads share it with the window, so a change (another actor, another
+    due-soon threshold) is a new Context made with ``dataclasses.replace`` and handed over.
+    """
 
     db: Database
     catalogue: Catalogue
@@ -25,10 +29,4 @@ class Context:
         return self.clock()
 
     def as_actor(self, actor: Actor) -> Context:
-        return Context(self.db, self.catalogue, actor, self.clock)
-
-
-def open_context(url: str | None, actor: Actor, policy: str | None = None) -> Context:
-    """Load the catalogue first (cheap, and a bad one must fail before touching the database)."""
-    catalogue = load_catalogue(policy)
-    return Context(Database(url), catalogue, actor)
+        return replace(self, actor=actor)

@@ -21,6 +21,7 @@ from console.context import Context
 from console.errors import Cancelled, ConsoleError, ValidationError
 from console.folding import fold
 from console.requests.lifecycle import CLOSED, RejectReason, Status
+from console.security import seals
 from console.security.roles import Perm
 from console.store.bulk import after_commit, bulk_load, insert_rows, refresh_statistics
 from console.store.models import ChecklistEntry, Counter, Request, RequestEvent, Setting
@@ -162,7 +163,7 @@ def fill(ctx: Context, requests: int, incidents: int = 0, *, seed: int = 7, batc
                                          "done_by": "demo" if ok else None, "done_at": received if ok else None,
                                          "comment": "", "second_by": second if ok else None,
                                          "second_at": received if ok and second else None})
-                insert_rows(conn, Request.__table__, req_rows)  # type: ignore[arg-type]
+                insert_rows(conn, Request.__table__, seals.seal_request_rows(req_rows))  # type: ignore[arg-type]
                 insert_rows(conn, RequestEvent.__table__, ev_rows)  # type: ignore[arg-type]
                 insert_rows(conn, ChecklistEntry.__table__, chk_rows)  # type: ignore[arg-type]
                 done += n

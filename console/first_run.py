@@ -24,7 +24,7 @@ from console.errors import ValidationError
 from console.policy import Catalogue, load_catalogue
 from console.security.roles import Actor
 from console.store.engine import data_dir, default_url, parse_url, secret_name_for
-from console.store.uow import Database
+from console.uow import Database
 
 DEMO_REQUESTS = 300
 POLICY_FOLDER = "policy"  # under the data folder: the organisation's own copy of the catalogue
@@ -236,8 +236,8 @@ class Outcome:
 def apply(choices: Choices, *, progress: Callable[[int, int], None] | None = None,
           cancel: Callable[[], bool] | None = None) -> Outcome:
     """Database, then organisation, then certificate; a later step never undoes an earlier one."""
-    from console.cli.app import local_actor, resolve_actor
     from console.errors import AuthenticationError
+    from console.session import local_actor, resolve_actor
 
     notes: list[str] = []
     url = choices.url if choices.database == "server" else local_url()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from console import bounds
 from console.context import Context
 from console.errors import PermissionDenied, TransitionError, ValidationError
-from console.requests.commands import _event, _load, get_request
+from console.requests.commands import add_event, get_request, load_request
 from console.requests.lifecycle import OPEN, VERIFYING, Status
 from console.requests.views import RequestView
 from console.security import crypto, minimise
@@ -52,7 +52,7 @@ def check_item(ctx: Context, reference: str, item_id: str, result: str = "passed
     attachment = _evidence_bytes(evidence) if evidence else evidence_bytes
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         s = uow.session
-        row = _load(s, reference, full=True, lock=True)
+        row = load_request(s, reference, full=True, lock=True)
         status = Status(row.status)
         if status not in VERIFYING:
             raise TransitionError(f"{row.reference} is past verification ({status.value}); its checklist is closed.")
@@ -62,7 +62,7 @@ def check_item(ctx: Context, reference: str, item_id: str, result: str = "passed
         entry.second_by = entry.second_at = None
         if status == Status.RECEIVED:
             row.status = Status.AWAITING_VERIFICATION.value
-            _event(s, row, ctx.actor.username, "status", "Verification started", status.value, row.status)
+            add_event(s, row, ctx.actor.username, "status", "Verification started", status.value, row.status)
         if attachment:
             name, data = attachment
             key_id, nonce, ciphertext = crypto.encrypt(data, f"{row.reference}/{item_id}")
@@ -70,7 +70,7 @@ def check_item(ctx: Context, reference: str, item_id: str, result: str = "passed
                            sha256=hashlib.sha256(data).hexdigest(), key_id=key_id, nonce=nonce,
                            ciphertext=ciphertext, added_by=ctx.actor.username))
             uow.audit("evidence.add", "request", row.reference, f"{item_id}: {len(data)} bytes")
-        _event(s, row, ctx.actor.username, f"check_{result}", f"{entry.label}{': ' + comment.strip() if comment.strip() else ''}")
+        add_event(s, row, ctx.actor.username, f"check_{result}", f"{entry.label}{': ' + comment.strip() if comment.strip() else ''}")
         uow.audit(f"verification.{result}", "request", row.reference, item_id)
     return get_request(ctx, reference)
 
@@ -87,7 +87,7 @@ def second_check(ctx: Context, reference: str, item_id: str, comment: str = "") 
             "the name you act under is not proof of a second person. Turn sign-in on with 'privacy-console "
             "account enable-sign-in USERNAME', then have a second account confirm the check.")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, full=True, lock=True)
+        row = load_request(uow.session, reference, full=True, lock=True)
         if Status(row.status) not in OPEN:
             raise TransitionError(f"{row.reference} is closed.")
         entry = _item(row, item_id)
@@ -96,7 +96,7 @@ def second_check(ctx: Context, reference: str, item_id: str, comment: str = "") 
         if entry.done_by == ctx.actor.username:
             raise PermissionDenied(f"'{entry.label}' was checked by {entry.done_by}; the second verifier must be somebody else.")
         entry.second_by, entry.second_at = ctx.actor.username, ctx.now()
-        _event(uow.session, row, ctx.actor.username, "second_check", f"{entry.label}{': ' + comment.strip() if comment.strip() else ''}")
+        add_event(uow.session, row, ctx.actor.username, "second_check", f"{entry.label}{': ' + comment.strip() if comment.strip() else ''}")
         uow.audit("verification.second", "request", row.reference, item_id)
     return get_request(ctx, reference)
 
@@ -104,7 +104,7 @@ def second_check(ctx: Context, reference: str, item_id: str, comment: str = "") 
 def read_evidence(ctx: Context, reference: str, item_id: str) -> list[tuple[str, bytes]]:
     """Decrypt the evidence of one item (audited as a read of personal data)."""
     with ctx.db.unit(ctx.actor, Perm.READ_SUBJECT_DATA) as uow:
-        row = _load(uow.session, reference)
+        row = load_request(uow.session, reference)
         files = uow.session.scalars(select(Evidence).where(
             Evidence.request_id == row.id, Evidence.item_id == item_id, Evidence.purged_at.is_(None))).all()
         out = [(e.filename, crypto.decrypt(e.key_id, e.nonce or b"", e.ciphertext or b"", f"{row.reference}/{item_id}"))
@@ -116,9 +116,9 @@ def read_evidence(ctx: Context, reference: str, item_id: str) -> list[tuple[str,
 def purge_evidence(ctx: Context, reference: str) -> int:
     """Data minimisation: once verification is done, drop the documents and keep the outcome."""
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference)
+        row = load_request(uow.session, reference)
         purged = minimise.purge_evidence_rows(uow.session, [row.id], ctx.now())  # also zeroes freed bytes on SQLite
         if purged:
-            _event(uow.session, row, ctx.actor.username, "evidence_purged", f"{purged} evidence file(s) deleted after verification")
+            add_event(uow.session, row, ctx.actor.username, "evidence_purged", f"{purged} evidence file(s) deleted after verification")
             uow.audit("evidence.purge", "request", row.reference, str(purged))
         return purged

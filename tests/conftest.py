@@ -24,7 +24,7 @@ os.environ.setdefault("PRIVACY_CONSOLE_NULLPOOL", "1")
 from console.context import Context  # noqa: E402
 from console.policy import Catalogue, load_catalogue  # noqa: E402
 from console.security.roles import Actor, Role  # noqa: E402
-from console.store.uow import Database  # noqa: E402
+from console.uow import Database  # noqa: E402
 from tests.keyring_memory import MemoryKeyring  # noqa: E402
 
 PG_ENV = "PRIVACY_CONSOLE_TEST_PG"

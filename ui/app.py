@@ -18,7 +18,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -32,13 +32,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from console import config, demo, first_run
-from console.cli.app import SIGN_IN_FIRST
 from console.context import Context
 from console.errors import AuthenticationError, ConsoleError
 from console.policy import Catalogue, load_catalogue
 from console.security.roles import Actor, Perm
-from console.store.base import utcnow
-from console.store.uow import Database
+from console.session import SIGN_IN_FIRST, Access, Database, find_access, open_database
 from ui import errors, style
 from ui import preferences as P
 from ui.context import AppContext
@@ -49,7 +47,7 @@ from ui.tasks import Tasks, with_progress
 if TYPE_CHECKING:
     from console.security.auth import SignedIn
     from console.security.config import SecuritySettings
-    from ui.dialogs.sign_in import Access, Kept
+    from console.session import Kept
     from ui.main_window import MainWindow
 
 DEMO_REQUESTS = first_run.DEMO_REQUESTS
@@ -90,10 +88,8 @@ def open_console(url: str | None, policy: str | None, warm: bool = False, sign_i
     first visit to the dashboard do not pause the event loop for imports. Without ``sign_in``
     (screenshots, benchmarks) a database that wants a sign-in and has no live session is refused.
     """
-    from ui.dialogs.sign_in import find_access
-
     catalogue = load_catalogue(policy or None)
-    db = Database(url)
+    db = open_database(url)
     try:
         access = find_access(db)  # the OS user as owner, a kept session, or: sign in first
         if access.actor is None and not sign_in:
@@ -134,7 +130,7 @@ def app_context(ctx: Context, prefs: Preferences, tasks: Tasks) -> AppContext:
     policy_hours = ctx.catalogue.due_soon_hours
     hours = prefs.get(P.DUE_SOON_HOURS)
     if hours and hours != policy_hours:
-        ctx.catalogue = replace(ctx.catalogue, due_soon_hours=hours)
+        ctx = replace(ctx, catalogue=replace(ctx.catalogue, due_soon_hours=hours))
     ticker = DeadlineTicker(ctx.now, tasks)
     return AppContext(ctx, tasks, ticker, prefs, policy_due_soon_hours=policy_hours)
 
@@ -197,7 +193,7 @@ class Shell(QObject):
         self.limits: SecuritySettings | None = None
         self._active = False
         self._checking = False
-        self._last_activity = utcnow()
+        self._last_activity = datetime.now(UTC)
         self.guard = QTimer(self)
         self.guard.setInterval(SESSION_CHECK_MS)
         self.guard.timeout.connect(self.check_session)
@@ -246,8 +242,8 @@ class Shell(QObject):
 
     def ask_first_administrator(self) -> Any:
         """A new shared database: its first administrator, then sign in as them."""
-        from console.cli.app import local_actor
         from console.security import accounts
+        from console.session import local_actor
         from ui.dialogs.accounts import FIRST, AccountDialog
 
         db, by = self.db, local_actor().username
@@ -305,7 +301,7 @@ class Shell(QObject):
         return app.ctx.actor.username if app is not None else ""
 
     def sign_out(self) -> None:
-        from ui.dialogs.sign_in import sign_out
+        from console.session import sign_out
 
         session = self.app.session if self.app is not None else None
         from_env = self.access.from_env
@@ -326,7 +322,7 @@ class Shell(QObject):
     def _watch(self, window: MainWindow) -> None:
         from console.security import accounts
 
-        self._active, self._last_activity = False, utcnow()
+        self._active, self._last_activity = False, datetime.now(UTC)
         handle = window.windowHandle()  # window-level input only: not every paint of every widget
         if handle is not None:
             handle.installEventFilter(self)
@@ -349,7 +345,7 @@ class Shell(QObject):
         session = app.session if app is not None else None
         if app is None or session is None or self._checking:
             return
-        now = utcnow()
+        now = datetime.now(UTC)
         if self._active:
             self._last_activity = now
         idle = timedelta(hours=self.limits.session_idle_hours) if self.limits is not None else None
@@ -367,7 +363,7 @@ class Shell(QObject):
 
     def _session_failed(self, exc: BaseException) -> None:
         from console.security.auth import SessionExpired
-        from ui.dialogs.sign_in import forget_session
+        from console.session import forget_session
 
         self._checking = False
         if not isinstance(exc, SessionExpired):

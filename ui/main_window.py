@@ -422,7 +422,8 @@ class MainWindow(QMainWindow):
                     restyle()
         hours = prefs.get(P.DUE_SOON_HOURS) or self.app.policy_due_soon_hours
         if hours != self.app.ctx.catalogue.due_soon_hours:
-            self.app.ctx.catalogue = replace(self.app.ctx.catalogue, due_soon_hours=hours)
+            # A new Context, handed over: workers may still hold the old one, which nobody mutates.
+            self.app.ctx = replace(self.app.ctx, catalogue=replace(self.app.ctx.catalogue, due_soon_hours=hours))
         self.alerts.enabled = prefs.get(P.NOTIFY)
         self.app.events.zone_changed.emit()
         self._update_zone()

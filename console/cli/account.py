@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 
 from console.cli import prompt
-from console.cli.app import context, local_actor, open_database
+from console.cli.app import context, open_database
 from console.cli.output import emit_json, table
 from console.errors import ValidationError
 from console.security import accounts, auth
 from console.security.accounts import AccountView
 from console.security.roles import STAFF_ROLES, Perm, require
+from console.session import local_actor
 
 ROLE_NAMES = [r.value for r in STAFF_ROLES]
 STDIN_HELP = "read the password from the first line of standard input (scripts)"

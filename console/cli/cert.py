@@ -129,14 +129,14 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_use(args: argparse.Namespace) -> int:
-    from console.packages.settings import _UNCHANGED, configure_signing
+    from console.packages.settings import UNCHANGED, configure_signing
 
     if args.timestamp_url and args.no_timestamp:
         raise ValidationError("Give either --timestamp-url or --no-timestamp, not both.")
-    timestamp = None if args.no_timestamp else (args.timestamp_url or _UNCHANGED)
+    timestamp = None if args.no_timestamp else (args.timestamp_url or UNCHANGED)
     passphrase = read_passphrase(args.passphrase_stdin)
     info = configure_signing(context(args), args.file, passphrase, timestamp_url=timestamp,
-                             location=args.location if args.location is not None else _UNCHANGED)
+                             location=args.location if args.location is not None else UNCHANGED)
     if not args.json:
         print(f"Packages are now signed with {Path(args.file).expanduser().resolve()}; passphrase stored in the keyring")
     _print_info(info, str(Path(args.file).expanduser().resolve()), args)

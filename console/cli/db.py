@@ -11,7 +11,7 @@ from console.errors import DamagedError, ValidationError
 from console.security import server
 from console.store import integrity, migrate
 from console.store.engine import data_dir, display_url, parse_url, resolve_url, secret_name_for
-from console.store.uow import Database
+from console.uow import Database
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

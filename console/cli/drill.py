@@ -6,10 +6,11 @@ import argparse
 from typing import Any
 
 from console.cli.app import context
-from console.cli.incident import signing_from, write_out
+from console.cli.incident import signing_from
 from console.cli.output import emit_json, table
 from console.context import Context
 from console.errors import ValidationError
+from console.files import write_out
 from console.incidents import drills, scenarios
 from console.incidents.docutil import duration
 

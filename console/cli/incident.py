@@ -14,6 +14,7 @@ from console.cli.output import emit_json, table
 from console.context import Context
 from console.deadlines import format_time_left
 from console.errors import ValidationError
+from console.files import write_out
 from console.incidents import commands, notifications, queries, rules
 from console.incidents.docutil import Signing, configured_signing
 from console.incidents.views import IncidentView
@@ -313,21 +314,6 @@ def signing_from(args: argparse.Namespace, ctx: Context) -> Signing | None:
     if getattr(args, "no_sign", False):
         return None
     return configured_signing(ctx, getattr(args, "cert", None))
-
-
-def write_out(path: str, data: bytes | str) -> None:
-    """Write beside, then rename: a failed write never leaves half a document under the name."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        if isinstance(data, bytes):
-            tmp.write_bytes(data)
-        else:
-            tmp.write_text(data, encoding="utf-8", newline="")
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}") from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:

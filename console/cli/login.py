@@ -14,16 +14,12 @@ import sys
 
 from console import config, keychain
 from console.cli import prompt
-from console.cli.app import (
-    local_actor,
-    open_database,
-    resolve_actor,
-    session_secret_name,
-)
+from console.cli.app import open_database
 from console.cli.output import emit_json
 from console.errors import ValidationError
 from console.security import auth, totp
-from console.store.uow import Database
+from console.session import local_actor, resolve_actor, session_secret_name
+from console.uow import Database
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -73,7 +73,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from console.cli.app import context
-    from console.cli.incident import signing_from, write_out
+    from console.cli.incident import signing_from
+    from console.files import write_out
     from console.processing.export import export_csv, export_pdf
 
     if not args.out and not args.csv:

@@ -232,7 +232,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from console.security.access import open_request
+    from console.requests.access import open_request
 
     ctx = context(args)
     view = open_request(ctx, args.reference, purpose="request show")  # an audited read of personal data

@@ -25,8 +25,8 @@ from console.requests.commands import next_reference
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentLink
 from console.store.models import Request
-from console.store.uow import UnitOfWork
 from console.timefmt import human
+from console.uow import UnitOfWork
 
 DRILL_PREFIX = "DRILL"
 TEXT_FIELDS = ("title", "description", "discovery", "reported_by", "consequences", "measures", "contact_point")

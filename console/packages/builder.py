@@ -42,7 +42,7 @@ from console.packages.recorded import require_facts
 from console.packages.settings import Signer, open_signer
 from console.packages.templates import Words, letters_root
 from console.requests import sources
-from console.requests.commands import _event, _load, get_request
+from console.requests.commands import add_event, get_request, load_request
 from console.requests.facts import Facts, facts_for
 from console.requests.lifecycle import CLOSED
 from console.requests.views import RequestView
@@ -349,13 +349,13 @@ def _record(ctx: Context, prep: _Prepared, final: Path, staged: Path, manifest_h
     placed = False
     try:
         with ctx.db.unit(ctx.actor, Perm.SIGN if signed_at else Perm.WORK_REQUESTS) as uow:
-            req = _load(uow.session, prep.view.reference, lock=True)
+            req = load_request(uow.session, prep.view.reference, lock=True)
             row = Package(request_id=req.id, kind=prep.kind, path=str(final.resolve()), manifest_hash=manifest_hash,
                           built_at=ctx.now(), built_by=ctx.actor.username, signed_at=signed_at, signed_by=signed_by,
                           binding_sha256=binding_sha256)
             uow.session.add(row)
             what = "signed" if signed_at else "unsigned draft"
-            _event(uow.session, req, ctx.actor.username, "package_built",
+            add_event(uow.session, req, ctx.actor.username, "package_built",
                    f"{prep.kind} package ({what}), manifest {manifest_hash[:16]}…")
             uow.audit("package.build", "request", req.reference, f"{prep.kind} {what} {manifest_hash}")
             uow.session.flush()

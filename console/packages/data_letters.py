@@ -11,7 +11,7 @@ from typing import Any
 from console.documents.spec import Block, Heading, KeyValue, Paragraph, Table
 from console.packages import exports
 from console.packages.content import LetterInput, bullets, identity, request_facts
-from console.requests.sources import RecordView
+from console.requests.sources import RecordView, as_text, source_name
 
 WIDE = 5  # more fields than this print as one "field: value" cell per record
 
@@ -29,7 +29,7 @@ def _label(field: str) -> str:
 
 def _cell(value: object) -> str:
     """A value as printed: a UTC time stamp without the T and offset noise, the rest as is."""
-    text = exports.as_text(value)
+    text = as_text(value)
     match = _ISO.match(text)
     if match and (match.group(3) or "") != "":
         return f"{match.group(1)} {match.group(2)} UTC"
@@ -44,7 +44,7 @@ def _gathered(inp: LetterInput) -> str:
 
 
 def _sources(rows: Sequence[RecordView]) -> list[str]:
-    return list(dict.fromkeys(exports.source_name(r.source) for r in rows))
+    return list(dict.fromkeys(source_name(r.source) for r in rows))
 
 
 def _record_table(inp: LetterInput, rows: Sequence[RecordView]) -> Table:
@@ -55,7 +55,7 @@ def _record_table(inp: LetterInput, rows: Sequence[RecordView]) -> Table:
     system = [w.text("access", "source_column")] if several else []
     if len(fields) <= WIDE:
         columns = [*system, *(_label(f) for f in fields)] or [w.text("access", "value_column")]
-        body = [[*([exports.source_name(r.source)] if several else []),
+        body = [[*([source_name(r.source)] if several else []),
                  *(_cell(r.data.get(f)) for f in fields)] for r in rows]
         if not fields:
             body = [[""] for _ in rows]
@@ -64,7 +64,7 @@ def _record_table(inp: LetterInput, rows: Sequence[RecordView]) -> Table:
     body = []
     for number, r in enumerate(rows, start=1):
         text = "\n".join(f"{_label(k)}: {_cell(v)}" for k, v in r.data.items())
-        body.append([str(number), *([exports.source_name(r.source)] if several else []), text])
+        body.append([str(number), *([source_name(r.source)] if several else []), text])
     return Table(columns, body, widths=(1, *((3,) if several else ()), 12))
 
 
@@ -242,7 +242,7 @@ def _held_counts(inp: LetterInput) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = {}
     for category, rows in inp.records.items():
         for r in rows:
-            key = (exports.source_name(r.source), category)
+            key = (source_name(r.source), category)
             counts[key] = counts.get(key, 0) + 1
     return counts
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from console import csvsafe
 from console.policy import Catalogue
-from console.requests.sources import RecordView
+from console.requests.sources import RecordView, as_text, source_name
 from console.requests.views import RequestView
 
 FORMAT = "privacy-console/subject-data"
@@ -45,24 +45,6 @@ def fields_of(rows: Sequence[RecordView]) -> tuple[str, ...]:
         for key in row.data:
             seen.setdefault(str(key), None)
     return tuple(seen)
-
-
-def source_name(source: str) -> str:
-    """'source:crm' -> 'crm', 'file:shop.json' -> 'shop.json': the system, not our bookkeeping."""
-    return source.split(":", 1)[1] if ":" in source else source
-
-
-def as_text(value: object) -> str:
-    """A value as one CSV cell or table cell: nested values as compact JSON, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def data_json(view: RequestView, catalogue: Catalogue, records: Records, generated: datetime) -> bytes:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from console.errors import DocumentError
-from console.packages.exports import source_name
 from console.requests.facts import Facts
-from console.requests.sources import RecordView
+from console.requests.sources import RecordView, source_name
 
 CLI = "privacy-console request"
 

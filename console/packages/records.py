@@ -14,7 +14,7 @@ from sqlalchemy import select
 from console.context import Context
 from console.errors import DocumentError, NotFoundError, ValidationError
 from console.packages.kinds import DATA_KINDS
-from console.requests.commands import _event, _load, signs_in
+from console.requests.commands import add_event, load_request, signs_in
 from console.requests.release import describe, release_problems
 from console.security.roles import Perm
 from console.store.models import Package
@@ -50,7 +50,7 @@ def _view(row: Package, reference: str) -> PackageView:
 def list_packages(ctx: Context, reference: str) -> list[PackageView]:
     """Every package built for the request, newest first."""
     with ctx.db.read(ctx.actor) as s:
-        req = _load(s, reference)
+        req = load_request(s, reference)
         rows = s.scalars(select(Package).where(Package.request_id == req.id)
                          .order_by(Package.built_at.desc(), Package.id.desc())).all()
         return [_view(r, req.reference) for r in rows]
@@ -59,7 +59,7 @@ def list_packages(ctx: Context, reference: str) -> list[PackageView]:
 def recorded_bindings(ctx: Context, reference: str) -> dict[str, str]:
     """The fingerprints of the packages built for a request, each with its kind."""
     with ctx.db.read(ctx.actor) as s:
-        req = _load(s, reference)
+        req = load_request(s, reference)
         rows = s.execute(select(Package.binding_sha256, Package.kind)
                          .where(Package.request_id == req.id, Package.binding_sha256.is_not(None))).all()
         return {str(fingerprint): str(kind) for fingerprint, kind in rows}
@@ -74,7 +74,7 @@ def mark_sent(ctx: Context, reference: str, package_id: int | None = None,
     if when.tzinfo is None:
         raise ValidationError("The time a package was sent needs a time zone.")
     with ctx.db.unit(ctx.actor, Perm.SIGN) as uow:
-        req = _load(uow.session, reference, lock=True)
+        req = load_request(uow.session, reference, lock=True)
         stmt = select(Package).where(Package.request_id == req.id)
         if package_id is not None:
             stmt = stmt.where(Package.id == package_id)
@@ -98,7 +98,7 @@ def mark_sent(ctx: Context, reference: str, package_id: int | None = None,
         if manifest.is_file() and read_manifest(manifest.read_bytes()).manifest_hash != row.manifest_hash:
             raise DocumentError(f"The package at {row.path} was changed after it was built; build it again.")
         row.sent_at = when
-        _event(uow.session, req, ctx.actor.username, "package_sent", f"{row.kind} package {row.manifest_hash[:16]}…")
+        add_event(uow.session, req, ctx.actor.username, "package_sent", f"{row.kind} package {row.manifest_hash[:16]}…")
         uow.audit("package.sent", "request", req.reference, f"package {row.id} {row.manifest_hash}")
         uow.session.flush()
         return _view(row, req.reference)

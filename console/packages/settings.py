@@ -31,7 +31,7 @@ LOCATION = "signing.location"
 TRUST_ANCHORS = "signing.trust_anchors"  # PEM text of the organisation's published certificate(s)
 SIGNING_CERT_ENV = config.SIGNING_CERT.name
 PASSPHRASE_SECRET = "signing-passphrase"  # the same entry console.documents.signing reads
-_UNCHANGED: Any = object()
+UNCHANGED: Any = object()
 
 NO_CERTIFICATE = (
     "No signing certificate is configured: run 'privacy-console cert use FILE.p12' (or make one "
@@ -133,15 +133,15 @@ def read_pkcs12(path: str | os.PathLike[str], where: str = "") -> bytes:
 
 
 def configure_signing(ctx: Context, pkcs12_path: str | os.PathLike[str], passphrase: str, *,
-                      store_passphrase: bool = True, timestamp_url: str | None = _UNCHANGED,
-                      location: str | None = _UNCHANGED) -> CertificateInfo:
+                      store_passphrase: bool = True, timestamp_url: str | None = UNCHANGED,
+                      location: str | None = UNCHANGED) -> CertificateInfo:
     """Use this PKCS#12 file from now on; it is opened first, so a bad file or passphrase is refused."""
     path = Path(pkcs12_path).expanduser().resolve()
     info = certificate_info(read_pkcs12(path), passphrase)
     values: dict[str, str | None] = {PKCS12_PATH: str(path)}
-    if timestamp_url is not _UNCHANGED:
+    if timestamp_url is not UNCHANGED:
         values[TIMESTAMP_URL] = check_timestamp_url(timestamp_url)
-    if location is not _UNCHANGED:
+    if location is not UNCHANGED:
         values[LOCATION] = (location or "").strip() or None
     if store_passphrase:  # first: without a keyring nothing is recorded as configured
         keychain.set_secret(PASSPHRASE_SECRET, passphrase)

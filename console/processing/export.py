@@ -214,7 +214,7 @@ def _audit(ctx: Context, done: Exported) -> Exported:
 
 def export_to_file(ctx: Context, path: str | Path, *, signed: bool = True) -> Exported:
     """Write the record to ``path`` as PDF or CSV by its suffix (the window's export); audited."""
-    from console.cli.incident import write_out  # the one write-beside-then-rename
+    from console.files import write_out
     from console.incidents.docutil import configured_signing
 
     if Path(path).suffix.lower() == ".csv":

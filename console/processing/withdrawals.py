@@ -7,20 +7,18 @@ Recorded once identity is confirmed; the decision letter lists the rows word for
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from console.context import Context
 from console.documents.spec import Block, Heading, Paragraph
 from console.errors import TransitionError, ValidationError
 from console.policy import Catalogue
 from console.policy.records import LEGAL_BASIS_TITLES
-from console.requests.commands import _event, _load
+from console.requests.commands import add_event, load_request
+from console.requests.facts import Withdrawal, load_withdrawals, withdrawal_rows
 from console.requests.lifecycle import STATUS_TITLES, Status
 from console.security.roles import Perm
 from console.store.withdrawal_models import ConsentWithdrawal
@@ -30,17 +28,6 @@ if TYPE_CHECKING:
 
 RIGHT = "consent_withdrawal"
 _ACTING = frozenset({Status.IN_PROGRESS, Status.AWAITING_APPROVAL})
-
-
-@dataclass(frozen=True)
-class Withdrawal:
-    target_kind: str  # cookie_category | activity
-    target_id: str
-    outcome: str  # withdrawn | not_withdrawable
-    continues_on: str | None
-    reason: str | None
-    effective_at: datetime
-    recorded_by: str
 
 
 def _assess(cat: Catalogue, kind: str, target: str) -> tuple[str, str | None, str | None]:
@@ -72,7 +59,7 @@ def record_withdrawal(ctx: Context, reference: str, *, cookies: Sequence[str] = 
     assessed = [(kind, target, *_assess(ctx.catalogue, kind, target)) for kind, target in targets]
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         s = uow.session
-        row = _load(s, reference, lock=True)
+        row = load_request(s, reference, lock=True)
         if row.right_id != RIGHT:
             raise ValidationError(f"{row.reference} is not a withdrawal of consent; only a request for the "
                                   f"'{RIGHT}' right names cookie categories or activities.")
@@ -80,7 +67,7 @@ def record_withdrawal(ctx: Context, reference: str, *, cookies: Sequence[str] = 
         if status not in _ACTING:
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[status].lower()}: a withdrawal is recorded "
                                   "once identity is confirmed and while the request is in progress.")
-        done = {(w.target_kind, w.target_id) for w in _rows(s, row.id)}
+        done = {(w.target_kind, w.target_id) for w in withdrawal_rows(s, row.id)}
         for kind, target, *_ in assessed:
             if (kind, target) in done:
                 raise ValidationError(f"{row.reference}: the withdrawal for {target} is already recorded.")
@@ -94,24 +81,14 @@ def record_withdrawal(ctx: Context, reference: str, *, cookies: Sequence[str] = 
         except IntegrityError:
             raise ValidationError(f"{row.reference}: a withdrawal was named twice.") from None
         names = ", ".join(t for _, t, *_ in assessed)
-        _event(s, row, ctx.actor.username, "consent_withdrawn", names)
+        add_event(s, row, ctx.actor.username, "consent_withdrawn", names)
         uow.audit("request.withdrawal", "request", row.reference, names)
     return withdrawals_for(ctx, reference)
 
 
-def _rows(s: Session, request_id: int) -> Sequence[ConsentWithdrawal]:
-    return s.scalars(select(ConsentWithdrawal).where(ConsentWithdrawal.request_id == request_id)
-                     .order_by(ConsentWithdrawal.id)).all()
-
-
-def load_withdrawals(s: Session, request_id: int) -> tuple[Withdrawal, ...]:
-    return tuple(Withdrawal(w.target_kind, w.target_id, w.outcome, w.continues_on, w.reason, w.effective_at,
-                            w.recorded_by) for w in _rows(s, request_id))
-
-
 def withdrawals_for(ctx: Context, reference: str) -> tuple[Withdrawal, ...]:
     with ctx.db.read(ctx.actor) as s:
-        return load_withdrawals(s, _load(s, reference).id)
+        return load_withdrawals(s, load_request(s, reference).id)
 
 
 def _title(cat: Catalogue, w: Withdrawal) -> str:

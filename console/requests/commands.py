@@ -35,9 +35,9 @@ from console.store.models import (
     RequestExtension,
     RequestPause,
 )
-from console.store.uow import UnitOfWork
 from console.timefmt import due as due_text
 from console.timefmt import human
+from console.uow import UnitOfWork
 
 CHANNELS = ("email", "web_form", "letter", "phone")
 PRIORITIES = ("low", "normal", "high", "urgent")
@@ -187,7 +187,7 @@ def next_reference(session: Session, prefix: str, year: int, width: int = 6) -> 
     return f"{name}-{value:0{width}d}"
 
 
-def _event(session: Session, row: Request, actor: str, action: str, detail: str = "",
+def add_event(session: Session, row: Request, actor: str, action: str, detail: str = "",
            from_status: str | None = None, to_status: str | None = None, at: datetime | None = None) -> None:
     session.add(RequestEvent(request_id=row.id, actor=actor, action=action, detail=detail,
                              from_status=from_status, to_status=to_status, **({"at": at} if at else {})))
@@ -237,15 +237,15 @@ def insert_request(uow: UnitOfWork, cat: Catalogue, new: NewRequest, deadline: d
     for pos, item in enumerate(cat.checklist_for(new.right, new.subject_is_child)):
         s.add(ChecklistEntry(request_id=row.id, position=pos, item_id=item.id, label=item.label, required=item.required))
     actor = uow.actor.username
-    _event(s, row, actor, "received", f"{cat.right(new.right).title} via {new.channel}; due "
+    add_event(s, row, actor, "received", f"{cat.right(new.right).title} via {new.channel}; due "
            f"{due_text(deadline.due_at, cat.organisation.tz)} ({deadline.label})", None, Status.RECEIVED.value)
     if duplicate:
-        _event(s, row, actor, "duplicate", f"Possible duplicate of {duplicate} (same subject and right, still open)")
+        add_event(s, row, actor, "duplicate", f"Possible duplicate of {duplicate} (same subject and right, still open)")
     uow.audit("request.create", "request", row.reference, new.right)
     return row
 
 
-def _load(session: Session, reference: str, *, full: bool = False, lock: bool = False) -> Request:
+def load_request(session: Session, reference: str, *, full: bool = False, lock: bool = False) -> Request:
     bounds.text(reference, "The reference", Request.reference)
     stmt = select(Request).where(Request.reference == reference.strip().upper())
     if full:
@@ -291,7 +291,7 @@ def _recompute(ctx: Context, row: Request) -> None:
 def get_request(ctx: Context, reference: str) -> RequestView:
     """The whole request, with checklist, history, pauses, extensions and every rule's deadline."""
     with ctx.db.read(ctx.actor) as s:
-        row = _load(s, reference, full=True)
+        row = load_request(s, reference, full=True)
         names = s.execute(select(Evidence.item_id, Evidence.filename).where(
             Evidence.request_id == row.id, Evidence.purged_at.is_(None))).all()
         evidence: dict[str, tuple[str, ...]] = {}
@@ -323,7 +323,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
     bounds.text(reason, "The reason", Request.outcome_reason, multiline=True)
     with ctx.db.unit(ctx.actor, perm) as uow:
         s = uow.session
-        row = _load(s, reference, full=True, lock=True)
+        row = load_request(s, reference, full=True, lock=True)
         _check_version(row, expected_version)
         current = Status(row.status)
         check_transition(current, target)
@@ -357,7 +357,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
             row.closed_at, row.outcome, row.outcome_reason = None, None, None
         action = "reopened" if current == Status.COMPLETED else "status"
         moved = f"{STATUS_TITLES[current]} → {STATUS_TITLES[target]}"
-        _event(s, row, ctx.actor.username, action, f"{moved}: {reason.strip()}" if reason.strip() else moved,
+        add_event(s, row, ctx.actor.username, action, f"{moved}: {reason.strip()}" if reason.strip() else moved,
                current.value, target.value)
         uow.audit(f"request.{target.value}", "request", row.reference, f"{current.value} -> {target.value}")
     return get_request(ctx, reference)
@@ -385,13 +385,13 @@ def _last_sent(s: Session, request_id: int) -> datetime | None:
 def sent_response(ctx: Context, reference: str) -> datetime | None:
     """When the latest response package went out (None: nothing sent yet), for the completion question."""
     with ctx.db.read(ctx.actor) as s:
-        return _last_sent(s, _load(s, reference).id)
+        return _last_sent(s, load_request(s, reference).id)
 
 
 def advance(ctx: Context, reference: str, expected_version: int | None = None, reason: str = "") -> RequestView:
     """One step forward on the main line (received -> ... -> completed)."""
     with ctx.db.read(ctx.actor) as s:
-        current = Status(_load(s, reference).status)
+        current = Status(load_request(s, reference).status)
     return transition(ctx, reference, next_status(current), reason=reason, expected_version=expected_version)
 
 
@@ -410,14 +410,14 @@ def reopen(ctx: Context, reference: str, reason: str) -> RequestView:
 def assign(ctx: Context, reference: str, assignee: str | None, expected_version: int | None = None) -> RequestView:
     bounds.optional_text(assignee, "The assignee", Request.assignee)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, lock=True)
+        row = load_request(uow.session, reference, lock=True)
         _check_version(row, expected_version)
         if Status(row.status) in CLOSED:
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[Status(row.status)].lower()}: a closed request "
                                   "is not reassigned. Reopen it first if there is more to do.")
         before = row.assignee
         row.assignee = (assignee or "").strip() or None
-        _event(uow.session, row, ctx.actor.username, "assigned", f"{before or 'nobody'} -> {row.assignee or 'nobody'}")
+        add_event(uow.session, row, ctx.actor.username, "assigned", f"{before or 'nobody'} -> {row.assignee or 'nobody'}")
         uow.audit("request.assign", "request", row.reference, row.assignee or "")
     return get_request(ctx, reference)
 
@@ -439,13 +439,13 @@ def update_request(ctx: Context, reference: str, changes: dict[str, Any], expect
             bounds.text(changes[key], f"The {key.replace('_', ' ')}", Request.__table__.c[key], multiline=key == "notes")
     _check_details(changes.get("details", {}), "The request details")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, lock=True)
+        row = load_request(uow.session, reference, lock=True)
         _check_version(row, expected_version)
         if Status(row.status) in CLOSED:
             raise TransitionError(f"{row.reference} is closed; reopen it before editing.")
         for key, value in changes.items():
             setattr(row, key, list(value) if key == "categories" else value)
-        _event(uow.session, row, ctx.actor.username, "edited", ", ".join(sorted(changes)))
+        add_event(uow.session, row, ctx.actor.username, "edited", ", ".join(sorted(changes)))
         uow.audit("request.edit", "request", row.reference, ", ".join(sorted(changes)))
     return get_request(ctx, reference)
 
@@ -463,7 +463,7 @@ def pause(ctx: Context, reference: str, reason: str) -> RequestView:
     if not reason.strip():
         raise ValidationError("Say what the console is waiting for from the person (e.g. identity documents).")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, full=True, lock=True)
+        row = load_request(uow.session, reference, full=True, lock=True)
         if Status(row.status) not in OPEN:
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[Status(row.status)].lower()}; only an open request can be paused.")
         if row.paused_since is not None:
@@ -478,7 +478,7 @@ def pause(ctx: Context, reference: str, reason: str) -> RequestView:
             )
         row.paused_since = now
         uow.session.add(RequestPause(request_id=row.id, started_at=now, reason=reason.strip(), started_by=ctx.actor.username))
-        _event(uow.session, row, ctx.actor.username, "paused", reason.strip())
+        add_event(uow.session, row, ctx.actor.username, "paused", reason.strip())
         uow.audit("request.pause", "request", row.reference, reason.strip())
     return get_request(ctx, reference)
 
@@ -486,7 +486,7 @@ def pause(ctx: Context, reference: str, reason: str) -> RequestView:
 def resume(ctx: Context, reference: str, note: str = "") -> RequestView:
     """Restart the clock: the deadline moves by the time it stood still (where the law lets it)."""
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, full=True, lock=True)
+        row = load_request(uow.session, reference, full=True, lock=True)
         if row.paused_since is None:
             raise DeadlineError(f"{row.reference} is not paused.")
         _end_pause(row, ctx.now())
@@ -494,7 +494,7 @@ def resume(ctx: Context, reference: str, note: str = "") -> RequestView:
         uow.session.refresh(row, ["pauses"])
         _recompute(ctx, row)
         due = due_text(row.due_at, ctx.catalogue.organisation.tz)
-        _event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {due} ({row.due_rule_label})".strip(" —"))
+        add_event(uow.session, row, ctx.actor.username, "resumed", f"{note.strip()} — now due {due} ({row.due_rule_label})".strip(" —"))
         uow.audit("request.resume", "request", row.reference)
     return get_request(ctx, reference)
 
@@ -504,7 +504,7 @@ def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: 
     bounds.number(amount, "The extension", 1, 1000)
     bounds.text(reason, "The reason", bounds.FREE_TEXT, multiline=True)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, full=True, lock=True)
+        row = load_request(uow.session, reference, full=True, lock=True)
         if Status(row.status) not in OPEN:
             raise TransitionError(f"{row.reference} is closed; only an open request can be extended.")
         rules = ctx.catalogue.deadline_rules(row.right_id, tuple(row.jurisdictions.split(",")))
@@ -531,7 +531,7 @@ def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: 
         uow.session.flush()
         uow.session.refresh(row, ["extensions"])
         _recompute(ctx, row)
-        _event(uow.session, row, ctx.actor.username, "extended",
+        add_event(uow.session, row, ctx.actor.username, "extended",
                f"{rule.label} +{amount} {new.unit.value.replace('_', ' ')}: {reason.strip()} (told {human(notified_on)}); "
                f"now due {due_text(row.due_at, ctx.catalogue.organisation.tz)} ({row.due_rule_label})")
         # The notice date decides whether it was in time; when it was recorded is kept here.
@@ -543,10 +543,10 @@ def extend(ctx: Context, reference: str, amount: int, reason: str, notified_on: 
 def acknowledge(ctx: Context, reference: str) -> RequestView:
     """Record that receipt was confirmed to the person (CCPA's 10 business days)."""
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference, lock=True)
+        row = load_request(uow.session, reference, lock=True)
         if row.acknowledged_at is not None:
             raise ValidationError(f"Receipt of {row.reference} was already confirmed on {human(row.acknowledged_at)}.")
         row.acknowledged_at = ctx.now()
-        _event(uow.session, row, ctx.actor.username, "acknowledged", "Receipt confirmed to the person")
+        add_event(uow.session, row, ctx.actor.username, "acknowledged", "Receipt confirmed to the person")
         uow.audit("request.acknowledge", "request", row.reference)
     return get_request(ctx, reference)

@@ -7,6 +7,7 @@ these rows (see :mod:`console.packages.recorded`) and never states more than the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -16,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from console.context import Context
 from console.errors import TransitionError, ValidationError
-from console.requests.commands import CLOCK_SKEW, _event, _load
+from console.requests.commands import CLOCK_SKEW, add_event, load_request
 from console.requests.lifecycle import ACTING, STATUS_TITLES, VERIFYING, Status
+from console.requests.sources import as_text, source_name
 from console.security.roles import Perm
 from console.store.fact_models import (
     AnswerRecord,
@@ -26,6 +28,7 @@ from console.store.fact_models import (
     RestrictionRecord,
 )
 from console.store.models import Request, SubjectRecord
+from console.store.withdrawal_models import ConsentWithdrawal
 from console.timefmt import human
 
 DECISIONS = ("granted", "partly_granted", "refused")
@@ -70,13 +73,24 @@ class RestrictionFact:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    target_kind: str  # cookie_category | activity
+    target_id: str
+    outcome: str  # withdrawn | not_withdrawable
+    continues_on: str | None
+    reason: str | None
+    effective_at: datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything recorded as done for one request; empty until somebody records it."""
 
     erasures: tuple[ErasureFact, ...] = ()
     corrections: tuple[CorrectionFact, ...] = ()
     answer: AnswerFact | None = None
-    withdrawals: tuple[Any, ...] = ()  # console.processing.withdrawals.Withdrawal: consent withdrawn
+    withdrawals: tuple[Withdrawal, ...] = ()  # consent withdrawn (console.processing.withdrawals records them)
     restriction: RestrictionFact | None = None  # the latest record of when the restriction took effect
 
     def to_json(self) -> dict[str, Any]:
@@ -127,7 +141,6 @@ def _acting_on(ctx: Context, row: Request, package: str, what: str) -> None:
 
 def _held_systems(session: Session, row: Request) -> dict[str, set[str]]:
     """category -> systems the person's data was gathered from."""
-    from console.packages.exports import source_name  # the packages import this module
 
     held: dict[str, set[str]] = {}
     for category, source in session.execute(select(SubjectRecord.category, SubjectRecord.source)
@@ -162,7 +175,7 @@ def record_erasure(ctx: Context, reference: str, system: str, category: str, *, 
     when = _when(ctx, at)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         s = uow.session
-        row = _load(s, reference, lock=True)
+        row = load_request(s, reference, lock=True)
         _acting_on(ctx, row, "erasure", "an erasure record")
         held = _held_systems(s, row)
         if held and system_name not in set().union(*held.values()):
@@ -178,14 +191,13 @@ def record_erasure(ctx: Context, reference: str, system: str, category: str, *, 
                             outcome="erased" if erased else "retained", method=how, legal_reason=reason,
                             done_at=when, done_by=ctx.actor.username))
         outcome = "erased" if erased else "retained"
-        _event(s, row, ctx.actor.username, f"data_{outcome}", f"{category} in {system_name}: {how or reason}")
+        add_event(s, row, ctx.actor.username, f"data_{outcome}", f"{category} in {system_name}: {how or reason}")
         uow.audit(f"erasure.{outcome}", "request", row.reference, f"{system_name}/{category}")
     return facts_for(ctx, reference)
 
 
 def _before(session: Session, row: Request, system: str, field: str) -> str | None:
     """The value the gathered records show for ``field`` in ``system``, when there is exactly one."""
-    from console.packages.exports import as_text, source_name
 
     def norm(name: str) -> str:
         return "".join(ch for ch in name.lower() if ch.isalnum())
@@ -215,13 +227,13 @@ def record_correction(ctx: Context, reference: str, system: str, field: str, *, 
     when = _when(ctx, at)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         s = uow.session
-        row = _load(s, reference, lock=True)
+        row = load_request(s, reference, lock=True)
         _acting_on(ctx, row, "rectification", "a correction")
         if old_value is None and new_value is not None:
             old_value = _before(s, row, system_name or "", field_name or "")
         s.add(CorrectionRecord(request_id=row.id, system=system_name, field=field_name, old_value=old_value,
                                new_value=new_value, description=what, done_at=when, done_by=ctx.actor.username))
-        _event(s, row, ctx.actor.username, "corrected", f"{field_name} in {system_name}")
+        add_event(s, row, ctx.actor.username, "corrected", f"{field_name} in {system_name}")
         uow.audit("rectification.correct", "request", row.reference, f"{system_name}/{field_name}")
     return facts_for(ctx, reference)
 
@@ -234,7 +246,7 @@ def record_answer(ctx: Context, reference: str, text: str, decision: str | None 
         raise ValidationError(f"Unknown decision {decision!r}. Decisions: {', '.join(DECISIONS)}.")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         s = uow.session
-        row = _load(s, reference, lock=True)
+        row = load_request(s, reference, lock=True)
         right = ctx.catalogue.right(row.right_id)
         if right.package not in ("letter", "decision"):
             raise ValidationError(f"{row.reference} is a request under '{right.title}'; its answer is the "
@@ -249,7 +261,7 @@ def record_answer(ctx: Context, reference: str, text: str, decision: str | None 
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[status].lower()}; reopen it to answer again.")
         s.add(AnswerRecord(request_id=row.id, decision=chosen, text=body, answered_at=ctx.now(),
                            answered_by=ctx.actor.username))
-        _event(s, row, ctx.actor.username, "answered", f"decision: {chosen}" if chosen else "answer recorded")
+        add_event(s, row, ctx.actor.username, "answered", f"decision: {chosen}" if chosen else "answer recorded")
         uow.audit("request.answer", "request", row.reference, chosen or "answer")
     return facts_for(ctx, reference)
 
@@ -260,13 +272,13 @@ def record_restriction(ctx: Context, reference: str, *, at: datetime | None = No
     when = _when(ctx, at)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         s = uow.session
-        row = _load(s, reference, lock=True)
+        row = load_request(s, reference, lock=True)
         _acting_on(ctx, row, "restriction", "the date the restriction took effect")
         if when < row.received_at:
             raise ValidationError(f"{row.reference} was received on {human(row.received_at)}; the restriction "
                                   "cannot have taken effect before that.")
         s.add(RestrictionRecord(request_id=row.id, applied_at=when, how=method, applied_by=ctx.actor.username))
-        _event(s, row, ctx.actor.username, "restricted", f"processing restricted from {human(when)}"
+        add_event(s, row, ctx.actor.username, "restricted", f"processing restricted from {human(when)}"
                + (f": {method}" if method else ""))
         uow.audit("restriction.apply", "request", row.reference, when.isoformat())
     return facts_for(ctx, reference)
@@ -275,13 +287,11 @@ def record_restriction(ctx: Context, reference: str, *, at: datetime | None = No
 def facts_for(ctx: Context, reference: str) -> Facts:
     """The records of one request, oldest first; the latest answer counts."""
     with ctx.db.read(ctx.actor) as s:
-        row = _load(s, reference)
+        row = load_request(s, reference)
         return load_facts(s, row.id)
 
 
 def load_facts(session: Session, request_id: int) -> Facts:
-    from console.processing.withdrawals import load_withdrawals
-
     erasures = session.scalars(select(ErasureRecord).where(ErasureRecord.request_id == request_id)
                                .order_by(ErasureRecord.id)).all()
     corrections = session.scalars(select(CorrectionRecord).where(CorrectionRecord.request_id == request_id)
@@ -300,3 +310,13 @@ def load_facts(session: Session, request_id: int) -> Facts:
         restriction=RestrictionFact(restriction.applied_at, restriction.how, restriction.applied_by)
         if restriction else None,
     )
+
+
+def withdrawal_rows(s: Session, request_id: int) -> Sequence[ConsentWithdrawal]:
+    return s.scalars(select(ConsentWithdrawal).where(ConsentWithdrawal.request_id == request_id)
+                     .order_by(ConsentWithdrawal.id)).all()
+
+
+def load_withdrawals(s: Session, request_id: int) -> tuple[Withdrawal, ...]:
+    return tuple(Withdrawal(w.target_kind, w.target_id, w.outcome, w.continues_on, w.reason, w.effective_at,
+                            w.recorded_by) for w in withdrawal_rows(s, request_id))

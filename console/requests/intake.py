@@ -25,6 +25,7 @@ from console.folding import fold
 from console.policy import Catalogue
 from console.requests.commands import NewRequest, deadline_for, validate_new
 from console.requests.lifecycle import OPEN, Status
+from console.security import seals
 from console.security.roles import Perm
 from console.store.base import utcnow
 from console.store.bulk import bulk_load, insert_rows, refresh_statistics
@@ -235,7 +236,8 @@ def _write(ctx: Context, prepared: list[tuple[NewRequest, Deadline]],
             refs.append(ref)
             uow.audit("request.create", "request", ref, p.right)
         with bulk_load(conn, min(ids, default=0)):  # name index and counts once for all the rows
-            insert_rows(conn, Request.__table__, [p.row for p in planned])  # type: ignore[arg-type]
+            insert_rows(conn, Request.__table__,  # type: ignore[arg-type]
+                        seals.seal_request_rows(p.row for p in planned))
         insert_rows(conn, RequestEvent.__table__, events)  # type: ignore[arg-type]
         insert_rows(conn, ChecklistEntry.__table__, [c for p in planned for c in p.checks])  # type: ignore[arg-type]
         uow.audit("request.import", "requests", "", f"{len(refs)} requests")

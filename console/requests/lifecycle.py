@@ -9,24 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from console.errors import TransitionError
-
-
-class Status(StrEnum):
-    RECEIVED = "received"
-    AWAITING_VERIFICATION = "awaiting_verification"
-    IN_PROGRESS = "in_progress"
-    AWAITING_APPROVAL = "awaiting_approval"
-    COMPLETED = "completed"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @classmethod
-    def find(cls, value: str | None) -> Status | None:
-        """The status called ``value``, or None for a code this version does not know."""
-        try:
-            return cls(value)
-        except ValueError:
-            return None
+from console.store.states import Status  # the column's values; the rules about them live here
 
 
 class RejectReason(StrEnum):

@@ -23,13 +23,32 @@ from sqlalchemy.exc import SQLAlchemyError
 from console import bounds, keychain
 from console.context import Context
 from console.errors import Cancelled, ConsoleError, NotFoundError, ValidationError
-from console.requests.commands import _event, _load
+from console.requests.commands import add_event, load_request
 from console.security.roles import Perm
 from console.store.engine import parse_url
 from console.store.models import DataSource, SubjectRecord
 
 MAX_ROWS_PER_QUERY = 100_000
 PARAMS = ("email", "account_id")
+
+
+def source_name(source: str) -> str:
+    """'source:crm' -> 'crm', 'file:shop.json' -> 'shop.json': the system, not our bookkeeping."""
+    return source.split(":", 1)[1] if ":" in source else source
+
+
+def as_text(value: object) -> str:
+    """A value as one CSV cell or table cell: nested values as compact JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
 
 
 @dataclass(frozen=True)
@@ -142,12 +161,12 @@ def import_records(ctx: Context, reference: str, path: str | Path) -> int:
     records = parse_records_file(ctx, path)
     name = Path(path).name
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = _load(uow.session, reference)
+        row = load_request(uow.session, reference)
         now = ctx.now()
         for category, fields in records:
             uow.session.add(SubjectRecord(request_id=row.id, category=category, source=f"file:{name}"[:120],
                                           data={k: _plain(v) for k, v in fields.items()}, gathered_at=now))
-        _event(uow.session, row, ctx.actor.username, "data_imported", f"{len(records)} records from {name}")
+        add_event(uow.session, row, ctx.actor.username, "data_imported", f"{len(records)} records from {name}")
         uow.audit("data.import", "request", row.reference, f"{len(records)} records")
     return len(records)
 
@@ -155,7 +174,7 @@ def import_records(ctx: Context, reference: str, path: str | Path) -> int:
 def records(ctx: Context, reference: str) -> dict[str, list[RecordView]]:
     """The request's records by category, in catalogue order (a read of personal data: audited)."""
     with ctx.db.unit(ctx.actor, Perm.READ_SUBJECT_DATA) as uow:
-        row = _load(uow.session, reference)
+        row = load_request(uow.session, reference)
         rows = uow.session.scalars(select(SubjectRecord).where(SubjectRecord.request_id == row.id).order_by(SubjectRecord.id)).all()
         uow.audit("data.read", "request", row.reference, f"{len(rows)} records")
         grouped: dict[str, list[RecordView]] = {c.id: [] for c in ctx.catalogue.categories}
@@ -258,7 +277,7 @@ def fetch_from_sources(ctx: Context, reference: str, *, progress: Callable[[int,
                        cancel: Callable[[], bool] | None = None) -> FetchResult:
     """Run every enabled source's queries for the subject; a failing source is reported, not fatal."""
     with ctx.db.read(ctx.actor, Perm.READ_SUBJECT_DATA) as s:
-        row = _load(s, reference)
+        row = load_request(s, reference)
         params = {"email": row.subject_email, "account_id": row.subject_account_id or ""}
         sources = [_Source(d.name, d.url, dict(d.queries)) for d in
                    s.scalars(select(DataSource).where(DataSource.enabled.is_(True)).order_by(DataSource.name))]
@@ -279,7 +298,7 @@ def fetch_from_sources(ctx: Context, reference: str, *, progress: Callable[[int,
         if progress:
             progress(i, len(sources))
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        req = _load(uow.session, reference)
+        req = load_request(uow.session, reference)
         names = [s.name for s in sources if s.name in by_source and s.name not in {p.split(":")[0] for p in problems}]
         if names:  # a fresh fetch replaces what those sources gave before
             uow.session.execute(delete(SubjectRecord).where(SubjectRecord.request_id == req.id,
@@ -287,7 +306,7 @@ def fetch_from_sources(ctx: Context, reference: str, *, progress: Callable[[int,
         now = ctx.now()
         for source_name, category, data in gathered:
             uow.session.add(SubjectRecord(request_id=req.id, category=category, source=f"source:{source_name}", data=data, gathered_at=now))
-        _event(uow.session, req, ctx.actor.username, "data_fetched",
+        add_event(uow.session, req, ctx.actor.username, "data_fetched",
                ", ".join(f"{k}: {v}" for k, v in by_source.items()) + (f"; failed: {'; '.join(problems)}" if problems else ""))
         uow.audit("data.fetch", "request", req.reference, f"{len(gathered)} records")
     return FetchResult(len(gathered), by_source, tuple(problems))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from console.context import Context
-from console.requests.commands import _load
+from console.requests.commands import load_request
 from console.requests.queries import COLUMNS, QueueRow
 from console.store.models import Request
 
@@ -17,7 +17,7 @@ LIMIT = 500
 def requests_of_person(ctx: Context, reference: str) -> list[QueueRow]:
     """The person's requests, newest first (this one included), by the same email or account id."""
     with ctx.db.read(ctx.actor) as s:
-        me = _load(s, reference)
+        me = load_request(s, reference)
         same = [Request.subject_email == me.subject_email]
         if me.subject_account_id:
             same.append(Request.subject_account_id == me.subject_account_id)

@@ -21,7 +21,7 @@ from console.errors import AuthenticationError, NotFoundError, ValidationError
 from console.security import auth, config, crypto, passwords, server
 from console.security.roles import Actor, Perm, Role, parse_role
 from console.store.models import User
-from console.store.uow import Database
+from console.uow import Database
 
 
 @dataclass(frozen=True)

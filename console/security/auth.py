@@ -23,7 +23,7 @@ from console.security import config, crypto, passwords, server, totp
 from console.security.roles import Actor, Role
 from console.store.base import utcnow
 from console.store.models import AuthSession, User
-from console.store.uow import Database, UnitOfWork
+from console.uow import Database, UnitOfWork
 
 Clock = Callable[[], datetime]
 WRONG_CREDENTIALS = "Wrong user name or password."

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import inspect, select, text, update
 from sqlalchemy.orm import Session
 
-from console.requests.lifecycle import Status
 from console.store.base import utcnow
 from console.store.models import Evidence, Request, RequestEvent
+from console.store.states import Status
 
 IN_VERIFICATION = frozenset({Status.RECEIVED.value, Status.AWAITING_VERIFICATION.value})
 

@@ -42,13 +42,12 @@ def _same(v: Any) -> Any:
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts keyed by column name; every row the same keys)."""
+    """Insert ``rows`` (dicts keyed by column name; every row the same keys).
+
+    Request rows come sealed (``console.security.seals.seal_request_rows``): storage holds no keys.
+    """
     if not rows:
         return
-    if table.name == "requests":
-        from console.security import seals
-
-        rows = seals.seal_request_rows(rows)
     if conn.dialect.name == "postgresql":
         _copy_rows(conn, table, rows)
         return

@@ -26,7 +26,7 @@ from console.security.roles import Actor, Perm, require
 if TYPE_CHECKING:
     from sqlalchemy.sql import Executable
 
-    from console.store.uow import Database
+    from console.uow import Database
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from console.context import Context
 from console.errors import DamagedError
 from console.requests import commands
 from console.security import accounts, audit, audit_trail, seals
-from console.store.uow import Database
+from console.uow import Database
 from tests.console.test_security_helpers import add_staff, fast_hashes  # noqa: F401
 from tests.keyring_memory import MemoryKeyring
 

@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError
 from console import verification
 from console.context import Context
 from console.errors import AuthenticationError, PermissionDenied
-from console.requests import commands
-from console.security import access, audit_trail, auth, protect
+from console.requests import access, commands
+from console.security import audit_trail, auth, protect
 from console.security.audit_trail import AuditFilter
 from console.security.roles import Actor, Role
 from console.store.base import utcnow

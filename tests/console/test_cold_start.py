@@ -15,7 +15,7 @@ from console.errors import PolicyError, StorageError
 from console.policy import load_catalogue
 from console.resources import resource_path
 from console.store import migrate
-from console.store.uow import Database
+from console.uow import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,11 +15,11 @@ from sqlalchemy import select, update
 from console import verification
 from console.context import Context
 from console.errors import ConflictError, TransitionError
-from console.requests import commands, intake
+from console.requests import access, commands, intake
 from console.requests.commands import NewRequest
-from console.security import access, audit_trail, seals
+from console.security import audit_trail, seals
 from console.store.models import ChecklistEntry, Request
-from console.store.uow import Database
+from console.uow import Database
 from tests.console.procs import UNEXPECTED, flat_out, lockstep
 
 RUNS = 40

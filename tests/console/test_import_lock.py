@@ -17,7 +17,7 @@ from console.requests.commands import NewRequest
 from console.requests.queries import QueueFilter
 from console.security import audit
 from console.store.models import AuditEntry, Request
-from console.store.uow import Database
+from console.uow import Database
 from tests.console.procs import CTX
 
 LINES = 3000  # the old row-by-row import held SQLite's lock ~45 s for this many; now a second or two

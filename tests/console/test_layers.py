@@ -1,4 +1,9 @@
-"""console/ never imports Qt or ui/: the domain must run headless."""
+"""The layers hold: console/ never imports Qt or ui/, and pyproject.toml's import-linter contracts pass.
+
+The contracts (storage below the application layer below the feature packages below the CLI,
+ui/ kept off storage and the CLI) are checked in-process here, so `make test` (what CI runs)
+fails on a broken one, as `make lint` does.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import console
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_import_contracts_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlinter import configuration
+    from importlinter.application import use_cases
+
+    configuration.configure()
+    passed = use_cases.lint_imports(str(ROOT / "pyproject.toml"), cache_dir=None, no_logo=True,
+                                    is_debug_mode=True)  # a bad configuration raises, with its traceback
+    out = capsys.readouterr().out
+    assert "layers" in out and " KEPT" in out, out
+    assert passed, out  # the broken contract and each import chain that breaks it
 
 
 def test_no_console_module_pulls_in_qt() -> None:

@@ -119,7 +119,7 @@ def test_erasure_records_refuse_what_a_letter_could_not_stand_behind(ctx, cli, t
     code, _, err = cli("erasure-record", ref, "--system", "sample-company", "--category", "usage", "--retained")
     assert code == 2 and "already recorded as erased" in err
     with db.sessions() as s:  # the database itself refuses an erasure without its method
-        row = commands._load(s, ref)
+        row = commands.load_request(s, ref)
         s.add(ErasureRecord(request_id=row.id, system="s", category="usage", outcome="erased", method=None,
                             done_at=ctx.now(), done_by="x"))
         with pytest.raises(IntegrityError):

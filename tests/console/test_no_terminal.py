@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from console.cli import main
-from console.store.uow import Database
+from console.uow import Database
 
 
 def audit_count(db: Database) -> int:

@@ -127,7 +127,7 @@ def test_the_whole_flow_command_by_command(catalogue, clock, tmp_path: Path, mon
     comes on stdin (each command starts with an empty keyring here, so nothing is carried over)."""
     from console.context import Context
     from console.security.roles import Actor, Role
-    from console.store.uow import Database
+    from console.uow import Database
 
     url = f"sqlite:///{tmp_path / 'local.sqlite3'}"
     local = Context(Database(url), catalogue, Actor("alex.morgan", Role.OWNER), clock)

@@ -133,7 +133,7 @@ def test_closed_incidents_past_their_period_are_purged(ctx: Context, clock) -> N
 
 def test_cli_dry_run_then_run(ctx: Context, history: dict[str, str], db_url: str, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # the subprocess-free CLI path with the test's clock: a dry run lists, a run anonymises and says so
-    monkeypatch.setattr("console.cli.app.resolve_actor", lambda db: ctx.actor)
+    monkeypatch.setattr("console.session.resolve_actor", lambda db: ctx.actor)
     monkeypatch.setattr("console.cli.retention.context", lambda args: ctx)
     assert main(["retention", "run", "--dry-run", "--db", db_url]) == 0
     out = capsys.readouterr().out

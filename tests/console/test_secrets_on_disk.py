@@ -18,7 +18,7 @@ from keyrings.alt.file import PlaintextKeyring
 from console import backup, keychain
 from console.errors import SecretStoreError
 from console.store.engine import data_dir
-from console.store.uow import Database
+from console.uow import Database
 from tests.conftest import ROOT
 
 

@@ -9,7 +9,7 @@ from console.context import Context
 from console.errors import AuthenticationError
 from console.security import auth, config
 from console.store.models import AuditEntry, User
-from console.store.uow import Database
+from console.uow import Database
 from tests.console.procs import lockstep
 from tests.console.test_security_helpers import add_staff, fast_hashes  # noqa: F401
 

@@ -136,7 +136,7 @@ def session_token(db, role: str = "auditor") -> str:  # type: ignore[no-untyped-
 
 def cli_session(ctx: Context, keyring_file: Path, role: str = "auditor") -> None:
     """Where sign-in is required (a server), keep a ``role`` session in the file keyring for the CLI."""
-    from console.cli.app import session_secret_name
+    from console.session import session_secret_name
 
     if auth.sign_in_required(ctx.db):
         FileKeyring(keyring_file).set_password("privacy-console", session_secret_name(ctx.db), session_token(ctx.db, role))

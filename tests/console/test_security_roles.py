@@ -11,13 +11,13 @@ from sqlalchemy import func, select
 
 from console import backup, retention
 from console.cli import main
-from console.cli.app import session_secret_name
 from console.context import Context
 from console.errors import ConsoleError, PermissionDenied
 from console.keychain import set_secret
-from console.requests import commands
-from console.security import access, accounts, audit_trail, auth
+from console.requests import access, commands
+from console.security import accounts, audit_trail, auth
 from console.security.roles import Actor, Role
+from console.session import session_secret_name
 from console.store.models import AuditEntry
 from tests.console.inprocess import Ran, run_cli
 from tests.console.test_security_helpers import (  # noqa: F401
@@ -181,7 +181,7 @@ def run(*args: str, db: str, stdin: str | None = None, env: dict[str, str] | Non
 
 def test_a_session_kept_by_login_is_found_by_the_next_process(tmp_path, catalogue) -> None:  # type: ignore[no-untyped-def]
     """Real processes sharing a file keyring, as a person's commands share the OS keyring."""
-    from console.store.uow import Database
+    from console.uow import Database
 
     keyring_file = tmp_path / "keyring.json"
     url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
@@ -198,7 +198,7 @@ def test_a_session_kept_by_login_is_found_by_the_next_process(tmp_path, catalogu
 
 
 def test_cli_login_roles_and_logout(tmp_path, catalogue) -> None:  # type: ignore[no-untyped-def]
-    from console.store.uow import Database
+    from console.uow import Database
 
     url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     db = Database(url)

@@ -28,7 +28,7 @@ from console.requests import commands
 from console.security import accounts, audit_trail, auth, server
 from console.security.roles import Actor, Role
 from console.store import migrate
-from console.store.uow import Database
+from console.uow import Database
 from tests.console.test_security_helpers import cli, fast_hashes, one_line_error  # noqa: F401
 
 PG = os.environ.get("PRIVACY_CONSOLE_TEST_PG")

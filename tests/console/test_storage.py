@@ -10,7 +10,7 @@ from sqlalchemy import text
 from console.errors import StorageError
 from console.store import migrate
 from console.store.engine import default_url, display_url, parse_url, secret_name_for
-from console.store.uow import Database
+from console.uow import Database
 
 
 def test_sqlite_runs_wal_with_foreign_keys(tmp_path: Path) -> None:

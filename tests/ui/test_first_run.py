@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from console.cli.app import local_actor
 from console.context import Context
 from console.policy import load_catalogue
 from console.requests import commands
+from console.session import local_actor
 from console.store.engine import default_url
-from console.store.uow import Database
+from console.uow import Database
 from ui import app as gui
 from ui import preferences as P
 from ui.dialogs.first_run import WELCOME_DONE, FirstRunWizard, needs_welcome

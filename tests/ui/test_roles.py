@@ -16,12 +16,13 @@ from console.requests import commands
 from console.requests.views import RequestView
 from console.security import accounts, auth
 from console.security.roles import Actor, Role
+from console.session import Access
 from console.verification import check_item
 from ui.app import Opened, Shell
 from ui.context import AppContext
 from ui.dialogs.accounts import SecurityPage
 from ui.dialogs.settings import SettingsDialog
-from ui.dialogs.sign_in import Access, SignInDialog
+from ui.dialogs.sign_in import SignInDialog
 from ui.main_window import MainWindow
 from ui.queue.ticker import DeadlineTicker
 

@@ -14,14 +14,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from console import keychain
-from console.cli.app import session_secret_name
 from console.context import Context
 from console.security import accounts, auth, config
 from console.security.roles import Role
+from console.session import Access, find_access, session_secret_name
 from console.store.base import utcnow
 from ui.app import Opened, Shell
 from ui.dialogs.accounts import AccountDialog
-from ui.dialogs.sign_in import Access, SignInDialog, find_access, grouped
+from ui.dialogs.sign_in import SignInDialog, grouped
 from ui.main_window import MainWindow
 
 from .helpers import gui_run

@@ -37,19 +37,9 @@ from sqlalchemy.engine import URL
 from console import keychain
 from console.policy import load_catalogue
 from console.security.roles import Perm
-from console.store.engine import default_url, parse_url, secret_name_for
-from console.store.uow import Database
+from console.session import check_database, default_url, parse_url, secret_name_for
 from ui import preferences as P
 from ui.context import AppContext
-
-
-def check_database(url: str) -> str:
-    """Open the database without changing it; returns its safe URL (or raises StorageError)."""
-    db = Database(url, upgrade=False)
-    try:
-        return db.safe_url
-    finally:
-        db.dispose()
 
 
 def check_policy(path: str) -> str:

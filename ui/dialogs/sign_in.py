@@ -1,14 +1,12 @@
 """Sign-in: user name and password, the authenticator code, first-time set-up of the code.
 
 Every check (argon2 takes a quarter of a second, and a server may be far away) runs in the
-writer thread; the dialog only shows what came back. The session token goes to the OS
+writer thread, through console.session; the dialog only shows what came back. The session token goes to the OS
 keyring under the entry the CLI uses, so a live session resumes at the next start without
 asking; an ended one asks again and says why.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap, QRegularExpressionValidator
@@ -25,96 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import config, keychain
-from console.cli.app import local_actor, session_secret_name
-from console.errors import ConsoleError, SecretStoreError
+from console.errors import ConsoleError
 from console.security import auth
-from console.security.roles import Actor
-from console.store.uow import Database
+from console.session import Database, Kept, finish_and_keep, sign_in_and_keep
 from ui import errors, style
 from ui.tasks import Tasks
 
 QR_MODULE_PX = 8  # console.security.totp draws each QR module 8 pixels wide
 QR_SHOWN_MODULE_PX = 5
-
-
-# --- the work, in the writer thread ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Access:
-    """Who may use the database, as start-up finds it: an actor, or why sign-in is needed."""
-
-    actor: Actor | None  # None: sign in first
-    session: auth.SignedIn | None = None
-    first_run: bool = False  # a shared database with no accounts yet
-    notice: str = ""  # the console's reason when a kept session ended
-    keyring_missing: bool = False
-    from_env: bool = False  # the token came from PRIVACY_CONSOLE_SESSION, not the keyring
-
-
-@dataclass(frozen=True)
-class Kept:
-    """A new session, and whether the keyring took its token (else: sign in at every start)."""
-
-    signed: auth.SignedIn
-    remembered: bool
-
-
-def find_access(db: Database) -> Access:
-    """The owner where sign-in is off; a kept session that is still live; else sign in (or set up)."""
-    if not auth.sign_in_required(db):
-        return Access(local_actor())
-    from_env = config.SESSION.get()
-    missing = False
-    try:
-        token = from_env or keychain.get_secret(session_secret_name(db))
-    except SecretStoreError:
-        token, missing = None, True
-    if not token:
-        first = db.dialect != "sqlite" and not auth.accounts_exist(db)
-        return Access(None, first_run=first, keyring_missing=missing)
-    try:
-        signed = auth.resume_session(db, token)
-    except auth.SessionExpired as exc:
-        if not from_env:
-            forget_session(db)
-        return Access(None, notice=str(exc))
-    return Access(signed.actor, signed, from_env=bool(from_env))
-
-
-def keep_session(db: Database, signed: auth.SignedIn) -> bool:
-    try:
-        keychain.set_secret(session_secret_name(db), signed.token)
-    except SecretStoreError:
-        return False
-    return True
-
-
-def forget_session(db: Database) -> None:
-    try:
-        keychain.delete_secret(session_secret_name(db))
-    except SecretStoreError:
-        pass  # nothing could be kept there either
-
-
-def sign_in_and_keep(db: Database, username: str, password: str, code: str | None) -> Kept:
-    signed = auth.sign_in(db, username, password, code or None, client="desktop")
-    return Kept(signed, keep_session(db, signed))
-
-
-def finish_and_keep(db: Database, username: str, password: str, secret: str, code: str) -> Kept:
-    signed = auth.finish_enrolment(db, username, password, secret, code, client="desktop")
-    return Kept(signed, keep_session(db, signed))
-
-
-def sign_out(db: Database, token: str, from_env: bool = False) -> None:
-    """End the session on the database and drop the kept token (an ended one is fine too)."""
-    try:
-        auth.sign_out(db, token)
-    finally:
-        if not from_env:
-            forget_session(db)
 
 
 def grouped(secret: str) -> str:

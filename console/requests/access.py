@@ -27,8 +27,3 @@ def open_request(ctx: Context, reference: str, purpose: str = "") -> RequestView
         uow.audit("request.open", "request", ref, purpose)
     return get_request(ctx, ref)
 
-
-def record_access(ctx: Context, action: str, target_type: str, target_id: str, detail: str = "") -> None:
-    """Record a read of personal data that happens outside a write (an export, a print)."""
-    with ctx.db.unit(ctx.actor, Perm.READ_SUBJECT_DATA) as uow:
-        uow.audit(action, target_type, target_id, detail)

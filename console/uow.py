@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.errors import ConflictError, storage_error
-from console.security import audit, checkpoints, seals
+from console.security import audit, checkpoints, minimise, seals
 from console.security.roles import Actor, Perm, require
 from console.store import integrity, migrate
 from console.store.engine import display_url, make_engine, resolve_url, writer
@@ -159,7 +159,5 @@ def _server_owner(conn: Connection) -> Iterator[None]:
 
 
 def _minimise_before_flush(session: Session, flush_context: object, instances: object) -> None:
-    from console.security import minimise  # imported late: it needs the request lifecycle
-
     minimise.before_flush(session, flush_context, instances)
     seals.before_flush(session)  # last: seals cover what the flush writes
