@@ -211,3 +211,20 @@ def test_signed_documents_name_the_latest_checkpoint(trail) -> None:  # type: ig
     assert latest is not None and latest.id >= 2
     line = audit_trail.checkpoint_blocks(ctx)[0].text
     assert line == f"Audit trail: checkpoint {latest.id}: entry {latest.entry_id:,}, head {latest.head_hash[:8]}"
+
+
+def test_requests_written_in_bulk_are_sealed_like_one_added(trail) -> None:  # type: ignore[no-untyped-def]
+    """Demo data and an imported file take the bulk path; storage holds no keys, so they seal on the way."""
+    from console import demo
+    from console.requests import intake
+
+    ctx, path, exported = trail
+    demo.fill(ctx, 20)
+    intake.import_lines(ctx, [(1, {"right": "access", "subject_name": "Bulk Person", "subject_email": "bulk@example.org",
+                                   "received_at": ctx.now().isoformat(), "jurisdictions": "EU"})])
+    assert audit_trail.verify_audit(ctx, exported).ok
+    _sql(path, "UPDATE requests SET status = 'completed' WHERE subject_email = 'bulk@example.org'",
+         "UPDATE requests SET status = CASE status WHEN 'rejected' THEN 'completed' ELSE 'rejected' END "
+         "WHERE id = (SELECT min(id) FROM requests WHERE subject_name NOT LIKE '% Person%')")  # a demo request
+    names = _names(ctx, exported)
+    assert sum("does not match its seal" in n for n in names) == 2, names
