@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import logging
+import platform
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from console import config, demo, first_run
+from console import __version__, config, demo, first_run, logfile
 from console.context import Context
 from console.errors import AuthenticationError, ConsoleError
 from console.policy import Catalogue, load_catalogue
@@ -43,6 +45,8 @@ from ui.context import AppContext
 from ui.preferences import Preferences
 from ui.queue.ticker import DeadlineTicker
 from ui.tasks import Tasks, with_progress
+
+log = logging.getLogger("ui.app")
 
 if TYPE_CHECKING:
     from console.security.auth import SignedIn
@@ -281,6 +285,8 @@ class Shell(QObject):
         window.sign_out_requested.connect(self.sign_out)
         window.sign_in_enabled.connect(self._sign_in_turned_on)
         self.app, self.window = app, window
+        log.info("window opened: %s database, role %s, sign-in %s", self.db.dialect, actor.role.value,
+                 "on" if session is not None else "off")
         window.show()
         app.ticker.start()
         window.start_live()  # what others change shows up by itself
@@ -295,6 +301,7 @@ class Shell(QObject):
         self.guard.stop()
         window, app = self.window, self.app
         self.window, self.app = None, None
+        log.info("window closed: the session ended")
         self.qapp.setQuitOnLastWindowClosed(False)  # the sign-in dialog comes next, not the end
         if window is not None:
             window.end_session()
@@ -401,6 +408,11 @@ def welcome(args: argparse.Namespace, prefs: Preferences, tasks: Tasks, then: An
 def run_gui(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    try:
+        logfile.start()
+    except OSError as exc:  # a read-only data folder: the window runs without its log
+        sys.stderr.write(f"privacy-console: no log file ({exc.strerror or exc})\n")
+    log.info("started: Privacy Console %s, Python %s, %s", __version__, platform.python_version(), platform.system())
     qapp = make_qapp(argv, Preferences().get(P.LANGUAGE))
     responsive_threads()
     qapp.setQuitOnLastWindowClosed(False)  # the opening dialogs close before the window shows
@@ -442,6 +454,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     if not welcome(args, prefs, tasks, lambda: begin(*choose_sources(args, prefs), offer_demo=False), failed, state):
         begin(url, policy)
     code = qapp.exec()
+    log.info("exiting with code %s", code)
     tasks.shutdown()
     shell = state.get("shell")
     if shell is not None:

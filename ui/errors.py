@@ -8,6 +8,7 @@ excepthook sends uncaught exceptions from slots here instead of killing the wind
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
 import traceback
@@ -17,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from console import logfile
 from console.errors import Cancelled, ConflictError, ConsoleError, StorageError
 
 
@@ -114,6 +116,7 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
         sys.__excepthook__(kind, exc, tb)
         return
     sys.stderr.write(details_of(kind, exc, tb))
+    logfile.failure(logging.getLogger("ui"), "uncaught", exc, tb)
     if QApplication.instance() is None or _showing["busy"]:
         return
     _showing["busy"] = True

@@ -6,11 +6,14 @@ the request on show (the workspace's buttons, enabled exactly when the buttons a
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from console import logfile
 from ui.queue import commands as queue_commands
 
 if TYPE_CHECKING:
@@ -98,10 +101,35 @@ def build(window: MainWindow) -> dict[str, QAction]:
 
     tools = bar.addMenu(_tr("&Tools"))
     tools.addAction(window.settings_action)
+    help_menu = bar.addMenu(_tr("&Help"))
     about = getattr(window, "about_action", None)
     if about is not None:
-        bar.addMenu(_tr("&Help")).addAction(about)
+        help_menu.addAction(about)
+    open_log = help_menu.addAction(_tr("Open &log file"))
+    open_log.setObjectName("open_log")
+    open_log.setData(str(log_path()))
+    open_log.setStatusTip(_tr("What the window did, by kind and reference, without anybody's data: {0}").format(
+        log_path()))
+    open_log.triggered.connect(lambda: show_log(window))
     return steps
+
+
+def log_path() -> Path:
+    """The file this window writes (the data folder's, when no log was started here)."""
+    return logfile.current() or logfile.default_path()
+
+
+def show_log(parent: QWidget) -> bool:
+    """Open the log in the desktop's viewer; where that cannot be, say where the file is."""
+    path = log_path()
+    if path.is_file() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Log file"),
+                      _tr("The log file is here (it names events and references, never people):\n\n{0}").format(path),
+                      QMessageBox.StandardButton.Close, parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+    return False
 
 
 def sync_steps(window: MainWindow, steps: dict[str, QAction]) -> None:

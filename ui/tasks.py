@@ -13,6 +13,7 @@ Tests build :class:`Tasks` with ``synchronous=True`` (run inline, deliver direct
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from console import logfile
+from console.errors import Cancelled, ConsoleError
+
+log = logging.getLogger("ui.tasks")
 Callback = Callable[[Any], None]
 PROGRESS_EVERY = 0.05  # seconds between progress signals: a flood would itself stall the loop
 
@@ -84,6 +89,7 @@ class Task(QRunnable):
             try:
                 result = self._fn(*self._args, **kwargs)
             except Exception as exc:  # noqa: BLE001 - every failure is delivered, none is lost in a thread
+                _log_failure(self.name, exc)
                 self.signals.failed.emit(exc)
             else:
                 self.signals.succeeded.emit(result)
@@ -91,6 +97,16 @@ class Task(QRunnable):
                 self.signals.finished.emit()
         except RuntimeError:
             pass  # the window went away while the work ran (shutdown): nobody is left to tell
+
+
+def _log_failure(name: str, exc: Exception) -> None:
+    """The log file learns the task and the kind of failure; the message stays in the window."""
+    if isinstance(exc, Cancelled):
+        log.info("%s cancelled", name)
+    elif isinstance(exc, ConsoleError):
+        log.info("%s refused: %s", name, type(exc).__name__)
+    else:
+        logfile.failure(log, f"{name} failed", exc)
 
 
 class Tasks(QObject):

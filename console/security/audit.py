@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
 from console.security import checkpoints, seals, server
@@ -29,6 +30,11 @@ from console.store.models import AuditEntry, Setting
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
+log = logging.getLogger("console.audit")
+# Targets whose ids are references or codes; a user's id is a user name, and a failed sign-in's
+# is whatever was typed (an e-mail, perhaps): those are logged by kind only.
+_LOGGED_IDS = frozenset({"request", "requests", "incident", "register", "records", "setting", "database", "audit"})
+_COMMITTED = "audit.log"
 
 
 def entry_hash(prev_hash: str, entry_id: int, at: datetime, actor: str, action: str, target_type: str, target_id: str, detail: str) -> str:
@@ -59,6 +65,7 @@ def append(session: Session, actor: str, records: Iterable[AuditRecord]) -> None
     records = list(records)
     if not records:
         return
+    session.info.setdefault(_COMMITTED, []).extend(records)  # logged once the transaction commits
     if server.installed(session) is not None:  # the server chains them, as the session's own role
         written = [str(session.execute(text("SELECT pc_audit_append(:a, :tt, :ti, :d)"), {
             "a": rec.action, "tt": rec.target_type, "ti": rec.target_id, "d": rec.detail}).scalar()).split(" ")
@@ -151,3 +158,16 @@ def _check_head(session: Session, last_id: int, last_hash: str) -> list[ChainPro
     if head_hash != last_hash:
         return [ChainProblem(last_id, "does not match the recorded newest entry (changed)")]
     return []
+
+
+@event.listens_for(Session, "after_commit")
+def _log_committed(session: Session) -> None:
+    """The log file's line for each audited change that stuck: its kind and, where safe, its id."""
+    for rec in session.info.pop(_COMMITTED, ()):
+        safe_id = rec.target_id if rec.target_type in _LOGGED_IDS else ""
+        log.info("%s", " ".join(part for part in (rec.action, rec.target_type, safe_id) if part))
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_rolled_back(session: Session, previous_transaction: object) -> None:
+    session.info.pop(_COMMITTED, None)
