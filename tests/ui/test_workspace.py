@@ -76,7 +76,7 @@ def test_a_stale_edit_is_refused_and_offers_a_reload(window, app_ctx, qtbot, mon
     overview = window.workspace.tab("overview")
     commands.update_request(app_ctx.ctx, view.reference, {"notes": "Changed elsewhere"})  # somebody else
     offered: list[str] = []
-    monkeypatch.setattr("ui.request.workspace.offer_reload", lambda _p, exc: offered.append(str(exc)) or True)
+    monkeypatch.setattr("ui.framework.workspace.offer_reload", lambda _p, exc: offered.append(str(exc)) or True)
     overview.priority.setCurrentIndex(overview.priority.findData("urgent"))
     assert overview.save.isEnabled()
     qtbot.mouseClick(overview.save, Qt.MouseButton.LeftButton)
