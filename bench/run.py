@@ -164,13 +164,40 @@ def _raw(url: str) -> Iterator[Any]:
         raw.close()
 
 
+# SQLite: what a bare load does once at the end instead of per row (the least work that leaves
+# the same database): the name index's and counts' insert triggers, the secondary indexes.
+SET_ASIDE_TRIGGERS = ("requests_name_insert", "requests_counts_insert")
+LOAD_END = (
+    "INSERT INTO requests_name_fts (rowid, subject_name_folded) SELECT id, subject_name_folded FROM requests",
+    "INSERT INTO queue_counts (status, right_id, assignee, paused, n) SELECT status, right_id, "
+    "coalesce(assignee, ''), paused_since IS NOT NULL, count(*) FROM requests GROUP BY 1, 2, 3, 4",
+)
+
+
+def _set_aside(dst: Any) -> list[str]:
+    """Drop the per-row work from an empty SQLite schema; returns the DDL that puts it back."""
+    cur = dst.cursor()
+    rows = cur.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'trigger' AND name IN (?, ?)) "
+        "OR (type = 'index' AND tbl_name IN ('requests', 'request_events', 'checklist_entries')))",
+        SET_ASIDE_TRIGGERS).fetchall()
+    for kind, name, _ in rows:
+        cur.execute(f'DROP {kind.upper()} "{name}"')
+    dst.commit()
+    return [sql for kind, _, sql in rows if kind == "index"] + list(LOAD_END) + [
+        sql for kind, _, sql in rows if kind == "trigger"]
+
+
 def copy_rows(source: str, target: str, sqlite: bool) -> float:
     """The bare baseline of the demo: the same rows into the same schema, executemany (SQLite) or COPY.
 
-    Rows are read from the data set in chunks; only the writing is timed.
+    Rows are read from the data set in chunks; only the writing is timed. On SQLite the name
+    index, the queue counts and the secondary indexes are built once after the rows (the DDL that
+    sets them aside is not timed; building them again is), as the demo itself does.
     """
     spent = 0.0
     with _raw(source) as src, _raw(target) as dst:
+        at_end = _set_aside(dst) if sqlite else []
         for table in (*TABLES, "counters"):
             cols = _columns(src, table, sqlite)
             read = src.cursor(name=f"read_{table}") if not sqlite else src.cursor()
@@ -191,6 +218,9 @@ def copy_rows(source: str, target: str, sqlite: bool) -> float:
                 spent += time.perf_counter() - t
             read.close()
         t = time.perf_counter()
+        wcur = dst.cursor()
+        for sql in at_end:
+            wcur.execute(sql)
         dst.commit()
         spent += time.perf_counter() - t
         src.rollback()

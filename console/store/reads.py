@@ -120,6 +120,8 @@ def _build(rows: Sequence[Any], shape: RowShape, sqlite: bool) -> list[Any]:
     """Rows into ``shape.cls``: a plain (frozen) dataclass is filled through its ``__dict__``, half
     the cost of its generated ``__init__`` (which sets each field through ``object.__setattr__``)."""
     cls = shape.cls
+    if cls is tuple and not shape.datetimes:
+        return [tuple(r) for r in rows]
     names = _dict_fields(cls)
     at = [names[i] for i in shape.datetimes] if names else []
     parse = datetime.fromisoformat

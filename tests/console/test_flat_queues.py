@@ -50,9 +50,11 @@ def test_counts_read_a_few_rows_not_the_table(ctx) -> None:  # type: ignore[no-u
 
     event.listen(ctx.db.engine, "before_cursor_execute", record)
     try:
-        queries.queue_counts(ctx)
+        with reads.watching() as direct:  # the counts go to the driver directly
+            queries.queue_counts(ctx)
     finally:
         event.remove(ctx.db.engine, "before_cursor_execute", record)
+    seen += [" ".join(sql.split()).lower() for sql, _ in direct]
     on_requests = [s for s in seen if "from requests" in s]
     assert on_requests and all("due_at <" in s for s in on_requests), on_requests
     assert not any("group by" in s for s in seen)
