@@ -117,3 +117,23 @@ def test_name_search_ignores_case_and_accents(ctx) -> None:  # type: ignore[no-u
     assert found("zielinska") and all("Zielińska" in name for name in found("zielinska"))
     assert found("xq") == [] and found("nobody-at-all") == []
     assert [r.reference for r in queries.fetch_page(ctx, QueueFilter(queue="all", search=ref.split("-", 1)[1])).rows] == [ref]
+
+
+def test_postgresql_plans_the_first_page_along_an_index_by_itself(ctx) -> None:  # type: ignore[no-untyped-def]
+    """On PostgreSQL, with its statistics and every plan allowed, the first page of the open queue
+    and the next one walk ix_requests_open_due and stop: no Seq Scan, no Sort of requests."""
+    if ctx.db.dialect != "postgresql":
+        import pytest
+
+        pytest.skip("PostgreSQL's planner (the PG tier: make test-pg)")
+    demo.fill(ctx, 5000, seed=8, sample_company=False)  # the demo analyses the tables afterwards
+    first = queries.fetch_page(ctx, QueueFilter(), limit=20)
+    assert first.cursor is not None
+    for cursor in (None, first.cursor):
+        with reads.watching() as seen:
+            queries.fetch_page(ctx, QueueFilter(), cursor, limit=20)
+        ((sql, params),) = seen
+        with ctx.db.engine.connect() as conn:
+            plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql, params).all())
+        assert "Index Scan using ix_requests_open_due on requests" in plan, plan
+        assert "Seq Scan" not in plan and "Sort" not in plan, plan
