@@ -13,7 +13,7 @@ from console.errors import PermissionDenied, TransitionError, ValidationError
 from console.requests.commands import add_event, get_request, load_request
 from console.requests.lifecycle import OPEN, VERIFYING, Status
 from console.requests.views import RequestView
-from console.security import crypto, minimise
+from console.security import crypto
 from console.security.roles import Perm, Role
 from console.store.models import ChecklistEntry, Evidence, Request
 
@@ -111,14 +111,3 @@ def read_evidence(ctx: Context, reference: str, item_id: str) -> list[tuple[str,
                for e in files]
         uow.audit("evidence.read", "request", row.reference, item_id)
     return out
-
-
-def purge_evidence(ctx: Context, reference: str) -> int:
-    """Data minimisation: once verification is done, drop the documents and keep the outcome."""
-    with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
-        row = load_request(uow.session, reference)
-        purged = minimise.purge_evidence_rows(uow.session, [row.id], ctx.now())  # also zeroes freed bytes on SQLite
-        if purged:
-            add_event(uow.session, row, ctx.actor.username, "evidence_purged", f"{purged} evidence file(s) deleted after verification")
-            uow.audit("evidence.purge", "request", row.reference, str(purged))
-        return purged

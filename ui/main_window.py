@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.requests import queries
+from console.requests import bulk, queries
 from console.requests.queries import Counts, QueueRow
 from console.requests.views import RequestView
 from console.security.roles import Perm
@@ -41,7 +41,6 @@ from ui.errors import show_error
 from ui.live import POLL_MS as LIVE_POLL_MS
 from ui.live import LiveRefresh
 from ui.navigation import Navigation
-from ui.queue import bulk
 from ui.queue.alerts import DeadlineAlerts
 from ui.queue.view import QueueView
 from ui.request.workspace import RequestWorkspace

@@ -3,7 +3,8 @@
 A feature adds a page to the navigation with :func:`register_view` or a tab to the request
 workspace with :func:`register_tab`; registering an existing key replaces it, which is how the
 Incidents view and the Package tab replace their placeholders. The window imports the modules
-named in :data:`EXTENSIONS` when they exist, so a feature needs no edit in the shell::
+named in :data:`EXTENSIONS`, so a feature needs no edit in the shell; a feature that fails to
+import fails the start, loudly, rather than showing a placeholder nobody asked for::
 
     # ui/incidents/__init__.py
     from ui.registry import ViewSpec, register_view
@@ -13,8 +14,6 @@ named in :data:`EXTENSIONS` when they exist, so a feature needs no edit in the s
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 
     from ui.context import AppContext
 
-EXTENSIONS = ("ui.incidents", "ui.package", "ui.data_sources", "ui.audit", "ui.records")
+EXTENSIONS = ("ui.incidents", "ui.package", "ui.audit", "ui.records")
 
 
 @dataclass(frozen=True)
@@ -73,19 +72,10 @@ def tabs() -> list[TabSpec]:
 
 
 def load_extensions() -> None:
-    """Built-in views and tabs first, then whichever feature modules are installed."""
+    """Built-in views and tabs first, then the feature modules."""
     if _loaded["done"]:
         return
     _loaded["done"] = True
     importlib.import_module("ui.builtins")
     for name in EXTENSIONS:
-        try:
-            found = importlib.util.find_spec(name) is not None
-        except ModuleNotFoundError:
-            found = False
-        if found:
-            try:
-                importlib.import_module(name)
-            except Exception as exc:  # noqa: BLE001 - a broken feature must not keep the window from opening
-                sys.stderr.write(f"privacy-console: the feature {name} could not be loaded ({exc}); "
-                                 "its placeholder is shown instead\n")
+        importlib.import_module(name)

@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "logout": ("login", "end the session kept in the keyring"),
     "whoami": ("login", "who the console acts as on this database"),
     "desktop": ("desktop", "add the console to this user's application menu (Linux, XDG)"),
+    "screenshot": ("window", "save a picture of the window, rendered offscreen (OUT.png, --view, --size, --theme)"),
 }
 VALUED_OPTIONS = ("--db", "--policy")
 

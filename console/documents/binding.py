@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from console.documents.manifest import canonical_json
-from console.errors import DocumentError
 
 BINDING_VERSION = 1
 KEYWORD_KIND = "privacy-console-package:"
@@ -127,9 +126,3 @@ def template_version(paths: Iterable[object]) -> str:
         digest.update(f"{path.parent.name}/{path.name}\0".encode())
         digest.update(hashlib.sha256(data).digest())
     return f"sha256:{digest.hexdigest()[:16]}"
-
-
-def require_binding(stated: StatedBinding, letter: str) -> PackageBinding:
-    if stated.binding is None:
-        raise DocumentError(f"{letter} states no package fingerprint, so it cannot be tied to this package.")
-    return stated.binding

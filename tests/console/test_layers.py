@@ -45,6 +45,9 @@ def test_no_console_module_pulls_in_qt() -> None:
 
 
 def test_headless_cli_does_not_load_qt() -> None:
-    code = "import sys\nfrom ui.launch import main\nmain(['policy', 'check'])\nprint('PySide6' in sys.modules)"
+    """A command, and --help (which lists the window's screenshot command too), load no Qt."""
+    code = ("import sys\nfrom ui.launch import main\nmain(['policy', 'check'])\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\nprint('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.stdout.strip().endswith("False"), out.stdout + out.stderr
+    assert "screenshot" in out.stdout and "rendered offscreen" in out.stdout, out.stdout
