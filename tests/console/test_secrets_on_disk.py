@@ -6,7 +6,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,26 +18,27 @@ from console import backup, keychain
 from console.errors import SecretStoreError
 from console.store.engine import data_dir
 from console.uow import Database
-from tests.conftest import ROOT
+from tests.console.inprocess import run_cli
 
 
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_keyrings_alt_installed_and_no_backend_chosen_is_refused_by_the_cli(tmp_path: Path) -> None:
+def test_keyrings_alt_installed_and_no_backend_chosen_is_refused_by_the_cli(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """keyring picks keyrings.alt's plaintext file on its own here; the console refuses it and writes nothing."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHON_KEYRING_BACKEND", "DBUS_SESSION_BUS_ADDRESS", "PRIVACY_CONSOLE_DB")}
-    env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
-               PYTHONPATH=str(ROOT), PRIVACY_CONSOLE_HOME=str(tmp_path / "home"))
-    probe = subprocess.run([sys.executable, "-c", "import keyring; print(type(keyring.get_keyring()).__name__)"],
-                           capture_output=True, text=True, env=env, timeout=60)
-    assert probe.stdout.strip() == "PlaintextKeyring"  # what keyring alone would use: a file
-    out = subprocess.run(
-        [sys.executable, "-c", "from ui.launch import main; raise SystemExit(main())",
-         "db", "login", "postgresql+psycopg://jo@db.example.invalid:5432/privacy", "--password-stdin"],
-        capture_output=True, text=True, env=env, input="a database password\n", timeout=120, cwd=ROOT)
+    for name in ("PYTHON_KEYRING_BACKEND", "DBUS_SESSION_BUS_ADDRESS", "PRIVACY_CONSOLE_DB"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in (("HOME", tmp_path), ("XDG_CONFIG_HOME", tmp_path / "config"),
+                        ("XDG_DATA_HOME", tmp_path / "data")):
+        monkeypatch.setenv(name, str(value))
+    # keyring's own choice for this environment, as a fresh process makes it (without the tests' backends)
+    monkeypatch.setattr(keyring.backend, "_limit", getattr(keyring.backend, "_limit", None))  # put back after
+    keyring.core.init_backend(limit=lambda backend: not type(backend).__module__.startswith("tests."))
+    assert type(keyring.get_keyring()).__name__ == "PlaintextKeyring"  # what keyring alone would use: a file
+    out = run_cli("db", "login", "postgresql+psycopg://jo@db.example.invalid:5432/privacy", "--password-stdin",
+                  stdin="a database password\n")
     assert out.returncode != 0
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1, out.stderr
@@ -121,8 +121,8 @@ def test_package_staging_is_0700_and_a_killed_builds_leftover_goes_at_the_next_b
     ref = ready_request(ctx, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()  # a process id that is gone, like a killed build's
+    dead = subprocess.Popen(["true"])  # the smallest process: its id, once it is gone, is a killed build's
+    dead.wait()
     leftover = out / f".{ref}-access.{dead.pid}.0123456789ab.partial"
     leftover.mkdir()
     (leftover / "data.json").write_text('{"name": "synthetic person"}')
