@@ -217,8 +217,10 @@ def _window(app, args: argparse.Namespace, width: int, height: int):  # type: ig
 
 def _interesting_row(queue) -> int:  # type: ignore[no-untyped-def]
     """For the request picture: the first row awaiting verification (its checklist half done)."""
+    from console.requests.lifecycle import Status
+
     for i in range(queue.model.rowCount()):
         row = queue.model.row_at(i)
-        if row is not None and row.status == "awaiting_verification" and not row.paused:
+        if row is not None and row.status == Status.AWAITING_VERIFICATION and not row.paused:
             return i
     return 0

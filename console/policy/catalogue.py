@@ -215,6 +215,14 @@ class Catalogue:
             known = ", ".join(self._rights)
             raise ValidationError(f"Unknown right {right_id!r}. Known rights: {known}") from None
 
+    def find_jurisdiction(self, jurisdiction_id: str) -> Jurisdiction | None:
+        """The jurisdiction, or None for an id a later catalogue dropped."""
+        return self._jurisdictions.get(jurisdiction_id)
+
+    def find_category(self, category_id: str) -> Category | None:
+        """The data category, or None for an id a later catalogue dropped."""
+        return next((c for c in self.categories if c.id == category_id), None)
+
     def jurisdiction(self, jurisdiction_id: str) -> Jurisdiction:
         from console.errors import ValidationError
 
@@ -227,9 +235,9 @@ class Catalogue:
             ) from None
 
     def category(self, category_id: str) -> Category:
-        for c in self.categories:
-            if c.id == category_id:
-                return c
+        found = self.find_category(category_id)
+        if found is not None:
+            return found
         from console.errors import ValidationError
 
         known = ", ".join(c.id for c in self.categories)

@@ -167,3 +167,9 @@ def test_policy_check_names_an_unknown_holiday_subdivision(tmp_path: Path) -> No
                                           r"\(ENG, NIR, SCT, WLS\)"):
         check_calendars(cat)
     check_calendars(load_catalogue())  # the shipped catalogue passes
+
+
+def test_a_category_or_jurisdiction_dropped_from_the_catalogue_is_found_as_none(catalogue) -> None:
+    assert catalogue.find_category("account") is catalogue.category("account")
+    assert catalogue.find_jurisdiction("EU") is catalogue.jurisdiction("EU")
+    assert catalogue.find_category("astrology") is None and catalogue.find_jurisdiction("ATLANTIS") is None

@@ -188,17 +188,14 @@ class DataTab(RequestTab):
         self.records.clear()
         cat = self.host.app.ctx.catalogue
         for cid in view.categories or tuple(c.id for c in cat.categories):
-            try:
-                c = cat.category(cid)
-            except Exception:  # noqa: BLE001 - a category from an older catalogue
+            c = cat.find_category(cid)
+            if c is None:  # a category from an older catalogue
                 continue
             QTreeWidgetItem(self.records, [c.title, c.source, "", self.tr("not gathered yet")])
 
     def _category_title(self, category: str) -> str:
-        try:
-            return self.host.app.ctx.catalogue.category(category).title
-        except Exception:  # noqa: BLE001 - a category from an older catalogue still shows its id
-            return category
+        c = self.host.app.ctx.catalogue.find_category(category)
+        return c.title if c is not None else category  # a category from an older catalogue shows its id
 
     # --- actions -----------------------------------------------------------------------------
 

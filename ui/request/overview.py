@@ -167,12 +167,9 @@ class OverviewTab(RequestTab):
         f["email"].setText(view.subject_email)
         f["guardian"].setText(f"{view.guardian_name} <{view.guardian_email}>" if view.guardian_name else "—")
         f["right"].setText(words.catalogue(view.right_title))
-        titles = []
-        for j in view.jurisdictions:
-            try:
-                titles.append(words.catalogue(self.host.app.ctx.catalogue.jurisdiction(j).title))
-            except Exception:  # noqa: BLE001 - an id from an older catalogue still shows
-                titles.append(j)
+        cat = self.host.app.ctx.catalogue
+        titles = [words.catalogue(found.title) if (found := cat.find_jurisdiction(j)) is not None
+                  else j for j in view.jurisdictions]  # an id from an older catalogue shows as it is
         f["jurisdictions"].setText(", ".join(titles))
         f["received"].setText(self.tr("{time} via {channel}").format(time=words.local_time(view.received_at, zone),
                                                                       channel=words.channel(view.channel)))

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from console.errors import ValidationError
 from console.requests import commands
 from console.requests.lifecycle import FORWARD, OPEN, Status
 from console.requests.views import RequestView
@@ -144,7 +145,7 @@ class RequestWorkspace(RecordWorkspace):
     def _extendable(self, view: RequestView) -> list[Any]:
         try:
             rules = self.app.ctx.catalogue.deadline_rules(view.right, view.jurisdictions)
-        except Exception:  # noqa: BLE001 - a right or jurisdiction from an older catalogue
+        except ValidationError:  # a right or jurisdiction from an older catalogue
             return []
         return [r for r in rules if r.extension_amount > 0]
 
