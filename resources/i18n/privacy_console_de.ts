@@ -55,47 +55,47 @@
   <context>
     <name>Access</name>
     <message>
-      <location filename="../../ui/context.py" line="122" />
+      <location filename="../../ui/context.py" line="119" />
       <source>Needs the role {roles}; you are signed in as {role}.</source>
       <translation>Erfordert die Rolle {roles}; Sie sind angemeldet als {role}.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="99" />
+      <location filename="../../ui/context.py" line="96" />
       <source>administrator</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="101" />
+      <location filename="../../ui/context.py" line="98" />
       <source>analyst</source>
       <translation>Sachbearbeitung</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="102" />
+      <location filename="../../ui/context.py" line="99" />
       <source>auditor</source>
       <translation>Prüfer</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="100" />
+      <location filename="../../ui/context.py" line="97" />
       <source>data protection officer</source>
       <translation>Datenschutzbeauftragte</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="98" />
+      <location filename="../../ui/context.py" line="95" />
       <source>owner</source>
       <translation>Eigentümer</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="89" />
+      <location filename="../../ui/context.py" line="86" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="115" />
+      <location filename="../../ui/context.py" line="112" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="120" />
+      <location filename="../../ui/context.py" line="117" />
       <source>{what} needs the role {roles}; you are signed in as {role}.</source>
       <translation>{what} erfordert die Rolle {roles}; Sie sind angemeldet als {role}.</translation>
     </message>
@@ -204,7 +204,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="155" />
+      <location filename="../../ui/app.py" line="153" />
       <source>The database {0} is empty. Fill it with {1} demo requests to try the console?</source>
       <translation>Die Datenbank {0} ist leer. Mit {1} Demo-Anträgen füllen, um die Konsole auszuprobieren?</translation>
     </message>
@@ -270,22 +270,22 @@
   <context>
     <name>AssignDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="230" />
+      <location filename="../../ui/dialogs/reasons.py" line="231" />
       <source>(nobody)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="223" />
+      <location filename="../../ui/dialogs/reasons.py" line="224" />
       <source>Assign request</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="232" />
+      <location filename="../../ui/dialogs/reasons.py" line="233" />
       <source>Assign to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="223" />
+      <location filename="../../ui/dialogs/reasons.py" line="224" />
       <source>Assign {0} requests</source>
       <translation type="unfinished" />
     </message>
@@ -336,37 +336,37 @@
   <context>
     <name>AuditModel</name>
     <message>
-      <location filename="../../ui/audit/model.py" line="72" />
+      <location filename="../../ui/audit/model.py" line="54" />
       <source>Action</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="73" />
+      <location filename="../../ui/audit/model.py" line="55" />
       <source>Detail</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="72" />
+      <location filename="../../ui/audit/model.py" line="54" />
       <source>No.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="72" />
+      <location filename="../../ui/audit/model.py" line="54" />
       <source>Target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="72" />
+      <location filename="../../ui/audit/model.py" line="54" />
       <source>Time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="132" />
+      <location filename="../../ui/audit/model.py" line="70" />
       <source>Times in {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="72" />
+      <location filename="../../ui/audit/model.py" line="54" />
       <source>User</source>
       <translation type="unfinished" />
     </message>
@@ -1025,39 +1025,39 @@
   <context>
     <name>CompleteDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="174" />
+      <location filename="../../ui/dialogs/reasons.py" line="175" />
       <source>Complete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="174" />
+      <location filename="../../ui/dialogs/reasons.py" line="175" />
       <source>Complete without sending</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="166" />
+      <location filename="../../ui/dialogs/reasons.py" line="167" />
       <source>Complete {0}?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="161" />
+      <location filename="../../ui/dialogs/reasons.py" line="162" />
       <source>No response has been sent to {name} yet. Completing {ref} now closes it without an answer: its clock stops and it leaves the open queues. To answer first, build the package on the Package tab and press Mark as sent.
 
 To close it anyway, say why no answer is sent; the reason is recorded with the request.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="171" />
+      <location filename="../../ui/dialogs/reasons.py" line="172" />
       <source>Why no answer is sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="168" />
+      <location filename="../../ui/dialogs/reasons.py" line="169" />
       <source>e.g. answered in person; the person asked for no written answer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="157" />
+      <location filename="../../ui/dialogs/reasons.py" line="158" />
       <source>{ref} closes as answered: its clock stops and it leaves the open queues. The response went to {name} on {sent}. It can be reopened later, with a reason.</source>
       <translation type="unfinished" />
     </message>
@@ -1065,137 +1065,137 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DashboardPage</name>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="238" />
+      <location filename="../../ui/dashboard/view.py" line="239" />
       <source>@value d</source>
       <translation>@value Tage</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="173" />
+      <location filename="../../ui/dashboard/view.py" line="174" />
       <source>As of {0} ({1})</source>
       <translation>Stand {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="301" />
+      <location filename="../../ui/dashboard/view.py" line="302" />
       <source>CSV files (*.csv)</source>
       <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="264" />
+      <location filename="../../ui/dashboard/view.py" line="265" />
       <source>Closed</source>
       <translation>Abgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="165" />
+      <location filename="../../ui/dashboard/view.py" line="166" />
       <source>Could not count the figures.</source>
       <translation>Die Zahlen konnten nicht gezählt werden.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="151" />
+      <location filename="../../ui/dashboard/view.py" line="152" />
       <source>Counting…</source>
       <translation>Wird gezählt…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="73" />
+      <location filename="../../ui/dashboard/view.py" line="74" />
       <source>Dashboard</source>
       <translation>Übersicht</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="92" />
+      <location filename="../../ui/dashboard/view.py" line="93" />
       <source>Due soon (today included)</source>
       <translation>Bald fällig (einschließlich heute)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="250" />
+      <location filename="../../ui/dashboard/view.py" line="251" />
       <source>Due soon, after today</source>
       <translation>Bald fällig, nach heute</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="91" />
+      <location filename="../../ui/dashboard/view.py" line="92" />
       <source>Due today</source>
       <translation>Heute fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="78" />
+      <location filename="../../ui/dashboard/view.py" line="79" />
       <source>Export CSV…</source>
       <translation>CSV exportieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="300" />
+      <location filename="../../ui/dashboard/view.py" line="301" />
       <source>Export the dashboard figures</source>
       <translation>Die Zahlen der Übersicht exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="310" />
+      <location filename="../../ui/dashboard/view.py" line="311" />
       <source>Exported</source>
       <translation>Exportiert</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="118" />
+      <location filename="../../ui/dashboard/view.py" line="119" />
       <source>Loading…</source>
       <translation>Wird geladen…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="238" />
+      <location filename="../../ui/dashboard/view.py" line="239" />
       <source>Median days to close (last 12 months)</source>
       <translation>Median der Tage bis zum Abschluss (letzte 12 Monate)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="88" />
+      <location filename="../../ui/dashboard/view.py" line="89" />
       <source>Open requests</source>
       <translation>Offene Anträge</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="241" />
+      <location filename="../../ui/dashboard/view.py" line="242" />
       <source>Open requests by deadline state</source>
       <translation>Offene Anträge nach Fristenstand</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="232" />
+      <location filename="../../ui/dashboard/view.py" line="233" />
       <source>Open requests by right</source>
       <translation>Offene Anträge nach Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="89" />
+      <location filename="../../ui/dashboard/view.py" line="90" />
       <source>Overdue</source>
       <translation>Überfällig</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="90" />
+      <location filename="../../ui/dashboard/view.py" line="91" />
       <source>Overdue rate (of open)</source>
       <translation>Anteil überfällig (der offenen)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="93" />
+      <location filename="../../ui/dashboard/view.py" line="94" />
       <source>Paused (clock stopped)</source>
       <translation>Angehalten (Frist ruht)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="263" />
+      <location filename="../../ui/dashboard/view.py" line="264" />
       <source>Received</source>
       <translation>Eingegangen</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="77" />
+      <location filename="../../ui/dashboard/view.py" line="78" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="262" />
+      <location filename="../../ui/dashboard/view.py" line="263" />
       <source>Requests received and closed per week</source>
       <translation>Eingegangene und abgeschlossene Anträge pro Woche</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="311" />
+      <location filename="../../ui/dashboard/view.py" line="312" />
       <source>The figures were saved to {0}.</source>
       <translation>Die Zahlen wurden in {0} gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="278" />
+      <location filename="../../ui/dashboard/view.py" line="279" />
       <source>Week starting</source>
       <translation>Woche ab</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="193" />
+      <location filename="../../ui/dashboard/view.py" line="194" />
       <source>{0} other rights</source>
       <translation>{0} weitere Rechte</translation>
     </message>
@@ -1203,112 +1203,112 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DataTab</name>
     <message>
-      <location filename="../../ui/request/data.py" line="69" />
+      <location filename="../../ui/request/data.py" line="70" />
       <source>Add records from a CSV or JSON export of a company system</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="97" />
+      <location filename="../../ui/request/data.py" line="98" />
       <source>Adding a person's data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="224" />
+      <location filename="../../ui/request/data.py" line="222" />
       <source>Asking the data sources about {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="81" />
+      <location filename="../../ui/request/data.py" line="82" />
       <source>Category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="210" />
+      <location filename="../../ui/request/data.py" line="208" />
       <source>Exports (*.csv *.json);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="70" />
+      <location filename="../../ui/request/data.py" line="71" />
       <source>Fetch from data sources</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="81" />
+      <location filename="../../ui/request/data.py" line="82" />
       <source>Gathered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="68" />
+      <location filename="../../ui/request/data.py" line="69" />
       <source>Import file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="209" />
+      <location filename="../../ui/request/data.py" line="207" />
       <source>Import subject data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="155" />
+      <location filename="../../ui/request/data.py" line="156" />
       <source>Loading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="239" />
+      <location filename="../../ui/request/data.py" line="237" />
       <source>No data source holds records for this person (asked: {0}). Check the email address and account id on the Overview tab, or press Import file… to add an export by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="182" />
+      <location filename="../../ui/request/data.py" line="183" />
       <source>No records yet: press Import file… or Fetch from data sources.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="234" />
+      <location filename="../../ui/request/data.py" line="232" />
       <source>Not reached:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="239" />
+      <location filename="../../ui/request/data.py" line="237" />
       <source>Nothing found</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="118" />
+      <location filename="../../ui/request/data.py" line="119" />
       <source>Opening a person's data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="71" />
+      <location filename="../../ui/request/data.py" line="72" />
       <source>Query every configured data source for this person</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="81" />
+      <location filename="../../ui/request/data.py" line="82" />
       <source>Record</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="128" />
+      <location filename="../../ui/request/data.py" line="129" />
       <source>Records gathered for this request, by category. Opening them is recorded in the audit trail.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="236" />
+      <location filename="../../ui/request/data.py" line="234" />
       <source>Some sources failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="81" />
+      <location filename="../../ui/request/data.py" line="82" />
       <source>Source</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="101" />
+      <location filename="../../ui/request/data.py" line="102" />
       <source>Subject data arrives with the data-sources feature. The categories this request covers, and where the policy says each comes from:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="238" />
+      <location filename="../../ui/request/data.py" line="236" />
       <source>no source</source>
       <translation type="unfinished" />
     </message>
@@ -1318,22 +1318,22 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="175" />
+      <location filename="../../ui/request/data.py" line="176" />
       <source>{0} record</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="231" />
+      <location filename="../../ui/request/data.py" line="229" />
       <source>{0} record gathered.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="176" />
+      <location filename="../../ui/request/data.py" line="177" />
       <source>{0} records</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/data.py" line="231" />
+      <location filename="../../ui/request/data.py" line="229" />
       <source>{0} records gathered.</source>
       <translation type="unfinished" />
     </message>
@@ -1490,17 +1490,17 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DeadlineBadge</name>
     <message>
-      <location filename="../../ui/widgets/deadline.py" line="49" />
+      <location filename="../../ui/widgets/deadline.py" line="50" />
       <source>{0} late</source>
       <translation>{0} zu spät</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets/deadline.py" line="51" />
+      <location filename="../../ui/widgets/deadline.py" line="52" />
       <source>{0} left</source>
       <translation>noch {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets/deadline.py" line="45" />
+      <location filename="../../ui/widgets/deadline.py" line="46" />
       <source>{0} left, clock stopped</source>
       <translation>noch {0}, Frist angehalten</translation>
     </message>
@@ -1775,44 +1775,44 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../ui/errors.py" line="35" />
+      <location filename="../../ui/errors.py" line="37" />
       <source>Changed by somebody else</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="97" />
+      <location filename="../../ui/errors.py" line="105" />
       <source>Copy details</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="33" />
+      <location filename="../../ui/errors.py" line="35" />
       <source>Database problem</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="78" />
+      <location filename="../../ui/errors.py" line="86" />
       <source>Keep my edits</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="37" />
+      <location filename="../../ui/errors.py" line="39" />
       <source>Not done</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="77" />
+      <location filename="../../ui/errors.py" line="85" />
       <source>Reload</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="92" />
+      <location filename="../../ui/errors.py" line="100" />
       <source>Something went wrong that the console did not expect. Your saved work is safe: every change is written in one transaction or not at all.
 
 {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/errors.py" line="38" />
+      <location filename="../../ui/errors.py" line="40" />
       <source>Unexpected error</source>
       <translation type="unfinished" />
     </message>
@@ -1820,42 +1820,42 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>ExtendDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="102" />
+      <location filename="../../ui/dialogs/reasons.py" line="103" />
       <source>An extension must be told to the person, with the reasons, within the first period. The console refuses one the law does not allow.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="117" />
+      <location filename="../../ui/dialogs/reasons.py" line="118" />
       <source>Clock</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="118" />
+      <location filename="../../ui/dialogs/reasons.py" line="119" />
       <source>Extend by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="101" />
+      <location filename="../../ui/dialogs/reasons.py" line="102" />
       <source>Extend {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="120" />
+      <location filename="../../ui/dialogs/reasons.py" line="121" />
       <source>Person told on</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="121" />
+      <location filename="../../ui/dialogs/reasons.py" line="122" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="116" />
+      <location filename="../../ui/dialogs/reasons.py" line="117" />
       <source>Why more time is needed (told to the person)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="107" />
+      <location filename="../../ui/dialogs/reasons.py" line="108" />
       <source>{label} (up to {n} {unit})</source>
       <translation type="unfinished" />
     </message>
@@ -1863,52 +1863,52 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>FilterBar</name>
     <message>
-      <location filename="../../ui/queue/view.py" line="78" />
+      <location filename="../../ui/queue/view.py" line="79" />
       <source>All requests</source>
       <translation>Alle Anträge</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="60" />
+      <location filename="../../ui/queue/view.py" line="61" />
       <source>All rights</source>
       <translation>Alle Rechte</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="75" />
+      <location filename="../../ui/queue/view.py" line="76" />
       <source>Any deadline</source>
       <translation>Jede Frist</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="64" />
+      <location filename="../../ui/queue/view.py" line="65" />
       <source>Any status</source>
       <translation>Jeder Status</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="70" />
+      <location filename="../../ui/queue/view.py" line="71" />
       <source>Anyone</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="83" />
+      <location filename="../../ui/queue/view.py" line="84" />
       <source>Clear</source>
       <translation>Zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="84" />
+      <location filename="../../ui/queue/view.py" line="85" />
       <source>Clear the search and every filter</source>
       <translation>Suche und alle Filter zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="79" />
+      <location filename="../../ui/queue/view.py" line="80" />
       <source>Search every request, open and closed, not only the queue on show</source>
       <translation>Alle Anträge durchsuchen, offene und abgeschlossene, nicht nur die angezeigte Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="55" />
+      <location filename="../../ui/queue/view.py" line="56" />
       <source>Search reference, name or email  (Ctrl+F)</source>
       <translation>Aktenzeichen, Name oder E-Mail suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="71" />
+      <location filename="../../ui/queue/view.py" line="72" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
@@ -2147,53 +2147,53 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentModel</name>
     <message>
-      <location filename="../../ui/incidents/model.py" line="238" />
+      <location filename="../../ui/incidents/model.py" line="89" />
       <source>Authority clock stopped: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="88" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Authority due</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="88" />
+      <location filename="../../ui/incidents/model.py" line="64" />
       <source>Became aware</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="87" />
+      <location filename="../../ui/incidents/model.py" line="64" />
       <source>Reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="87" />
+      <location filename="../../ui/incidents/model.py" line="64" />
       <source>Risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="87" />
+      <location filename="../../ui/incidents/model.py" line="64" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="88" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Time left (72 h)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="87" />
+      <location filename="../../ui/incidents/model.py" line="64" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="265" />
+      <location filename="../../ui/incidents/model.py" line="126" />
       <source>{0}
 A response drill: an exercise on the real clocks, never counted in real figures or the register.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="239" />
+      <location filename="../../ui/incidents/model.py" line="90" />
       <source>{state}: {left}
 Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
@@ -2202,317 +2202,317 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>IncidentWords</name>
     <message>
-      <location filename="../../ui/incidents/words.py" line="78" />
+      <location filename="../../ui/incidents/words.py" line="79" />
       <source>Action</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="51" />
+      <location filename="../../ui/incidents/words.py" line="52" />
       <source>All incidents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="50" />
+      <location filename="../../ui/incidents/words.py" line="51" />
       <source>Authority clock running</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="61" />
+      <location filename="../../ui/incidents/words.py" line="62" />
       <source>Authority notified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="51" />
+      <location filename="../../ui/incidents/words.py" line="52" />
       <source>Authority report overdue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="88" />
+      <location filename="../../ui/incidents/words.py" line="89" />
       <source>Availability (lost or unavailable)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="74" />
+      <location filename="../../ui/incidents/words.py" line="75" />
       <source>Aware</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="94" />
+      <location filename="../../ui/incidents/words.py" line="95" />
       <source>Children's data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="40" />
+      <location filename="../../ui/incidents/words.py" line="41" />
       <source>Closed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="78" />
+      <location filename="../../ui/incidents/words.py" line="79" />
       <source>Communication</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="87" />
+      <location filename="../../ui/incidents/words.py" line="88" />
       <source>Confidentiality (disclosed or accessed)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="39" />
+      <location filename="../../ui/incidents/words.py" line="40" />
       <source>Contained</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="79" />
+      <location filename="../../ui/incidents/words.py" line="80" />
       <source>Correction</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="92" />
+      <location filename="../../ui/incidents/words.py" line="93" />
       <source>Credentials</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="35" />
+      <location filename="../../ui/incidents/words.py" line="36" />
       <source>DRILL</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="109" />
+      <location filename="../../ui/incidents/words.py" line="110" />
       <source>Data unintelligible to others, e.g. encrypted (Art. 34(3)(a))</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="76" />
+      <location filename="../../ui/incidents/words.py" line="77" />
       <source>Decision</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="74" />
+      <location filename="../../ui/incidents/words.py" line="75" />
       <source>Detected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="118" />
+      <location filename="../../ui/incidents/words.py" line="119" />
       <source>Do not notify</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="76" />
+      <location filename="../../ui/incidents/words.py" line="77" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="76" />
+      <location filename="../../ui/incidents/words.py" line="77" />
       <source>Drill</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="56" />
+      <location filename="../../ui/incidents/words.py" line="57" />
       <source>Drills only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="104" />
+      <location filename="../../ui/incidents/words.py" line="105" />
       <source>Email</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="79" />
+      <location filename="../../ui/incidents/words.py" line="80" />
       <source>Evidence</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="77" />
+      <location filename="../../ui/incidents/words.py" line="78" />
       <source>Facts changed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="93" />
+      <location filename="../../ui/incidents/words.py" line="94" />
       <source>Financial data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="78" />
+      <location filename="../../ui/incidents/words.py" line="79" />
       <source>Finding</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="114" />
+      <location filename="../../ui/incidents/words.py" line="115" />
       <source>Follow-up report</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="46" />
+      <location filename="../../ui/incidents/words.py" line="47" />
       <source>High risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="104" />
+      <location filename="../../ui/incidents/words.py" line="105" />
       <source>In the app</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="114" />
+      <location filename="../../ui/incidents/words.py" line="115" />
       <source>Initial report</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="88" />
+      <location filename="../../ui/incidents/words.py" line="89" />
       <source>Integrity (altered)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="110" />
+      <location filename="../../ui/incidents/words.py" line="111" />
       <source>Later measures remove the high risk (Art. 34(3)(b))</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="104" />
+      <location filename="../../ui/incidents/words.py" line="105" />
       <source>Letter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="94" />
+      <location filename="../../ui/incidents/words.py" line="95" />
       <source>Location data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="46" />
+      <location filename="../../ui/incidents/words.py" line="47" />
       <source>No risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="45" />
+      <location filename="../../ui/incidents/words.py" line="46" />
       <source>Not assessed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="50" />
+      <location filename="../../ui/incidents/words.py" line="51" />
       <source>Not closed (open to resolved)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="118" />
+      <location filename="../../ui/incidents/words.py" line="119" />
       <source>Not decided</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="62" />
+      <location filename="../../ui/incidents/words.py" line="63" />
       <source>Not notifying</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="78" />
+      <location filename="../../ui/incidents/words.py" line="79" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="76" />
+      <location filename="../../ui/incidents/words.py" line="77" />
       <source>Notified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="61" />
+      <location filename="../../ui/incidents/words.py" line="62" />
       <source>Notified late</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="118" />
+      <location filename="../../ui/incidents/words.py" line="119" />
       <source>Notify</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="93" />
+      <location filename="../../ui/incidents/words.py" line="94" />
       <source>Official documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="39" />
+      <location filename="../../ui/incidents/words.py" line="40" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="105" />
+      <location filename="../../ui/incidents/words.py" line="106" />
       <source>Phone</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="105" />
+      <location filename="../../ui/incidents/words.py" line="106" />
       <source>Public communication</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="55" />
+      <location filename="../../ui/incidents/words.py" line="56" />
       <source>Real and drills</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="55" />
+      <location filename="../../ui/incidents/words.py" line="56" />
       <source>Real incidents only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="75" />
+      <location filename="../../ui/incidents/words.py" line="76" />
       <source>Reopened</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="77" />
+      <location filename="../../ui/incidents/words.py" line="78" />
       <source>Request linked</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="77" />
+      <location filename="../../ui/incidents/words.py" line="78" />
       <source>Request unlinked</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="40" />
+      <location filename="../../ui/incidents/words.py" line="41" />
       <source>Resolved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="46" />
+      <location filename="../../ui/incidents/words.py" line="47" />
       <source>Risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="75" />
+      <location filename="../../ui/incidents/words.py" line="76" />
       <source>Risk assessed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="61" />
+      <location filename="../../ui/incidents/words.py" line="62" />
       <source>Running</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="104" />
+      <location filename="../../ui/incidents/words.py" line="105" />
       <source>SMS</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="92" />
+      <location filename="../../ui/incidents/words.py" line="93" />
       <source>Special categories (Art. 9)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="39" />
+      <location filename="../../ui/incidents/words.py" line="40" />
       <source>Triaged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="29" />
+      <location filename="../../ui/incidents/words.py" line="30" />
       <source>Your role may read incidents but not work on them; that needs the data protection officer or the owner role.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="125" />
+      <location filename="../../ui/incidents/words.py" line="126" />
       <source>{0} h {1:02d} min</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/words.py" line="125" />
+      <location filename="../../ui/incidents/words.py" line="126" />
       <source>{0} min</source>
       <translation type="unfinished" />
     </message>
@@ -2520,188 +2520,188 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>IncidentWorkspace</name>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="111" />
+      <location filename="../../ui/incidents/workspace.py" line="61" />
       <source>Advance</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="277" />
+      <location filename="../../ui/incidents/workspace.py" line="140" />
       <source>Advance to {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="112" />
+      <location filename="../../ui/incidents/workspace.py" line="62" />
       <source>Assess risk…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="240" />
+      <location filename="../../ui/incidents/workspace.py" line="107" />
       <source>Aware {aware}  ·  report to the authority due {due} ({hours} hours)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="307" />
+      <location filename="../../ui/incidents/workspace.py" line="165" />
       <source>Close the incident</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="368" />
+      <location filename="../../ui/incidents/workspace.py" line="207" />
       <source>Close {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="117" />
+      <location filename="../../ui/incidents/workspace.py" line="67" />
       <source>Close…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="365" />
+      <location filename="../../ui/incidents/workspace.py" line="204" />
       <source>Closing ends the work on the incident; it can be reopened with a reason.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="368" />
+      <location filename="../../ui/incidents/workspace.py" line="207" />
       <source>Closing note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="319" />
+      <location filename="../../ui/incidents/workspace.py" line="173" />
       <source>Contain {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="391" />
+      <location filename="../../ui/incidents/workspace.py" line="224" />
       <source>Debrief</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="113" />
+      <location filename="../../ui/incidents/workspace.py" line="63" />
       <source>Decide…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="320" />
+      <location filename="../../ui/incidents/workspace.py" line="174" />
       <source>Describe how the breach was contained; it is kept as the containment measures.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="134" />
+      <location filename="../../ui/incidents/workspace.py" line="75" />
       <source>Documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="116" />
+      <location filename="../../ui/incidents/workspace.py" line="66" />
       <source>Finish drill…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="388" />
+      <location filename="../../ui/incidents/workspace.py" line="221" />
       <source>Finish the drill {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="260" />
+      <location filename="../../ui/incidents/workspace.py" line="125" />
       <source>Finished {0}; its record is kept as it ended.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="321" />
+      <location filename="../../ui/incidents/workspace.py" line="175" />
       <source>Measures</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="134" />
+      <location filename="../../ui/incidents/workspace.py" line="74" />
       <source>Notifications</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="114" />
+      <location filename="../../ui/incidents/workspace.py" line="64" />
       <source>Notify authority…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="115" />
+      <location filename="../../ui/incidents/workspace.py" line="65" />
       <source>Notify people…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="133" />
+      <location filename="../../ui/incidents/workspace.py" line="72" />
       <source>Overview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="380" />
+      <location filename="../../ui/incidents/workspace.py" line="216" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="304" />
+      <location filename="../../ui/incidents/workspace.py" line="162" />
       <source>Record a follow-up report</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="304" />
+      <location filename="../../ui/incidents/workspace.py" line="162" />
       <source>Record the initial report, or a follow-up</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="378" />
+      <location filename="../../ui/incidents/workspace.py" line="214" />
       <source>Reopen {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="118" />
+      <location filename="../../ui/incidents/workspace.py" line="68" />
       <source>Reopen…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="256" />
+      <location filename="../../ui/incidents/workspace.py" line="121" />
       <source>Response drill from the scenario “{0}”, started {1} by {2}: an exercise, not a real breach. It never counts in real figures or the register.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="60" />
+      <location filename="../../ui/incidents/workspace.py" line="42" />
       <source>Select an incident in the list to work on it here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="306" />
+      <location filename="../../ui/incidents/workspace.py" line="164" />
       <source>Still needed before closing:
 {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="367" />
+      <location filename="../../ui/incidents/workspace.py" line="206" />
       <source>Still needed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="389" />
+      <location filename="../../ui/incidents/workspace.py" line="222" />
       <source>The drill's clock stops and its record is kept as it ended. The drill report (Documents) measures each milestone against its target.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="379" />
+      <location filename="../../ui/incidents/workspace.py" line="215" />
       <source>The incident goes back to Resolved. Say why (new facts, a follow-up report…); it is recorded.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="133" />
+      <location filename="../../ui/incidents/workspace.py" line="73" />
       <source>Timeline</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="391" />
+      <location filename="../../ui/incidents/workspace.py" line="224" />
       <source>What went well, what to improve</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="369" />
+      <location filename="../../ui/incidents/workspace.py" line="208" />
       <source>optional: lessons learnt, follow-up</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/workspace.py" line="244" />
+      <location filename="../../ui/incidents/workspace.py" line="111" />
       <source>reported {0}</source>
       <translation type="unfinished" />
     </message>
@@ -2730,54 +2730,54 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>
 … and {0} more</source>
       <translation>
 … und {0} weitere</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>About</source>
       <translation>Über</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>Assign the selected requests</source>
       <translation>Die ausgewählten Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="186" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Assigning requests</source>
       <translation>Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Assigning {0} requests…</source>
       <translation>{0} Anträge werden zugewiesen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>Change the status of the selected requests</source>
       <translation>Den Status der ausgewählten Anträge ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Changing the status of requests</source>
       <translation>Status von Anträgen ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>Changing {0} requests…</source>
       <translation>{0} Anträge werden geändert…</translation>
     </message>
@@ -2787,37 +2787,37 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Zahlen nicht aktualisiert: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>Dashboard</source>
       <translation>Übersicht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>End your session and return to the sign-in window</source>
       <translation>Sitzung beenden und zur Anmeldung zurückkehren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>Import requests from a web-form export (CSV or JSON)</source>
       <translation>Anträge aus einem Webformular-Export importieren (CSV oder JSON)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Importing requests</source>
       <translation>Anträge importieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>Import…</source>
       <translation>Importieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="188" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="159" />
       <source>New request</source>
       <translation>Neuer Antrag</translation>
     </message>
@@ -2827,12 +2827,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="102" />
+      <location filename="../../ui/main_window.py" line="101" />
       <source>Privacy Console</source>
       <translation>Privacy Console</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>Put back the last assignment, priority or categories change</source>
       <translation>Die letzte Änderung von Zuweisung, Priorität oder Kategorien zurücknehmen</translation>
     </message>
@@ -2842,32 +2842,32 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Zurückgenommen.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>Put the last change back (Ctrl+Z)</source>
       <translation>Die letzte Änderung zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="173" />
+      <location filename="../../ui/main_window.py" line="172" />
       <source>Queue</source>
       <translation>Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>Register a request received by email, letter, phone or form</source>
       <translation>Einen per E-Mail, Brief, Telefon oder Formular eingegangenen Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Registering a request</source>
       <translation>Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>Search</source>
       <translation>Suchen</translation>
     </message>
@@ -2877,27 +2877,27 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="171" />
       <source>Settings…</source>
       <translation>Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="244" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>Some requests were not changed</source>
       <translation>Einige Anträge wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>The database in use (Settings to change it)</source>
       <translation>Die verwendete Datenbank (in den Einstellungen zu ändern)</translation>
     </message>
@@ -2912,7 +2912,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Zeiten in {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="175" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
@@ -2922,12 +2922,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Rückgängig nimmt es zurück.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>User name {0}; the session ends at {1} at the latest</source>
       <translation>Benutzername {0}; die Sitzung endet spätestens um {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>Version, database, policy catalogue and licence</source>
       <translation>Version, Datenbank, Richtlinienkatalog und Lizenz</translation>
     </message>
@@ -2937,27 +2937,27 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>In Arbeit…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>You own this local database; nobody signs in to it (Settings &gt; Security to turn sign-in on)</source>
       <translation>Diese lokale Datenbank gehört Ihnen; niemand meldet sich an (Einstellungen &gt; Sicherheit, um die Anmeldung einzuschalten)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>{0} changed, {1} refused:</source>
       <translation>{0} geändert, {1} abgelehnt:</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>{0} registered; due {1}.</source>
       <translation>{0} erfasst; fällig {1}.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>{0} request changed.</source>
       <translation>{0} Antrag geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>{0} requests changed.</source>
       <translation>{0} Anträge geändert.</translation>
     </message>
@@ -2965,74 +2965,98 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>Menus</name>
     <message>
-      <location filename="../../ui/menus.py" line="90" />
+      <location filename="../../ui/menus.py" line="93" />
       <source>&amp;Columns</source>
       <translation>&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="53" />
+      <location filename="../../ui/menus.py" line="56" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="40" />
+      <location filename="../../ui/menus.py" line="43" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="103" />
+      <location filename="../../ui/menus.py" line="104" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="47" />
+      <location filename="../../ui/menus.py" line="50" />
       <source>&amp;Quit</source>
       <translation>B&amp;eenden</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="59" />
+      <location filename="../../ui/menus.py" line="62" />
       <source>&amp;Request</source>
       <translation>&amp;Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="99" />
+      <location filename="../../ui/menus.py" line="102" />
       <source>&amp;Tools</source>
       <translation>E&amp;xtras</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="86" />
+      <location filename="../../ui/menus.py" line="89" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="48" />
+      <location filename="../../ui/menus.py" line="51" />
       <source>Close the console</source>
       <translation>Die Konsole schließen</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="41" />
+      <location filename="../../ui/menus.py" line="44" />
       <source>Export queue…</source>
       <translation>Warteschlange exportieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="93" />
+      <location filename="../../ui/menus.py" line="96" />
       <source>Keep the queue, search, filters, sort and columns under a name</source>
       <translation>Warteschlange, Suche, Filter, Sortierung und Spalten unter einem Namen speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="42" />
+      <location filename="../../ui/menus.py" line="127" />
+      <source>Log file</source>
+      <translation>Protokolldatei</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="108" />
+      <source>Open &amp;log file</source>
+      <translation>&amp;Protokolldatei öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="45" />
       <source>Save every request of the queue on show, as filtered, as CSV</source>
       <translation>Alle Anträge der angezeigten Warteschlange, wie gefiltert, als CSV speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="92" />
+      <location filename="../../ui/menus.py" line="95" />
       <source>Save view…</source>
       <translation>Ansicht speichern…</translation>
     </message>
     <message>
-      <location filename="../../ui/menus.py" line="96" />
+      <location filename="../../ui/menus.py" line="99" />
       <source>Saved &amp;views</source>
       <translation>Gespeicherte An&amp;sichten</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="128" />
+      <source>The log file is here (it names events and references, never people):
+
+{0}</source>
+      <translation>Die Protokolldatei liegt hier (sie nennt Ereignisse und Aktenzeichen, nie Personen):
+
+{0}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/menus.py" line="111" />
+      <source>What the window did, by kind and reference, without anybody's data: {0}</source>
+      <translation>Was das Fenster getan hat, nach Art und Aktenzeichen, ohne Daten von Personen: {0}</translation>
     </message>
   </context>
   <context>
@@ -3692,12 +3716,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>OverviewTab</name>
     <message>
-      <location filename="../../ui/request/overview.py" line="165" />
+      <location filename="../../ui/request/overview.py" line="166" />
       <source>  (child)</source>
       <translation>  (Kind)</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="184" />
+      <location filename="../../ui/request/overview.py" line="182" />
       <source>  (confirmed {0})</source>
       <translation>  (bestätigt {0})</translation>
     </message>
@@ -3707,7 +3731,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation> — bewertet {0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="203" />
+      <location filename="../../ui/request/overview.py" line="201" />
       <source>(nobody)</source>
       <translation>(niemand)</translation>
     </message>
@@ -3717,7 +3741,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Ein Cybervorfall</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="119" />
+      <location filename="../../ui/request/overview.py" line="120" />
       <source>Account id</source>
       <translation>Konto-ID</translation>
     </message>
@@ -3727,7 +3751,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Als voraussichtlich ohne Risiko bewertet.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="115" />
+      <location filename="../../ui/request/overview.py" line="116" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
@@ -3757,7 +3781,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Vor dem Abschluss</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="117" />
+      <location filename="../../ui/request/overview.py" line="118" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
@@ -3767,7 +3791,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Frist und Entscheidungen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="75" />
+      <location filename="../../ui/request/overview.py" line="76" />
       <source>Confirm receipt by</source>
       <translation>Eingang bestätigen bis</translation>
     </message>
@@ -3782,7 +3806,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Anlaufstelle</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="120" />
+      <location filename="../../ui/request/overview.py" line="121" />
       <source>Data categories</source>
       <translation>Datenkategorien</translation>
     </message>
@@ -3802,22 +3826,22 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Entdeckt am</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="74" />
+      <location filename="../../ui/request/overview.py" line="75" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="126" />
+      <location filename="../../ui/request/overview.py" line="127" />
       <source>Editing a request</source>
       <translation>Antrag bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="71" />
+      <location filename="../../ui/request/overview.py" line="72" />
       <source>Email</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="74" />
+      <location filename="../../ui/request/overview.py" line="75" />
       <source>Every clock</source>
       <translation>Alle Fristen</translation>
     </message>
@@ -3832,7 +3856,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Beendete Übungen bleiben, wie sie endeten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="82" />
+      <location filename="../../ui/request/overview.py" line="83" />
       <source>Handling</source>
       <translation>Bearbeitung</translation>
     </message>
@@ -3842,12 +3866,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Wie entdeckt</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="73" />
+      <location filename="../../ui/request/overview.py" line="74" />
       <source>Jurisdictions</source>
       <translation>Rechtsräume</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="118" />
+      <location filename="../../ui/request/overview.py" line="119" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
@@ -3887,12 +3911,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Benachrichtigung nicht erforderlich</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="121" />
+      <location filename="../../ui/request/overview.py" line="122" />
       <source>Notes</source>
       <translation>Notizen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="112" />
+      <location filename="../../ui/request/overview.py" line="113" />
       <source>Notes for the team (not sent to the person)</source>
       <translation>Notizen für das Team (werden der Person nicht geschickt)</translation>
     </message>
@@ -3902,12 +3926,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Nichts fehlt</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="76" />
+      <location filename="../../ui/request/overview.py" line="77" />
       <source>Outcome</source>
       <translation>Ergebnis</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="72" />
+      <location filename="../../ui/request/overview.py" line="73" />
       <source>Parent or guardian</source>
       <translation>Elternteil oder Vormund</translation>
     </message>
@@ -3917,17 +3941,17 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Betroffene Personen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="75" />
+      <location filename="../../ui/request/overview.py" line="76" />
       <source>Possible duplicate of</source>
       <translation>Mögliches Duplikat von</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="116" />
+      <location filename="../../ui/request/overview.py" line="117" />
       <source>Priority</source>
       <translation>Priorität</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="73" />
+      <location filename="../../ui/request/overview.py" line="74" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
@@ -3942,7 +3966,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Gemeldet von</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="67" />
+      <location filename="../../ui/request/overview.py" line="68" />
       <source>Request</source>
       <translation>Antrag</translation>
     </message>
@@ -3957,7 +3981,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="72" />
+      <location filename="../../ui/request/overview.py" line="73" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
@@ -3972,12 +3996,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Änderungen speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="71" />
+      <location filename="../../ui/request/overview.py" line="72" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="99" />
+      <location filename="../../ui/request/overview.py" line="100" />
       <source>The person's account id, if known</source>
       <translation>Konto-ID der Person, falls bekannt</translation>
     </message>
@@ -3987,7 +4011,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Dieser Vorfall ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="127" />
+      <location filename="../../ui/request/overview.py" line="128" />
       <source>This request is closed; reopen it to edit.</source>
       <translation>Dieser Antrag ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
@@ -4007,7 +4031,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>{0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="291" />
+      <location filename="../../ui/request/overview.py" line="289" />
       <source>{0} changed.</source>
       <translation>{0} geändert.</translation>
     </message>
@@ -4017,7 +4041,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>{due} — 72 Stunden nach Kenntnis ({aware})</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="176" />
+      <location filename="../../ui/request/overview.py" line="174" />
       <source>{time} via {channel}</source>
       <translation>{time} per {channel}</translation>
     </message>
@@ -4709,52 +4733,52 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue/model.py" line="109" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="109" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="109" />
+      <location filename="../../ui/queue/model.py" line="82" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="108" />
+      <location filename="../../ui/queue/model.py" line="82" />
       <source>Reference</source>
       <translation>Aktenzeichen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="108" />
+      <location filename="../../ui/queue/model.py" line="82" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="108" />
+      <location filename="../../ui/queue/model.py" line="82" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="108" />
+      <location filename="../../ui/queue/model.py" line="82" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="109" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Time left</source>
       <translation>Restzeit</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="286" />
+      <location filename="../../ui/queue/model.py" line="137" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="261" />
+      <location filename="../../ui/queue/model.py" line="105" />
       <source>{state}: {left}
 Due {due} ({rule})</source>
       <translation>{state}: {left}
@@ -4764,87 +4788,87 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>QueueView</name>
     <message>
-      <location filename="../../ui/queue/view.py" line="425" />
+      <location filename="../../ui/queue/view.py" line="426" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="426" />
+      <location filename="../../ui/queue/view.py" line="427" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="419" />
+      <location filename="../../ui/queue/view.py" line="420" />
       <source>Copy reference</source>
       <translation>Aktenzeichen kopieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="422" />
+      <location filename="../../ui/queue/view.py" line="423" />
       <source>Copy {0} references</source>
       <translation>{0} Aktenzeichen kopieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="359" />
+      <location filename="../../ui/queue/view.py" line="360" />
       <source>Loading…</source>
       <translation>Wird geladen…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="350" />
+      <location filename="../../ui/queue/view.py" line="351" />
       <source>No request matches the search and filters.</source>
       <translation>Kein Antrag passt zu Suche und Filtern.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="181" />
+      <location filename="../../ui/queue/view.py" line="182" />
       <source>No requests here.</source>
       <translation>Hier sind keine Anträge.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="351" />
+      <location filename="../../ui/queue/view.py" line="352" />
       <source>No requests in this queue.</source>
       <translation>Keine Anträge in dieser Warteschlange.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="418" />
+      <location filename="../../ui/queue/view.py" line="419" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="428" />
+      <location filename="../../ui/queue/view.py" line="429" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="371" />
+      <location filename="../../ui/queue/view.py" line="372" />
       <source>The queue could not be loaded: {0}</source>
       <translation>Die Warteschlange konnte nicht geladen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="176" />
+      <location filename="../../ui/queue/view.py" line="177" />
       <source>Try again</source>
       <translation>Erneut versuchen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="447" />
+      <location filename="../../ui/queue/view.py" line="448" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="363" />
+      <location filename="../../ui/queue/view.py" line="364" />
       <source>{0} of {1} shown</source>
       <translation>{0} von {1} angezeigt</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="361" />
+      <location filename="../../ui/queue/view.py" line="362" />
       <source>{0} request</source>
       <translation>{0} Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="361" />
+      <location filename="../../ui/queue/view.py" line="362" />
       <source>{0} requests</source>
       <translation>{0} Anträge</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="359" />
+      <location filename="../../ui/queue/view.py" line="360" />
       <source>{0} shown</source>
       <translation>{0} angezeigt</translation>
     </message>
@@ -5059,27 +5083,27 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>RejectDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="80" />
+      <location filename="../../ui/dialogs/reasons.py" line="81" />
       <source>Grounds</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="81" />
+      <location filename="../../ui/dialogs/reasons.py" line="82" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="74" />
+      <location filename="../../ui/dialogs/reasons.py" line="75" />
       <source>Reject {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="75" />
+      <location filename="../../ui/dialogs/reasons.py" line="76" />
       <source>The grounds and the reason are recorded and told to the person.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="79" />
+      <location filename="../../ui/dialogs/reasons.py" line="80" />
       <source>Why, in words the person will read</source>
       <translation type="unfinished" />
     </message>
@@ -5087,147 +5111,147 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>RequestWorkspace</name>
     <message>
-      <location filename="../../ui/request/workspace.py" line="102" />
+      <location filename="../../ui/request/workspace.py" line="50" />
       <source>Advance</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="260" />
+      <location filename="../../ui/request/workspace.py" line="119" />
       <source>Advance to {0}</source>
       <translation>Weiter: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="296" />
+      <location filename="../../ui/request/workspace.py" line="142" />
       <source>Approving and completing a request</source>
       <translation>Antrag freigeben und erledigen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="121" />
+      <location filename="../../ui/request/workspace.py" line="64" />
       <source>Changing a request</source>
       <translation>Antrag ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="106" />
+      <location filename="../../ui/request/workspace.py" line="55" />
       <source>Confirm receipt</source>
       <translation>Eingang bestätigen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="239" />
+      <location filename="../../ui/request/workspace.py" line="102" />
       <source>Due {due} — {rule}</source>
       <translation>Fällig {due} — {rule}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="105" />
+      <location filename="../../ui/request/workspace.py" line="54" />
       <source>Extend…</source>
       <translation>Verlängern…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="330" />
+      <location filename="../../ui/request/workspace.py" line="170" />
       <source>Pause {0}</source>
       <translation>{0} anhalten</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="103" />
+      <location filename="../../ui/request/workspace.py" line="51" />
       <source>Pause…</source>
       <translation>Anhalten…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="120" />
+      <location filename="../../ui/request/workspace.py" line="63" />
       <source>Read only. {0}</source>
       <translation>Nur lesen. {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="371" />
+      <location filename="../../ui/request/workspace.py" line="194" />
       <source>Reason</source>
       <translation>Grund</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="294" />
+      <location filename="../../ui/request/workspace.py" line="140" />
       <source>Rejecting a request</source>
       <translation>Antrag ablehnen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="107" />
+      <location filename="../../ui/request/workspace.py" line="57" />
       <source>Reject…</source>
       <translation>Ablehnen…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="379" />
+      <location filename="../../ui/request/workspace.py" line="199" />
       <source>Reopen {0}</source>
       <translation>{0} wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="109" />
+      <location filename="../../ui/request/workspace.py" line="59" />
       <source>Reopen…</source>
       <translation>Wieder öffnen…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="104" />
+      <location filename="../../ui/request/workspace.py" line="52" />
       <source>Resume</source>
       <translation>Fortsetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="58" />
+      <location filename="../../ui/request/workspace.py" line="43" />
       <source>Select a request in the queue to work on it here.</source>
       <translation>Wählen Sie einen Antrag in der Warteschlange, um ihn hier zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="331" />
+      <location filename="../../ui/request/workspace.py" line="171" />
       <source>The clock stops while the console waits on the person (where the law lets it); the deadline moves by the time it stood still.</source>
       <translation>Die Frist ruht, solange auf die Person gewartet wird (wo das Gesetz es erlaubt); die Frist verschiebt sich um die Zeit des Stillstands.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="370" />
+      <location filename="../../ui/request/workspace.py" line="193" />
       <source>The person withdrew the request. The reason is kept with it.</source>
       <translation>Die Person hat den Antrag zurückgezogen. Der Grund wird beim Antrag gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="380" />
+      <location filename="../../ui/request/workspace.py" line="200" />
       <source>The request goes back to In progress. Say why; it is recorded.</source>
       <translation>Der Antrag geht zurück in Bearbeitung. Nennen Sie den Grund; er wird festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="333" />
+      <location filename="../../ui/request/workspace.py" line="173" />
       <source>Waiting for</source>
       <translation>Warten auf</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="369" />
+      <location filename="../../ui/request/workspace.py" line="192" />
       <source>Withdraw {0}</source>
       <translation>{0} zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="108" />
+      <location filename="../../ui/request/workspace.py" line="58" />
       <source>Withdraw…</source>
       <translation>Zurückziehen…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="292" />
+      <location filename="../../ui/request/workspace.py" line="138" />
       <source>Working on a request</source>
       <translation>Antrag bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="235" />
+      <location filename="../../ui/request/workspace.py" line="98" />
       <source>assigned to {0}</source>
       <translation>zugewiesen an {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="241" />
+      <location filename="../../ui/request/workspace.py" line="104" />
       <source>clock stopped since {0}</source>
       <translation>Frist angehalten seit {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="334" />
+      <location filename="../../ui/request/workspace.py" line="174" />
       <source>e.g. a copy of a government-issued ID</source>
       <translation>z. B. eine Kopie eines amtlichen Ausweises</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="243" />
+      <location filename="../../ui/request/workspace.py" line="106" />
       <source>extended</source>
       <translation>verlängert</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="237" />
+      <location filename="../../ui/request/workspace.py" line="100" />
       <source>unassigned</source>
       <translation>nicht zugewiesen</translation>
     </message>
@@ -5534,297 +5558,297 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="288" />
+      <location filename="../../ui/dialogs/settings.py" line="278" />
       <source> hours</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="302" />
+      <location filename="../../ui/dialogs/settings.py" line="292" />
       <source>Appearance</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="116" />
+      <location filename="../../ui/dialogs/settings.py" line="106" />
       <source>Browse…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="100" />
+      <location filename="../../ui/dialogs/settings.py" line="90" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="206" />
+      <location filename="../../ui/dialogs/settings.py" line="196" />
       <source>Certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="242" />
+      <location filename="../../ui/dialogs/settings.py" line="232" />
       <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="159" />
+      <location filename="../../ui/dialogs/settings.py" line="149" />
       <source>Check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="189" />
+      <location filename="../../ui/dialogs/settings.py" line="179" />
       <source>Choose certificate…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="195" />
+      <location filename="../../ui/dialogs/settings.py" line="185" />
       <source>Choose published certificate…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="100" />
+      <location filename="../../ui/dialogs/settings.py" line="90" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="385" />
+      <location filename="../../ui/dialogs/settings.py" line="375" />
       <source>Connected to {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="369" />
+      <location filename="../../ui/dialogs/settings.py" line="359" />
       <source>Connecting…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="292" />
+      <location filename="../../ui/dialogs/settings.py" line="282" />
       <source>Dark</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="109" />
+      <location filename="../../ui/dialogs/settings.py" line="99" />
       <source>Database</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="356" />
+      <location filename="../../ui/dialogs/settings.py" line="346" />
       <source>Database file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="293" />
+      <location filename="../../ui/dialogs/settings.py" line="283" />
       <source>Desktop notice when a request becomes due soon or overdue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="280" />
+      <location filename="../../ui/dialogs/settings.py" line="270" />
       <source>Display and deadlines</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="301" />
+      <location filename="../../ui/dialogs/settings.py" line="291" />
       <source>Due soon when less than</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="135" />
+      <location filename="../../ui/dialogs/settings.py" line="125" />
       <source>File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="170" />
+      <location filename="../../ui/dialogs/settings.py" line="160" />
       <source>Folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="77" />
+      <location filename="../../ui/dialogs/settings.py" line="67" />
       <source>General</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="141" />
+      <location filename="../../ui/dialogs/settings.py" line="131" />
       <source>Host</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="303" />
+      <location filename="../../ui/dialogs/settings.py" line="293" />
       <source>Language (from the next start)</source>
       <translation>Sprache (ab dem nächsten Start)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="291" />
+      <location filename="../../ui/dialogs/settings.py" line="281" />
       <source>Light</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="187" />
+      <location filename="../../ui/dialogs/settings.py" line="177" />
       <source>Loading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="110" />
+      <location filename="../../ui/dialogs/settings.py" line="100" />
       <source>Local file (one person, this computer)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="230" />
+      <location filename="../../ui/dialogs/settings.py" line="220" />
       <source>None yet: packages cannot be signed until one is chosen.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="193" />
+      <location filename="../../ui/dialogs/settings.py" line="183" />
       <source>None: package checks report the signer as not verified.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="255" />
+      <location filename="../../ui/dialogs/settings.py" line="245" />
       <source>Not changed: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="201" />
+      <location filename="../../ui/dialogs/settings.py" line="191" />
       <source>Only an administrator chooses the signing certificate.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="265" />
+      <location filename="../../ui/dialogs/settings.py" line="255" />
       <source>Opening {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="167" />
+      <location filename="../../ui/dialogs/settings.py" line="157" />
       <source>Organisation name and time zone…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="144" />
+      <location filename="../../ui/dialogs/settings.py" line="134" />
       <source>Password</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="154" />
+      <location filename="../../ui/dialogs/settings.py" line="144" />
       <source>Policy catalogue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="363" />
+      <location filename="../../ui/dialogs/settings.py" line="353" />
       <source>Policy catalogue folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="139" />
+      <location filename="../../ui/dialogs/settings.py" line="129" />
       <source>Port</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="390" />
+      <location filename="../../ui/dialogs/settings.py" line="380" />
       <source>Reading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="357" />
+      <location filename="../../ui/dialogs/settings.py" line="347" />
       <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="84" />
+      <location filename="../../ui/dialogs/settings.py" line="74" />
       <source>Security</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="68" />
+      <location filename="../../ui/dialogs/settings.py" line="58" />
       <source>Settings</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="111" />
+      <location filename="../../ui/dialogs/settings.py" line="101" />
       <source>Shared PostgreSQL server (the team)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="300" />
+      <location filename="../../ui/dialogs/settings.py" line="290" />
       <source>Show times in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="186" />
+      <location filename="../../ui/dialogs/settings.py" line="176" />
       <source>Signing certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="130" />
+      <location filename="../../ui/dialogs/settings.py" line="120" />
       <source>Test connection</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="283" />
+      <location filename="../../ui/dialogs/settings.py" line="273" />
       <source>The organisation's ({0})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="241" />
+      <location filename="../../ui/dialogs/settings.py" line="231" />
       <source>The organisation's published certificate or CA</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="295" />
+      <location filename="../../ui/dialogs/settings.py" line="285" />
       <source>The system's</source>
       <translation>Die des Systems</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="284" />
+      <location filename="../../ui/dialogs/settings.py" line="274" />
       <source>This computer's</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="207" />
+      <location filename="../../ui/dialogs/settings.py" line="197" />
       <source>Time stamps</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="211" />
+      <location filename="../../ui/dialogs/settings.py" line="201" />
       <source>Trusted for checks</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="285" />
+      <location filename="../../ui/dialogs/settings.py" line="275" />
       <source>UTC</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="298" />
+      <location filename="../../ui/dialogs/settings.py" line="288" />
       <source>Used from the next start</source>
       <translation>Gilt ab dem nächsten Start</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="143" />
+      <location filename="../../ui/dialogs/settings.py" line="133" />
       <source>User</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="129" />
+      <location filename="../../ui/dialogs/settings.py" line="119" />
       <source>kept in the OS keyring; leave empty to keep the stored one</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="192" />
+      <location filename="../../ui/dialogs/settings.py" line="182" />
       <source>optional: an RFC 3161 time-stamp server, https://…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="156" />
+      <location filename="../../ui/dialogs/settings.py" line="146" />
       <source>the catalogue shipped with the console</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="289" />
+      <location filename="../../ui/dialogs/settings.py" line="279" />
       <source>the policy's ({0} hours)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="223" />
+      <location filename="../../ui/dialogs/settings.py" line="213" />
       <source>{0} certificate(s) set; package checks verify signers against them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="270" />
+      <location filename="../../ui/dialogs/settings.py" line="260" />
       <source>{path} — signs as {name}, valid until {until}</source>
       <translation type="unfinished" />
     </message>
@@ -5832,127 +5856,127 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="189" />
+      <location filename="../../ui/dialogs/sign_in.py" line="104" />
       <source>6 digits</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="207" />
+      <location filename="../../ui/dialogs/sign_in.py" line="122" />
       <source>Authenticator code</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="274" />
+      <location filename="../../ui/dialogs/sign_in.py" line="189" />
       <source>Back</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="249" />
+      <location filename="../../ui/dialogs/sign_in.py" line="164" />
       <source>Cannot scan it? Add an account in the app by hand with this key (time-based, 6 digits, every 30 seconds):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="340" />
+      <location filename="../../ui/dialogs/sign_in.py" line="255" />
       <source>Checking the code…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="208" />
+      <location filename="../../ui/dialogs/sign_in.py" line="123" />
       <source>Code</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="270" />
+      <location filename="../../ui/dialogs/sign_in.py" line="185" />
       <source>Code from the app</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="258" />
+      <location filename="../../ui/dialogs/sign_in.py" line="173" />
       <source>Copy key</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="354" />
+      <location filename="../../ui/dialogs/sign_in.py" line="269" />
       <source>Enter the 6-digit code from your authenticator app.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="412" />
+      <location filename="../../ui/dialogs/sign_in.py" line="327" />
       <source>Enter the 6-digit code the app shows.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="365" />
+      <location filename="../../ui/dialogs/sign_in.py" line="280" />
       <source>Enter the 6-digit code your authenticator app shows for Privacy Console.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="349" />
+      <location filename="../../ui/dialogs/sign_in.py" line="264" />
       <source>Enter your user name and password.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="275" />
+      <location filename="../../ui/dialogs/sign_in.py" line="190" />
       <source>Finish set-up and sign in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="205" />
+      <location filename="../../ui/dialogs/sign_in.py" line="120" />
       <source>Password</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="246" />
+      <location filename="../../ui/dialogs/sign_in.py" line="161" />
       <source>QR code for the authenticator app</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="218" />
+      <location filename="../../ui/dialogs/sign_in.py" line="133" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="286" />
+      <location filename="../../ui/dialogs/sign_in.py" line="201" />
       <source>Set up your authenticator app</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="219" />
+      <location filename="../../ui/dialogs/sign_in.py" line="134" />
       <source>Sign in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="152" />
+      <location filename="../../ui/dialogs/sign_in.py" line="67" />
       <source>Sign in — Privacy Console</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="384" />
+      <location filename="../../ui/dialogs/sign_in.py" line="299" />
       <source>Sign-in failed: something the console did not expect went wrong.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="339" />
+      <location filename="../../ui/dialogs/sign_in.py" line="254" />
       <source>Signing in…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="201" />
+      <location filename="../../ui/dialogs/sign_in.py" line="116" />
       <source>User name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="242" />
+      <location filename="../../ui/dialogs/sign_in.py" line="157" />
       <source>Your role signs in with a code from an authenticator app on your phone as well as the password. Scan this QR code with the app, then enter the 6-digit code it shows.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="401" />
+      <location filename="../../ui/dialogs/sign_in.py" line="316" />
       <source>for {0} on {1}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/sign_in.py" line="231" />
+      <location filename="../../ui/dialogs/sign_in.py" line="146" />
       <source>to {0}</source>
       <translation type="unfinished" />
     </message>
@@ -6144,32 +6168,32 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>StatusDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="191" />
+      <location filename="../../ui/dialogs/reasons.py" line="192" />
       <source>Change the status of {0} requests</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="192" />
+      <location filename="../../ui/dialogs/reasons.py" line="193" />
       <source>Each request is moved on its own; those the lifecycle does not allow are listed afterwards with the reason.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="203" />
+      <location filename="../../ui/dialogs/reasons.py" line="204" />
       <source>Grounds</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="200" />
+      <location filename="../../ui/dialogs/reasons.py" line="201" />
       <source>Needed to reject, withdraw or reopen, and to complete a request whose answer was never sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="202" />
+      <location filename="../../ui/dialogs/reasons.py" line="203" />
       <source>New status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="204" />
+      <location filename="../../ui/dialogs/reasons.py" line="205" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
@@ -6240,22 +6264,22 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>Units</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="146" />
+      <location filename="../../ui/dialogs/reasons.py" line="147" />
       <source>business days</source>
       <translation>Arbeitstage</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="145" />
+      <location filename="../../ui/dialogs/reasons.py" line="146" />
       <source>days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="148" />
+      <location filename="../../ui/dialogs/reasons.py" line="149" />
       <source>hours</source>
       <translation>Stunden</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="147" />
+      <location filename="../../ui/dialogs/reasons.py" line="148" />
       <source>months</source>
       <translation>Monate</translation>
     </message>
@@ -6263,122 +6287,122 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>VerificationTab</name>
     <message>
-      <location filename="../../ui/request/verification.py" line="114" />
+      <location filename="../../ui/request/verification.py" line="110" />
       <source> (optional)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="169" />
+      <location filename="../../ui/request/verification.py" line="165" />
       <source>Attach evidence</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="59" />
+      <location filename="../../ui/request/verification.py" line="58" />
       <source>Attach…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="48" />
+      <location filename="../../ui/request/verification.py" line="47" />
       <source>Check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="48" />
+      <location filename="../../ui/request/verification.py" line="47" />
       <source>Checked by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="49" />
+      <location filename="../../ui/request/verification.py" line="48" />
       <source>Comment</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="56" />
+      <location filename="../../ui/request/verification.py" line="55" />
       <source>Comment (required when a check fails)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="62" />
+      <location filename="../../ui/request/verification.py" line="61" />
       <source>Confirm as second verifier</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="170" />
+      <location filename="../../ui/request/verification.py" line="166" />
       <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="104" />
+      <location filename="../../ui/request/verification.py" line="100" />
       <source>Each required check also needs a second verifier (somebody else).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="49" />
+      <location filename="../../ui/request/verification.py" line="48" />
       <source>Evidence</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="58" />
+      <location filename="../../ui/request/verification.py" line="57" />
       <source>Evidence file (optional; stored encrypted)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="61" />
+      <location filename="../../ui/request/verification.py" line="60" />
       <source>Failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="64" />
+      <location filename="../../ui/request/verification.py" line="63" />
       <source>Finish verification</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="66" />
+      <location filename="../../ui/request/verification.py" line="65" />
       <source>Move the request on to In progress once every required check is done</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="134" />
+      <location filename="../../ui/request/verification.py" line="130" />
       <source>No checks recorded for this request.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="147" />
+      <location filename="../../ui/request/verification.py" line="143" />
       <source>Not checked</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="60" />
+      <location filename="../../ui/request/verification.py" line="59" />
       <source>Passed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="68" />
+      <location filename="../../ui/request/verification.py" line="67" />
       <source>Recording identity checks</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="48" />
+      <location filename="../../ui/request/verification.py" line="47" />
       <source>Result</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="48" />
+      <location filename="../../ui/request/verification.py" line="47" />
       <source>Second verifier</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="102" />
+      <location filename="../../ui/request/verification.py" line="98" />
       <source>The checks the policy names for {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="106" />
+      <location filename="../../ui/request/verification.py" line="102" />
       <source>Verification is closed: the request is {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/verification.py" line="133" />
+      <location filename="../../ui/request/verification.py" line="129" />
       <source>{0} of {1} required checks passed</source>
       <translation type="unfinished" />
     </message>
@@ -6519,12 +6543,12 @@ Fällig {due} ({rule})</translation>
       <translation>Zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="30" />
+      <location filename="../../ui/words.py" line="31" />
       <source>Awaiting approval</source>
       <translation>Wartet auf Freigabe</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="28" />
+      <location filename="../../ui/words.py" line="29" />
       <source>Awaiting verification</source>
       <translation>Wartet auf Prüfung</translation>
     </message>
@@ -6554,7 +6578,7 @@ Fällig {due} ({rule})</translation>
       <translation>Abgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="31" />
+      <location filename="../../ui/words.py" line="32" />
       <source>Completed</source>
       <translation>Erledigt</translation>
     </message>
@@ -6604,7 +6628,7 @@ Fällig {due} ({rule})</translation>
       <translation>Identität konnte nicht geprüft werden</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="29" />
+      <location filename="../../ui/words.py" line="30" />
       <source>In progress</source>
       <translation>In Bearbeitung</translation>
     </message>
@@ -6659,12 +6683,12 @@ Fällig {due} ({rule})</translation>
       <translation>Eingang bestätigt</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="27" />
+      <location filename="../../ui/words.py" line="28" />
       <source>Received</source>
       <translation>Eingegangen</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="32" />
+      <location filename="../../ui/words.py" line="33" />
       <source>Rejected</source>
       <translation>Abgelehnt</translation>
     </message>
@@ -6704,7 +6728,7 @@ Fällig {due} ({rule})</translation>
       <translation>Webformular</translation>
     </message>
     <message>
-      <location filename="../../ui/words.py" line="33" />
+      <location filename="../../ui/words.py" line="34" />
       <source>Withdrawn</source>
       <translation>Zurückgezogen</translation>
     </message>
