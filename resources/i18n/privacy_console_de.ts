@@ -1863,52 +1863,52 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>FilterBar</name>
     <message>
-      <location filename="../../ui/queue/view.py" line="79" />
+      <location filename="../../ui/queue/view.py" line="70" />
       <source>All requests</source>
       <translation>Alle Anträge</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="61" />
+      <location filename="../../ui/queue/view.py" line="52" />
       <source>All rights</source>
       <translation>Alle Rechte</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="76" />
+      <location filename="../../ui/queue/view.py" line="67" />
       <source>Any deadline</source>
       <translation>Jede Frist</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="65" />
+      <location filename="../../ui/queue/view.py" line="56" />
       <source>Any status</source>
       <translation>Jeder Status</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="71" />
+      <location filename="../../ui/queue/view.py" line="62" />
       <source>Anyone</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="84" />
+      <location filename="../../ui/queue/view.py" line="75" />
       <source>Clear</source>
       <translation>Zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="85" />
+      <location filename="../../ui/queue/view.py" line="76" />
       <source>Clear the search and every filter</source>
       <translation>Suche und alle Filter zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="80" />
+      <location filename="../../ui/queue/view.py" line="71" />
       <source>Search every request, open and closed, not only the queue on show</source>
       <translation>Alle Anträge durchsuchen, offene und abgeschlossene, nicht nur die angezeigte Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="56" />
+      <location filename="../../ui/queue/view.py" line="49" />
       <source>Search reference, name or email  (Ctrl+F)</source>
       <translation>Aktenzeichen, Name oder E-Mail suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="72" />
+      <location filename="../../ui/queue/view.py" line="63" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
@@ -2051,27 +2051,27 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentFilters</name>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="67" />
+      <location filename="../../ui/incidents/listing.py" line="58" />
       <source>Any risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="63" />
+      <location filename="../../ui/incidents/listing.py" line="54" />
       <source>Any status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="72" />
+      <location filename="../../ui/incidents/listing.py" line="63" />
       <source>Response drills run on the same clocks; show them, hide them, or only them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="52" />
+      <location filename="../../ui/incidents/listing.py" line="46" />
       <source>Search reference or title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="71" />
+      <location filename="../../ui/incidents/listing.py" line="62" />
       <source>Which incidents</source>
       <translation type="unfinished" />
     </message>
@@ -2079,121 +2079,101 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentList</name>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="279" />
-      <source>Loading…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/incidents/listing.py" line="114" />
+      <location filename="../../ui/incidents/listing.py" line="95" />
       <source>Log a breach: the 72-hour clock starts when the organisation became aware</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="112" />
+      <location filename="../../ui/incidents/listing.py" line="93" />
       <source>New incident…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="271" />
+      <location filename="../../ui/incidents/listing.py" line="131" />
       <source>No incident matches the search and filters.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/incidents/listing.py" line="131" />
-      <source>No incidents here.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/incidents/listing.py" line="272" />
       <source>No incidents in this list.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="117" />
+      <location filename="../../ui/incidents/listing.py" line="98" />
       <source>Rehearse the response on a shipped scenario, on the real clocks</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="116" />
+      <location filename="../../ui/incidents/listing.py" line="97" />
       <source>Start drill…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="289" />
+      <location filename="../../ui/incidents/listing.py" line="141" />
       <source>The incidents could not be loaded: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="281" />
+      <location filename="../../ui/incidents/listing.py" line="138" />
       <source>{0} incident</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="281" />
+      <location filename="../../ui/incidents/listing.py" line="138" />
       <source>{0} incidents</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/incidents/listing.py" line="283" />
-      <source>{0} of {1} shown</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/incidents/listing.py" line="279" />
-      <source>{0} shown</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>IncidentModel</name>
     <message>
-      <location filename="../../ui/incidents/model.py" line="89" />
+      <location filename="../../ui/incidents/model.py" line="90" />
       <source>Authority clock stopped: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="66" />
       <source>Authority due</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="64" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Became aware</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="64" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="64" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="64" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="66" />
       <source>Time left (72 h)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="64" />
+      <location filename="../../ui/incidents/model.py" line="65" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="126" />
+      <location filename="../../ui/incidents/model.py" line="127" />
       <source>{0}
 A response drill: an exercise on the real clocks, never counted in real figures or the register.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="90" />
+      <location filename="../../ui/incidents/model.py" line="91" />
       <source>{state}: {left}
 Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
@@ -4441,6 +4421,24 @@ Report to the authority due {due} (72 hours after awareness)</source>
     </message>
   </context>
   <context>
+    <name>PagedListView</name>
+    <message>
+      <location filename="../../ui/framework/listing.py" line="212" />
+      <source>Loading…</source>
+      <translation>Wird geladen…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/framework/listing.py" line="216" />
+      <source>{0} of {1} shown</source>
+      <translation>{0} von {1} angezeigt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/framework/listing.py" line="212" />
+      <source>{0} shown</source>
+      <translation>{0} angezeigt</translation>
+    </message>
+  </context>
+  <context>
     <name>PdfPreview</name>
     <message>
       <location filename="../../ui/package/preview.py" line="123" />
@@ -4733,52 +4731,52 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="84" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="84" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="82" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="82" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Reference</source>
       <translation>Aktenzeichen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="82" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="82" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="82" />
+      <location filename="../../ui/queue/model.py" line="83" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="84" />
       <source>Time left</source>
       <translation>Restzeit</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="137" />
+      <location filename="../../ui/queue/model.py" line="138" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="105" />
+      <location filename="../../ui/queue/model.py" line="106" />
       <source>{state}: {left}
 Due {due} ({rule})</source>
       <translation>{state}: {left}
@@ -4788,89 +4786,69 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>QueueView</name>
     <message>
-      <location filename="../../ui/queue/view.py" line="426" />
+      <location filename="../../ui/queue/view.py" line="311" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="427" />
+      <location filename="../../ui/queue/view.py" line="312" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="420" />
+      <location filename="../../ui/queue/view.py" line="305" />
       <source>Copy reference</source>
       <translation>Aktenzeichen kopieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="423" />
+      <location filename="../../ui/queue/view.py" line="308" />
       <source>Copy {0} references</source>
       <translation>{0} Aktenzeichen kopieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="360" />
-      <source>Loading…</source>
-      <translation>Wird geladen…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/queue/view.py" line="351" />
+      <location filename="../../ui/queue/view.py" line="185" />
       <source>No request matches the search and filters.</source>
       <translation>Kein Antrag passt zu Suche und Filtern.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="182" />
-      <source>No requests here.</source>
-      <translation>Hier sind keine Anträge.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/queue/view.py" line="352" />
+      <location filename="../../ui/queue/view.py" line="186" />
       <source>No requests in this queue.</source>
       <translation>Keine Anträge in dieser Warteschlange.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="419" />
+      <location filename="../../ui/queue/view.py" line="304" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="429" />
+      <location filename="../../ui/queue/view.py" line="314" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="372" />
+      <location filename="../../ui/queue/view.py" line="196" />
       <source>The queue could not be loaded: {0}</source>
       <translation>Die Warteschlange konnte nicht geladen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="177" />
+      <location filename="../../ui/queue/view.py" line="151" />
       <source>Try again</source>
       <translation>Erneut versuchen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="448" />
+      <location filename="../../ui/queue/view.py" line="333" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="364" />
-      <source>{0} of {1} shown</source>
-      <translation>{0} von {1} angezeigt</translation>
-    </message>
-    <message>
-      <location filename="../../ui/queue/view.py" line="362" />
+      <location filename="../../ui/queue/view.py" line="193" />
       <source>{0} request</source>
       <translation>{0} Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="362" />
+      <location filename="../../ui/queue/view.py" line="193" />
       <source>{0} requests</source>
       <translation>{0} Anträge</translation>
-    </message>
-    <message>
-      <location filename="../../ui/queue/view.py" line="360" />
-      <source>{0} shown</source>
-      <translation>{0} angezeigt</translation>
     </message>
   </context>
   <context>

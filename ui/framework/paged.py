@@ -68,6 +68,7 @@ class PagedTableModel(QAbstractTableModel):
     page_size: ClassVar[int] = 200
     sort_keys: ClassVar[dict[int, str]] = {}  # column -> the filter's ``sort`` key SQL orders by
     default_sort: ClassVar[str | None] = None  # for a column SQL cannot order by (None: ignore the click)
+    sort_columns: ClassVar[dict[str, int]] = {}  # sort key -> the column whose header shows it
     refresh_max: ClassVar[int] = 5_000  # a refresh reloads what was loaded, up to this many rows
 
     def __init__(self, app: AppContext, initial_filter: Any, parent: QObject | None = None) -> None:
@@ -195,6 +196,10 @@ class PagedTableModel(QAbstractTableModel):
         if (key, descending) != (self._filter.sort, self._filter.descending):
             self.set_filter(replace(self._filter, sort=key, descending=descending))
 
+    def sort_column(self) -> int:
+        """The column whose header shows the order in use."""
+        return self.sort_columns.get(self._filter.sort, -1)
+
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         i = index.row()
         if i < 0 or i >= len(self._rows):
@@ -307,6 +312,9 @@ class CountdownModel(PagedTableModel):
         if first >= 0 and last >= first:
             col = self.time_left_column
             self.dataChanged.emit(self.index(first, col), self.index(last, col), TIME_ROLES)
+
+    def sort_column(self) -> int:
+        return self.sort_columns.get(self._filter.sort, self.time_left_column)
 
     def state_of(self, row: int) -> str:
         return self._cell(row)[0]

@@ -53,6 +53,7 @@ class IncidentModel(CountdownModel):
     count_query = staticmethod(queries.count_incidents)
     page_size = PAGE
     sort_keys = SORT_KEYS
+    sort_columns = SORT_COLUMNS
     refresh_max = REFRESH_MAX
     time_left_column = Col.TIME_LEFT
     zone_columns = (Col.AWARE, Col.DUE)

@@ -68,6 +68,7 @@ class QueueModel(CountdownModel):
     count_query = staticmethod(queries.count)
     page_size = PAGE
     sort_keys = SORT_KEYS
+    sort_columns = SORT_COLUMNS
     default_sort = "due_at"
     refresh_max = REFRESH_MAX
     time_left_column = Col.TIME_LEFT
