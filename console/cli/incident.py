@@ -13,11 +13,12 @@ from console.cli.args import instant as when
 from console.cli.output import emit_json, table
 from console.context import Context
 from console.deadlines import format_time_left
+from console.documents.finish import Signing
 from console.errors import ValidationError
 from console.files import write_out
 from console.incidents import commands, notifications, queries, rules
-from console.incidents.docutil import Signing, configured_signing
 from console.incidents.views import IncidentView
+from console.packages.settings import configured_signing
 
 CLOCK_WORDS = {"notified": "notified", "notified_late": "notified late", "not_notifying": "not notifying",
                "closed": "closed"}
@@ -329,7 +330,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             write_out(args.csv, register.register_csv(ctx))
     elif args.kind == "authority":
         pdf = letters.authority_report(ctx, args.reference, phase=args.phase, signing=signing)
-        kept = notifications.initial_document(ctx, args.reference) if args.phase == "initial" else None
+        kept = letters.initial_document(ctx, args.reference) if args.phase == "initial" else None
         if kept is not None:  # the report as it was sent, not a new build (and not signed again)
             signing = None
             if not args.json:

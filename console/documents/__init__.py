@@ -9,8 +9,9 @@ Names resolve lazily (PEP 562): pyHanko and reportlab cost about half a second t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from console import lazy
 
 _EXPORTS = {
     "certs": ("certificate_pem", "create_self_signed", "fingerprint", "load_signer", "open_pkcs12"),
@@ -93,9 +94,4 @@ if TYPE_CHECKING:
     )
     from console.documents.verify import SignatureReport, verify_pdf
 
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'console.documents' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"console.documents.{module}"), name)
+__getattr__ = lazy.exports(__name__, _WHERE)

@@ -1,23 +1,22 @@
-"""What every breach document shares: its words (a template file), times in local words, signing."""
+"""What every breach document shares: its words (a template file), times in local words.
+
+Signing is console.documents.finish, with the certificate packages.settings.configured_signing finds.
+"""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from console import config
 from console.errors import DocumentError
 from console.incidents import rules
 from console.policy import Catalogue
 from console.resources import resource_path
 
 if TYPE_CHECKING:
-    from pyhanko.sign.signers import SimpleSigner
 
-    from console.context import Context
     from console.documents.spec import Labels
 
 CATEGORY_TITLES = {
@@ -113,42 +112,3 @@ def organisation_lines(cat: Catalogue) -> list[str]:
 
 def authority_lines(cat: Catalogue) -> list[str]:
     return [part.strip() for part in cat.organisation.supervisory_authority.split(",") if part.strip()]
-
-
-@dataclass(frozen=True)
-class Signing:
-    """How to sign: an opened signer (or PKCS#12 bytes; passphrase None means the keyring's)."""
-
-    signer: SimpleSigner | bytes
-    passphrase: str | None
-    signer_name: str
-    location: str = ""
-    timestamp_url: str | None = None
-
-
-def configured_signing(ctx: Context, pkcs12_path: str | None = None) -> Signing | None:
-    """The organisation's certificate exactly as response packages use it, or None if none is set.
-
-    Configured means: an explicit path, ``PRIVACY_CONSOLE_SIGNING_CERT``, or the shared setting
-    (``privacy-console cert use FILE.p12``). A configured certificate that cannot be opened
-    (missing file, wrong passphrase, expired) is an error, never a silent unsigned document.
-    """
-    from console.packages import settings
-
-    if not (pkcs12_path or config.SIGNING_CERT.is_set() or settings.signing_settings(ctx).pkcs12_path):
-        return None
-    opened = settings.open_signer(ctx, pkcs12_path)
-    return Signing(opened.signer, None, opened.info.common_name or opened.info.subject, opened.location,
-                   opened.timestamp_url)
-
-
-def finish(pdf: bytes, signing: Signing | None, reference: str, reason: str, *, drill: bool = False) -> bytes:
-    """Sign the rendered PDF like a response package when a certificate is given, else return it;
-    ``drill`` puts DRILL in the signature's reason."""
-    if signing is None:
-        return pdf
-    from console.documents.signing import sign_pdf
-
-    return sign_pdf(pdf, signing.signer, signing.passphrase, reason=reason, location=signing.location,
-                    signer_name=signing.signer_name, reference=reference, timestamp_url=signing.timestamp_url,
-                    drill=drill)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from console.context import Context
+from console.documents.finish import Signing, finish
 from console.documents.spec import Block, DocumentSpec, Heading, KeyValue, Paragraph, Table
 from console.incidents import docutil as du
 from console.incidents.drills import DrillStatus, drill_status
@@ -80,9 +81,9 @@ def drill_report_spec(status: DrillStatus, cat: Catalogue, lang: str = "en") -> 
     )
 
 
-def drill_report(ctx: Context, reference: str, *, signing: du.Signing | None = None) -> bytes:
+def drill_report(ctx: Context, reference: str, *, signing: Signing | None = None) -> bytes:
     from console.documents.pdf import render_pdf
 
     status = drill_status(ctx, reference)
-    return du.finish(render_pdf(drill_report_spec(status, ctx.catalogue)), signing, status.reference,
-                     "Breach response drill report", drill=True)
+    return finish(render_pdf(drill_report_spec(status, ctx.catalogue)), signing, status.reference,
+                  "Breach response drill report", drill=True)

@@ -6,19 +6,26 @@ the services render it, sign it when a certificate is given, and note the milest
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import datetime
 
 from console.context import Context
+from console.documents.finish import Signing, finish
 from console.documents.spec import Block, DocumentSpec, Heading, KeyValue, Paragraph, Table
-from console.errors import ValidationError
+from console.errors import DocumentError, ValidationError
 from console.incidents import docutil as du
 from console.incidents import rules
 from console.incidents.queries import get_incident
+from console.incidents.store import add_entry, load
 from console.incidents.views import IncidentView
+from console.packages.settings import configured_signing
 from console.policy import Catalogue
 from console.processing.links import activities_blocks
 from console.security import audit_trail
+from console.security.roles import Perm
+from console.store.incident_models import Incident, IncidentNotification
+from console.timefmt import human
 
 
 def _drill_blocks(view: IncidentView, lang: str) -> list[Block]:
@@ -207,20 +214,18 @@ def initial_report_as_sent(ctx: Context, view: IncidentView, sent: datetime, lat
     from console.documents.pdf import render_pdf
 
     pdf = render_pdf(authority_spec(view, ctx.catalogue, phase="initial", issued_at=sent, late_reason=late_reason))
-    return du.finish(pdf, du.configured_signing(ctx), view.reference,
-                     "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
+    return finish(pdf, configured_signing(ctx), view.reference,
+                  "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
 
 
 def authority_report(ctx: Context, reference: str, *, phase: str | None = None,
-                     signing: du.Signing | None = None) -> bytes:
+                     signing: Signing | None = None) -> bytes:
     """Render (and sign) the authority notification; the first one marks the report as ready.
 
     Once the initial report is recorded as sent, "the initial report" is the document kept then,
     byte for byte (its SHA-256 checked); only follow-up reports are built from the current facts.
     """
     from console.documents.pdf import render_pdf
-    from console.incidents.notifications import initial_document, mark_report_ready
-
     view = get_incident(ctx, reference)
     if phase == "initial" and any(n.phase == "initial" for n in view.authority_reports):
         kept = initial_document(ctx, view.reference)
@@ -228,21 +233,69 @@ def authority_report(ctx: Context, reference: str, *, phase: str | None = None,
         return kept[0]
     spec = authority_spec(view, ctx.catalogue, phase=phase)
     spec = replace(spec, blocks=[*spec.blocks, *audit_trail.checkpoint_blocks(ctx)])  # the trail it was issued under
-    pdf = du.finish(render_pdf(spec), signing, view.reference,
-                    "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
+    pdf = finish(render_pdf(spec), signing, view.reference,
+                 "Notification of a personal data breach (GDPR Art. 33)", drill=view.is_drill)
     mark_report_ready(ctx, view.reference, "authority", "Authority notification document built" +
                       (" and signed" if signing else ""))
     return pdf
 
 
-def people_notice(ctx: Context, reference: str, *, signing: du.Signing | None = None) -> bytes:
+def people_notice(ctx: Context, reference: str, *, signing: Signing | None = None) -> bytes:
     from console.documents.pdf import render_pdf
-    from console.incidents.notifications import mark_report_ready
-
     view = get_incident(ctx, reference)
     if view.risk is None:
         raise ValidationError(f"Assess the risk of {view.reference} before writing to the people affected.")
-    pdf = du.finish(render_pdf(people_spec(view, ctx.catalogue)), signing, view.reference,
-                    "Notice of a personal data breach (GDPR Art. 34)", drill=view.is_drill)
+    pdf = finish(render_pdf(people_spec(view, ctx.catalogue)), signing, view.reference,
+                 "Notice of a personal data breach (GDPR Art. 34)", drill=view.is_drill)
     mark_report_ready(ctx, view.reference, "people", "Notice to the people affected built" + (" and signed" if signing else ""))
     return pdf
+
+
+# --- the documents as built and as sent ------------------------------------------------------
+
+
+def initial_document(ctx: Context, reference: str) -> tuple[bytes, str] | None:
+    """The initial report exactly as it was sent, with its SHA-256; None before it is sent.
+
+    The stored bytes are checked against the stored hash: a changed document is refused, never
+    handed out as the one that was sent.
+    """
+    from sqlalchemy import select
+
+    with ctx.db.read(ctx.actor) as s:
+        row = load(s, reference)
+        ref = row.reference
+        found = s.execute(select(IncidentNotification.document, IncidentNotification.document_sha256,
+                                 IncidentNotification.sent_at)
+                          .where(IncidentNotification.incident_id == row.id, IncidentNotification.audience == "authority",
+                                 IncidentNotification.phase == "initial")).first()
+    if found is None:
+        return None
+    document, digest, sent = found
+    if document is None or digest is None:
+        raise DocumentError(f"The initial report on {ref} was recorded as sent on {human(sent)} before "
+                            "the console kept reports as sent, so it cannot be rebuilt as it was; build a follow-up "
+                            "report (--phase follow_up) for the facts as they are now.")
+    actual = hashlib.sha256(document).hexdigest()
+    if actual != digest:
+        raise DocumentError(f"The stored initial report on {ref} does not match the SHA-256 recorded when it "
+                            f"was sent ({digest}, now {actual}): it was changed in the database and is not handed out.")
+    return bytes(document), digest
+
+
+def mark_report_ready(ctx: Context, reference: str, kind: str, detail: str = "") -> IncidentView:
+    """Note that a document was built; the first authority report is the drill's last milestone."""
+    now = ctx.now()
+    with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
+        s = uow.session
+        row = load(s, reference, lock=True)
+        if not _finished_drill(row):
+            if kind == "authority" and row.report_ready_at is None:
+                row.report_ready_at = now
+            add_entry(s, row, ctx.actor.username, "report", detail or f"{kind.capitalize()} document built", now=now)
+        uow.audit("incident.report", "incident", row.reference, kind)
+    return get_incident(ctx, reference)
+
+
+def _finished_drill(row: Incident) -> bool:
+    return row.drill is not None and row.drill.finished_at is not None

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from console import bounds
 from console.context import Context
-from console.errors import ConflictError, DocumentError, TransitionError, ValidationError
-from console.incidents import rules, store
+from console.errors import ConflictError, TransitionError, ValidationError
+from console.incidents import letters, rules, store
 from console.incidents.queries import get_incident
 from console.incidents.rules import Risk
 from console.incidents.store import add_entry, check_version, check_writable, load
@@ -182,8 +182,6 @@ def _initial_document(ctx: Context, reference: str, sent: datetime, document: by
                       late_reason: str) -> tuple[bytes, int]:
     """(the initial report's bytes, the incident version they describe), prepared before the
     transaction: a PDF given as sent, or the report built now as of the day it is sent."""
-    from console.incidents import letters  # letters import this module's services
-
     view = get_incident(ctx, reference)
     if document is None:
         return letters.initial_report_as_sent(ctx, view, sent, late_reason), view.version
@@ -192,35 +190,6 @@ def _initial_document(ctx: Context, reference: str, sent: datetime, document: by
     if not document.startswith(b"%PDF-"):
         raise ValidationError("The document sent must be the PDF report (it does not start with %PDF-).")
     return document, view.version
-
-
-def initial_document(ctx: Context, reference: str) -> tuple[bytes, str] | None:
-    """The initial report exactly as it was sent, with its SHA-256; None before it is sent.
-
-    The stored bytes are checked against the stored hash: a changed document is refused, never
-    handed out as the one that was sent.
-    """
-    from sqlalchemy import select
-
-    with ctx.db.read(ctx.actor) as s:
-        row = load(s, reference)
-        ref = row.reference
-        found = s.execute(select(IncidentNotification.document, IncidentNotification.document_sha256,
-                                 IncidentNotification.sent_at)
-                          .where(IncidentNotification.incident_id == row.id, IncidentNotification.audience == "authority",
-                                 IncidentNotification.phase == "initial")).first()
-    if found is None:
-        return None
-    document, digest, sent = found
-    if document is None or digest is None:
-        raise DocumentError(f"The initial report on {ref} was recorded as sent on {human(sent)} before "
-                            "the console kept reports as sent, so it cannot be rebuilt as it was; build a follow-up "
-                            "report (--phase follow_up) for the facts as they are now.")
-    actual = hashlib.sha256(document).hexdigest()
-    if actual != digest:
-        raise DocumentError(f"The stored initial report on {ref} does not match the SHA-256 recorded when it "
-                            f"was sent ({digest}, now {actual}): it was changed in the database and is not handed out.")
-    return bytes(document), digest
 
 
 def notify_people(ctx: Context, reference: str, *, channel: str, recipients: int, sent_at: datetime | None = None,
@@ -255,21 +224,3 @@ def notify_people(ctx: Context, reference: str, *, channel: str, recipients: int
                   now=now, at=sent)
         uow.audit("incident.notify_people", "incident", row.reference, f"{channel} {recipients}")
     return get_incident(ctx, reference)
-
-
-def mark_report_ready(ctx: Context, reference: str, kind: str, detail: str = "") -> IncidentView:
-    """Note that a document was built; the first authority report is the drill's last milestone."""
-    now = ctx.now()
-    with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
-        s = uow.session
-        row = load(s, reference, lock=True)
-        if not _finished_drill(row):
-            if kind == "authority" and row.report_ready_at is None:
-                row.report_ready_at = now
-            add_entry(s, row, ctx.actor.username, "report", detail or f"{kind.capitalize()} document built", now=now)
-        uow.audit("incident.report", "incident", row.reference, kind)
-    return get_incident(ctx, reference)
-
-
-def _finished_drill(row: Incident) -> bool:
-    return row.drill is not None and row.drill.finished_at is not None

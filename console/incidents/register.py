@@ -10,6 +10,7 @@ from datetime import datetime
 
 from console import csvsafe
 from console.context import Context
+from console.documents.finish import Signing, finish
 from console.documents.spec import DocumentSpec, Paragraph, Table
 from console.incidents import docutil as du
 from console.incidents import rules
@@ -125,11 +126,11 @@ def register_csv(ctx: Context, *, since: datetime | None = None, until: datetime
 
 
 def register_pdf(ctx: Context, *, since: datetime | None = None, until: datetime | None = None,
-                 signing: du.Signing | None = None) -> bytes:
+                 signing: Signing | None = None) -> bytes:
     from console.documents.pdf import render_pdf
 
     views = register_views(ctx, since=since, until=until)
     spec = register_spec(views, ctx.catalogue, ctx.now())
-    pdf = du.finish(render_pdf(spec), signing, spec.reference, "Register of personal data breaches (GDPR Art. 33(5))")
+    pdf = finish(render_pdf(spec), signing, spec.reference, "Register of personal data breaches (GDPR Art. 33(5))")
     _audit(ctx, "pdf", len(views))
     return pdf

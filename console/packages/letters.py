@@ -4,11 +4,17 @@ transfer information, decisions and inquiries; and :func:`letter_spec`, which pi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from console.documents.spec import Block, DocumentSpec, Heading, Paragraph
+from console.errors import ValidationError
 from console.packages import data_letters
 from console.packages.content import LetterInput, bullets, document, request_facts
+from console.packages.templates import Words
+from console.policy import Catalogue
+from console.policy.records import LEGAL_BASIS_TITLES
+from console.requests.facts import Withdrawal
 
 
 def receipt(inp: LetterInput) -> list[Block]:
@@ -67,14 +73,12 @@ def information(inp: LetterInput) -> list[Block]:
 
 def decision(inp: LetterInput) -> list[Block]:
     """The decision as recorded: granted, partly granted or refused, with its explanation."""
-    from console.processing.withdrawals import letter_blocks
-
     w, answer = inp.words, inp.facts.answer
     assert answer is not None and answer.decision is not None  # recorded.require_facts checked it
     return [Paragraph(w.text("decision", "intro")), Heading(w.text("decision", "heading")),
             Paragraph(w.text("decision", f"outcome.{answer.decision}")), Paragraph(answer.text),
             Paragraph(w.text("decision", "recorded", on=inp.date(answer.answered_at))),
-            *letter_blocks(inp.catalogue, inp.facts.withdrawals, inp.date, w),
+            *withdrawal_blocks(inp.catalogue, inp.facts.withdrawals, inp.date, w),
             *request_facts(inp)]
 
 
@@ -104,3 +108,43 @@ BODIES: dict[str, Callable[[LetterInput], list[Block]]] = {
 def letter_spec(inp: LetterInput) -> DocumentSpec:
     """The whole letter of ``inp.kind``; its words come from the template of the same name."""
     return document(inp, inp.kind, BODIES[inp.kind](inp))
+
+
+def _withdrawal_title(cat: Catalogue, w: Withdrawal) -> str:
+    try:
+        if w.target_kind == "cookie_category":
+            return cat.records.cookie_category(w.target_id).title
+        return cat.records.activity(w.target_id).title
+    except ValidationError:
+        return w.target_id  # gone from today's catalogue: the recorded id still says what it was
+
+
+def withdrawal_blocks(cat: Catalogue, withdrawals: Sequence[Withdrawal], date: Callable[[datetime], str],
+                  words: Words) -> list[Block]:
+    """What the decision letter says about a withdrawal: stopped, continuing, not withdrawable, and when."""
+    if not withdrawals:
+        return []
+
+    def said(key: str, **values: object) -> str:
+        return words.text("decision", f"withdrawal.{key}", **values)
+
+    def why(w: Withdrawal) -> str:
+        if w.target_kind == "activity":
+            try:
+                bases = ", ".join(LEGAL_BASIS_TITLES[b] for b in cat.records.activity(w.target_id).legal_bases)
+            except ValidationError:
+                return w.reason or ""
+            return said("not_consent", bases=bases)
+        return w.reason or ""
+
+    stopped = [w for w in withdrawals if w.outcome == "withdrawn"]
+    going_on = [w for w in stopped if w.continues_on]
+    refused = [w for w in withdrawals if w.outcome == "not_withdrawable"]
+    blocks: list[Block] = [Heading(said("heading")),
+                           Paragraph(said("effective", on=date(min(w.effective_at for w in withdrawals))))]
+    for key, group, line in (("stopped", stopped, lambda w: _withdrawal_title(cat, w)),
+                             ("continues", going_on, lambda w: f"{_withdrawal_title(cat, w)}: {w.continues_on}"),
+                             ("refused", refused, lambda w: f"{_withdrawal_title(cat, w)}: {why(w)}")):
+        if group:
+            blocks += [Heading(said(key), 2), Paragraph("\n".join(f"•  {line(w)}" for w in group))]
+    return blocks

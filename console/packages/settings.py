@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from console import config, keychain
 from console.context import Context
+from console.documents.finish import Signing
 from console.errors import DocumentError, ValidationError
 from console.security.roles import Perm
 from console.store.models import Setting
@@ -242,3 +243,17 @@ def open_signer(ctx: Context, pkcs12_path: str | os.PathLike[str] | None = None,
         raise
     location = settings.location or ctx.catalogue.organisation.time_zone.split("/")[-1].replace("_", " ")
     return Signer(load_signer(p12, passphrase), info, settings.timestamp_url, location, tuple(trust_anchors(ctx)))
+
+
+def configured_signing(ctx: Context, pkcs12_path: str | None = None) -> Signing | None:
+    """The organisation's certificate exactly as response packages use it, or None if none is set.
+
+    Configured means: an explicit path, ``PRIVACY_CONSOLE_SIGNING_CERT``, or the shared setting
+    (``privacy-console cert use FILE.p12``). A configured certificate that cannot be opened
+    (missing file, wrong passphrase, expired) is an error, never a silent unsigned document.
+    """
+    if not (pkcs12_path or config.SIGNING_CERT.is_set() or signing_settings(ctx).pkcs12_path):
+        return None
+    opened = open_signer(ctx, pkcs12_path)
+    return Signing(opened.signer, None, opened.info.common_name or opened.info.subject, opened.location,
+                   opened.timestamp_url)

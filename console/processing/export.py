@@ -22,7 +22,7 @@ from console.security.roles import Perm
 
 if TYPE_CHECKING:
     from console.context import Context
-    from console.incidents.docutil import Signing
+    from console.documents.finish import Signing
 
 EM_DASH = "\u2014"
 CSV_COLUMNS = ("kind", "id", "title", "purposes", "data_subjects", "categories", "legal_bases", "legal_basis",
@@ -184,8 +184,8 @@ def _require_records(cat: Catalogue) -> None:
 
 def export_pdf(ctx: Context, signing: Signing | None = None) -> Exported:
     """Render and sign (when a certificate is given) the record; the export is audited."""
+    from console.documents.finish import finish
     from console.documents.pdf import render_pdf
-    from console.incidents.docutil import finish
 
     cat = ctx.catalogue
     _require_records(cat)
@@ -212,14 +212,13 @@ def _audit(ctx: Context, done: Exported) -> Exported:
     return done
 
 
-def export_to_file(ctx: Context, path: str | Path, *, signed: bool = True) -> Exported:
-    """Write the record to ``path`` as PDF or CSV by its suffix (the window's export); audited."""
+def export_to_file(ctx: Context, path: str | Path, signing: Signing | None = None) -> Exported:
+    """Write the record to ``path`` as PDF (signed when ``signing`` is given) or CSV by its suffix; audited."""
     from console.files import write_out
-    from console.incidents.docutil import configured_signing
 
     if Path(path).suffix.lower() == ".csv":
         done = export_csv(ctx)
     else:
-        done = export_pdf(ctx, configured_signing(ctx) if signed else None)
+        done = export_pdf(ctx, signing)
     write_out(str(path), done.data)
     return done

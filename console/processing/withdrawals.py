@@ -6,14 +6,11 @@ Recorded once identity is confirmed; the decision letter lists the rows word for
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from sqlalchemy.exc import IntegrityError
 
 from console.context import Context
-from console.documents.spec import Block, Heading, Paragraph
 from console.errors import TransitionError, ValidationError
 from console.policy import Catalogue
 from console.policy.records import LEGAL_BASIS_TITLES
@@ -22,9 +19,6 @@ from console.requests.facts import Withdrawal, load_withdrawals, withdrawal_rows
 from console.requests.lifecycle import STATUS_TITLES, Status
 from console.security.roles import Perm
 from console.store.withdrawal_models import ConsentWithdrawal
-
-if TYPE_CHECKING:
-    from console.packages.templates import Words
 
 RIGHT = "consent_withdrawal"
 _ACTING = frozenset({Status.IN_PROGRESS, Status.AWAITING_APPROVAL})
@@ -89,43 +83,3 @@ def record_withdrawal(ctx: Context, reference: str, *, cookies: Sequence[str] = 
 def withdrawals_for(ctx: Context, reference: str) -> tuple[Withdrawal, ...]:
     with ctx.db.read(ctx.actor) as s:
         return load_withdrawals(s, load_request(s, reference).id)
-
-
-def _title(cat: Catalogue, w: Withdrawal) -> str:
-    try:
-        if w.target_kind == "cookie_category":
-            return cat.records.cookie_category(w.target_id).title
-        return cat.records.activity(w.target_id).title
-    except ValidationError:
-        return w.target_id  # gone from today's catalogue: the recorded id still says what it was
-
-
-def letter_blocks(cat: Catalogue, withdrawals: Sequence[Withdrawal], date: Callable[[datetime], str],
-                  words: Words) -> list[Block]:
-    """What the decision letter says about a withdrawal: stopped, continuing, not withdrawable, and when."""
-    if not withdrawals:
-        return []
-
-    def said(key: str, **values: object) -> str:
-        return words.text("decision", f"withdrawal.{key}", **values)
-
-    def why(w: Withdrawal) -> str:
-        if w.target_kind == "activity":
-            try:
-                bases = ", ".join(LEGAL_BASIS_TITLES[b] for b in cat.records.activity(w.target_id).legal_bases)
-            except ValidationError:
-                return w.reason or ""
-            return said("not_consent", bases=bases)
-        return w.reason or ""
-
-    stopped = [w for w in withdrawals if w.outcome == "withdrawn"]
-    going_on = [w for w in stopped if w.continues_on]
-    refused = [w for w in withdrawals if w.outcome == "not_withdrawable"]
-    blocks: list[Block] = [Heading(said("heading")),
-                           Paragraph(said("effective", on=date(min(w.effective_at for w in withdrawals))))]
-    for key, group, line in (("stopped", stopped, lambda w: _title(cat, w)),
-                             ("continues", going_on, lambda w: f"{_title(cat, w)}: {w.continues_on}"),
-                             ("refused", refused, lambda w: f"{_title(cat, w)}: {why(w)}")):
-        if group:
-            blocks += [Heading(said(key), 2), Paragraph("\n".join(f"•  {line(w)}" for w in group))]
-    return blocks

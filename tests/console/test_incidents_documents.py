@@ -13,11 +13,11 @@ import pytest
 
 from console.context import Context
 from console.documents.certs import certificate_pem, create_self_signed
+from console.documents.finish import Signing
 from console.documents.signing import SIGNING_PASSPHRASE_SECRET
 from console.documents.verify import verify_pdf
 from console.errors import ValidationError
 from console.incidents import commands, drills, notifications, queries
-from console.incidents.docutil import Signing
 from console.incidents.drill_report import drill_report
 from console.incidents.letters import authority_report, authority_spec, people_notice
 from console.incidents.register import CSV_COLUMNS, register_csv, register_pdf
@@ -125,8 +125,7 @@ def test_documents_are_signed_when_a_certificate_is_given(ctx, clock, tmp_path: 
 
 def test_the_certificate_configured_for_packages_signs_breach_documents(ctx, clock, tmp_path: Path) -> None:
     from console.errors import DocumentError
-    from console.incidents.docutil import configured_signing
-    from console.packages.settings import configure_signing
+    from console.packages.settings import configure_signing, configured_signing
 
     assert configured_signing(ctx) is None  # nothing configured: documents stay unsigned drafts
     p12 = create_self_signed("Ria Patel", "Miximonster", "privacy@miximonster.com", passphrase="pw")

@@ -51,3 +51,31 @@ def test_headless_cli_does_not_load_qt() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.stdout.strip().endswith("False"), out.stdout + out.stderr
     assert "screenshot" in out.stdout and "rendered offscreen" in out.stdout, out.stdout
+
+
+def test_feature_packages_answer_from_their_public_api_without_loading_each_other() -> None:
+    """console.packages names its API in __init__ but builds nothing until a name is asked for:
+    the signing settings (what incidents and records use) load without the package builder."""
+    import console.packages as packages
+
+    assert set(packages.__all__) == set(packages._WHERE)
+    for name in packages.__all__:
+        assert getattr(packages, name) is not None
+    code = ("import sys\nimport console.packages.settings, console.incidents.letters, console.processing.export\n"
+            "print(sorted(m for m in sys.modules if m in ('console.packages.builder', 'console.packages.letters')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_no_private_name_is_imported_from_another_package() -> None:
+    import ast
+
+    crossing = []
+    for path in [*(ROOT / "console").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        here = ".".join(path.relative_to(ROOT).with_suffix("").parts[:2])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                there = ".".join(node.module.split(".")[:2])
+                crossing += [f"{path.relative_to(ROOT)}: {node.module}.{a.name}" for a in node.names
+                             if a.name.startswith("_") and not a.name.startswith("__") and there != here]
+    assert crossing == []

@@ -12,9 +12,9 @@ import pytest
 
 from console.cli import main
 from console.documents.certs import certificate_pem, create_self_signed
+from console.documents.finish import Signing
 from console.documents.verify import verify_pdf
 from console.errors import PolicyError
-from console.incidents.docutil import Signing
 from console.policy import load_catalogue
 from console.policy.records import LEGAL_BASES
 from console.processing.export import export_csv, export_pdf, read_csv, record_csv

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from console.context import Context
 from console.errors import DocumentError
-from console.incidents import docutil, drill_report, letters, register
+from console.incidents import drill_report, letters, register
 from console.incidents.views import IncidentView
+from console.packages.settings import configured_signing
 from console.security.roles import Perm
 from ui import style
 from ui.errors import show_error
@@ -69,7 +70,7 @@ def free_path(folder: Path, name: str) -> Path:
 
 def signing_state(ctx: Context) -> str | None:
     """In the worker: the name of the configured signer, or None when no certificate is set."""
-    signing = docutil.configured_signing(ctx)
+    signing = configured_signing(ctx)
     return signing.signer_name if signing is not None else None
 
 
@@ -82,7 +83,7 @@ def export(ctx: Context, kind: str, reference: str, folder: str, sign: bool, *,
     if not os.access(target, os.W_OK):
         raise DocumentError(_t("The folder {0} is not writable; choose another one.").format(folder))
     progress(0, 3)
-    signing = docutil.configured_signing(ctx) if sign and kind != "register_csv" else None
+    signing = configured_signing(ctx) if sign and kind != "register_csv" else None
     progress(1, 3)
     if cancel():
         return None

@@ -28,10 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.context import Context
 from console.errors import PolicyError
+from console.packages.settings import configured_signing
 from console.policy import Catalogue, load_catalogue
 from console.policy.records import LEGAL_BASES, LEGAL_BASIS_TITLES, Activity
-from console.processing.export import activity_rows, cookie_rows, export_to_file, version_of
+from console.processing.export import (
+    Exported,
+    activity_rows,
+    cookie_rows,
+    export_to_file,
+    version_of,
+)
 from ui import style
 from ui.context import AppContext
 from ui.errors import show_error
@@ -39,6 +47,11 @@ from ui.errors import show_error
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ANY = ""
 WITH_TRANSFER, NO_TRANSFER = "with", "none"
+
+
+def export_signed(ctx: Context, path: str) -> Exported:
+    """In the writer thread: the organisation's certificate (packages use the same; none: unsigned), then the file."""
+    return export_to_file(ctx, path, configured_signing(ctx) if not path.lower().endswith(".csv") else None)
 
 
 class RecordsPage(QWidget):
@@ -108,7 +121,7 @@ class RecordsPage(QWidget):
             if not path:
                 return
         self.status.setText(self.tr("Writing {path}…").replace("{path}", path))
-        self.app.tasks.write(export_to_file, self.app.ctx, path, owner=self,
+        self.app.tasks.write(export_signed, self.app.ctx, path, owner=self,
                              on_done=lambda done: self.status.setText(
                                  self.tr("Wrote {path} (catalogue version {version})").replace("{path}", path)
                                  .replace("{version}", done.version[:12])
