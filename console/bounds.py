@@ -31,6 +31,8 @@ def text(value: str, what: str, limit: int | object, *, multiline: bool = False)
     size = limit if isinstance(limit, int) else column_length(limit)
     if len(value) > size:
         raise ValidationError(f"{what} is {len(value):,} characters long; at most {size:,} fit.")
+    if value.isascii() and value.isprintable():  # the usual case: no surrogates, controls or bidi marks
+        return value
     for ch in value:
         if "\ud800" <= ch <= "\udfff":
             raise ValidationError(f"{what} holds bytes that are not UTF-8 text (a terminal or file in another "

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -217,10 +218,14 @@ STATUS_BY_AGE = [
 ]
 
 
+# Each row's statuses and cumulative weights, worked out once (choices() would sum them per call).
+_STATUS_DRAWS = [(bound, [st for st, _ in mix], list(accumulate(w for _, w in mix))) for bound, mix in STATUS_BY_AGE]
+
+
 def _status_for(share_of_window: float, rng: random.Random) -> Status:
-    for bound, mix in STATUS_BY_AGE:
+    for bound, statuses, cumulative in _STATUS_DRAWS:
         if share_of_window < bound:
-            return rng.choices([st for st, _ in mix], [w for _, w in mix])[0]
+            return rng.choices(statuses, cum_weights=cumulative)[0]
     raise AssertionError("the last bound is infinite")
 
 

@@ -156,7 +156,7 @@ def import_lines(ctx: Context, lines: list[tuple[int, dict[str, Any]]], *,
         raise ValidationError("The file holds no requests.")
     prepared = _prepare(ctx, lines, now, progress)
     result = _write(ctx, prepared, progress, cancel)
-    warnings = refresh_statistics(ctx.db.engine) if result.imported >= 1000 else []
+    warnings = refresh_statistics(ctx.db.engine, sample=True) if result.imported >= 1000 else []
     if progress:
         progress(2 * len(lines), 2 * len(lines))
     return replace(result, warnings=tuple(warnings))
@@ -167,10 +167,15 @@ def _prepare(ctx: Context, lines: list[tuple[int, dict[str, Any]]], now: datetim
     """Every line checked and given its deadline, with no transaction open; bad lines refuse all."""
     prepared: list[tuple[NewRequest, Deadline]] = []
     problems: list[tuple[int, str]] = []
+    cat = ctx.catalogue
+    rules: dict[tuple[str, tuple[str, ...]], Any] = {}  # the catalogue's rules of each right and jurisdictions
     for i, (line_no, fields) in enumerate(lines, start=1):
         try:
-            new = validate_new(ctx.catalogue, to_new_request(fields), now)
-            prepared.append((new, deadline_for(ctx.catalogue, new.right, new.jurisdictions, new.received_at)))
+            new = validate_new(cat, to_new_request(fields), now)
+            key = (new.right, new.jurisdictions)
+            if key not in rules:
+                rules[key] = cat.deadline_rules(*key)
+            prepared.append((new, deadline_for(cat, new.right, new.jurisdictions, new.received_at, rules=rules[key])))
         except ConsoleError as exc:
             problems.append((line_no, str(exc)))
         if progress and i % 500 == 0:

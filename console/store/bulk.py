@@ -24,13 +24,18 @@ from console.store.engine import writer
 def _dt(v: datetime | None) -> str | None:
     if v is None:
         return None
+    if v.tzinfo is UTC:  # the usual case, by the million in a bulk load: cut the "+00:00" off
+        return v.isoformat(" ", "microseconds")[:-6]
     if v.utcoffset():
         v = v.astimezone(UTC)
     return v.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(v, ensure_ascii=False) makes one per call
+
+
 def _json(v: Any) -> str | None:
-    return None if v is None else json.dumps(v, ensure_ascii=False)
+    return None if v is None else _JSON.encode(v)
 
 
 def _bool(v: Any) -> int | None:
@@ -140,18 +145,26 @@ def bulk_load(conn: Connection, first_id: int, *, rebuild_indexes: bool = False)
         conn.exec_driver_sql(sql)
 
 
-def refresh_statistics(engine: Engine) -> list[str]:
+def refresh_statistics(engine: Engine, *, sample: bool = False) -> list[str]:
     """After a bulk load, let the planner see the new shape (it picks the partial indexes then).
+
+    ``sample``: rows added to a table that may be far larger (an import): on SQLite each index is
+    analysed from a sample of rows, so the cost does not grow with the table (a full ANALYZE of a
+    million requests takes seconds; PostgreSQL samples anyway).
 
     It runs after the data is committed, so a failure (a full disk) is a warning, never an error:
     the rows are there, and the next open of the database refreshes the statistics again.
     """
-    return after_commit("the query statistics were not refreshed", _analyse, writer(engine))
+    return after_commit("the query statistics were not refreshed", _analyse, writer(engine), sample)
 
 
-def _analyse(engine: Engine) -> None:
+def _analyse(engine: Engine, sample: bool = False) -> None:
     with engine.begin() as conn:
+        if sample and conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")  # this connection only
         conn.exec_driver_sql("ANALYZE")
+        if sample and conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA analysis_limit = 0")
 
 
 def after_commit(what: str, fn: Callable[..., object], *args: object) -> list[str]:
