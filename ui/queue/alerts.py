@@ -1,43 +1,20 @@
 """Desktop notices when a request enters "due soon" or "overdue".
 
-Checked every half minute from the shared timer, in the background, for the whole database (not
-only the rows on screen): the most recently crossed requests sit at the top of the overdue and
-due-soon queues sorted by due date descending, so one small page of each answers the question.
+Checked every half minute from the shared timer, in the background, for the whole database
+(``console.requests.alerts.find_crossings``, not only the rows on screen).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from console.context import Context
-from console.requests import queries
-from console.requests.queries import QueueFilter, QueueRow
+from console.requests.alerts import LOOK_AT, Crossings, find_crossings
+from console.requests.queries import QueueRow
 from ui.context import AppContext
 
 CHECK_EVERY_TICKS = 30
-LOOK_AT = 50
-
-
-@dataclass(frozen=True)
-class Crossings:
-    due_soon: tuple[QueueRow, ...]
-    overdue: tuple[QueueRow, ...]
-
-
-def find_crossings(ctx: Context, since: datetime, now: datetime) -> Crossings:
-    """Open, running requests whose due-soon or overdue threshold fell in (since, now]."""
-    soon = ctx.catalogue.due_soon
-    late = queries.fetch_page(ctx, QueueFilter(queue="overdue", sort="due_at", descending=True), limit=LOOK_AT, now=now)
-    near = queries.fetch_page(ctx, QueueFilter(queue="due_soon", sort="due_at", descending=True), limit=LOOK_AT, now=now)
-    return Crossings(
-        due_soon=tuple(r for r in near.rows if since < r.due_at - soon <= now),
-        overdue=tuple(r for r in late.rows if since < r.due_at <= now),
-    )
-
-
 class DeadlineAlerts(QObject):
     """Emits ``notice(title, text)``; the main window shows it as a tray message or in the status bar."""
 
