@@ -132,6 +132,10 @@ class DocumentError(ConsoleError):
     exit_code = 10
 
 
+class WrongPassphrase(DocumentError):
+    """The signing certificate did not open with the passphrase given (told by class, not by text)."""
+
+
 class ImportRejected(ValidationError):
     """A bulk import with bad lines: nothing was imported; ``problems`` lists each line."""
 

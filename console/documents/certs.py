@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from pyhanko.sign.signers import SimpleSigner
 
-from console.errors import DocumentError
+from console.errors import DocumentError, WrongPassphrase
 
 WRONG_PASSPHRASE = "The signing certificate's passphrase is wrong."
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")  # id-kp-documentSigning (RFC 9336)
@@ -110,7 +110,7 @@ def open_pkcs12(
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(p12_bytes, passphrase.encode("utf-8"))
     except ValueError as exc:
-        raise DocumentError(WRONG_PASSPHRASE) from exc
+        raise WrongPassphrase(WRONG_PASSPHRASE) from exc
     if key is None:
         raise DocumentError(
             "The signing certificate file holds no private key, so it cannot sign; "

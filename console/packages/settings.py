@@ -19,7 +19,7 @@ from sqlalchemy import select
 from console import config, keychain
 from console.context import Context
 from console.documents.finish import Signing
-from console.errors import DocumentError, ValidationError
+from console.errors import DocumentError, ValidationError, WrongPassphrase
 from console.security.roles import Perm
 from console.store.models import Setting
 
@@ -235,12 +235,8 @@ def open_signer(ctx: Context, pkcs12_path: str | os.PathLike[str] | None = None,
             )
     try:
         info = certificate_info(p12, passphrase)
-    except DocumentError as exc:
-        if "passphrase is wrong" in str(exc):
-            raise DocumentError(
-                f"{exc} Store the right one with 'privacy-console cert use {pkcs12_path}'."
-            ) from None
-        raise
+    except WrongPassphrase as exc:
+        raise WrongPassphrase(f"{exc} Store the right one with 'privacy-console cert use {pkcs12_path}'.") from None
     location = settings.location or ctx.catalogue.organisation.time_zone.split("/")[-1].replace("_", " ")
     return Signer(load_signer(p12, passphrase), info, settings.timestamp_url, location, tuple(trust_anchors(ctx)))
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from console.documents import create_self_signed
-from console.errors import Cancelled, ConsoleError, DocumentError, PermissionDenied
+from console.errors import Cancelled, ConsoleError, DocumentError, PermissionDenied, WrongPassphrase
 from console.keychain import set_secret
 from console.packages import build_package, configure_signing, preview_pdf
 from console.packages.templates import LETTERS_ENV
@@ -57,7 +57,7 @@ def test_wrong_passphrase(ctx, tmp_path: Path, cert_path: Path, out: Path) -> No
     ref = ready_request(ctx, tmp_path)
     set_secret("signing-passphrase", "not the passphrase")
     error = _fails(ctx, ref, out, "passphrase is wrong")
-    assert "cert use" in str(error)
+    assert "cert use" in str(error) and isinstance(error, WrongPassphrase)  # the hint added, the class kept
 
 
 def test_expired_certificate(ctx, tmp_path: Path, out: Path) -> None:

@@ -43,7 +43,7 @@ from console.documents import (
     write_manifest,
 )
 from console.documents.verify import CHANGED_AFTER, CHANGED_INSIDE, NOT_SIGNED
-from console.errors import DocumentError
+from console.errors import DocumentError, WrongPassphrase
 from console.keychain import set_secret
 from tests.console.tsa_server import serve_tsa
 
@@ -212,6 +212,7 @@ def test_wrong_passphrase_says_so(letter: bytes, p12: bytes) -> None:
     with pytest.raises(DocumentError) as caught:
         sign_pdf(letter, p12, "not it", **SIGN_ARGS)
     assert str(caught.value) == "The signing certificate's passphrase is wrong."
+    assert isinstance(caught.value, WrongPassphrase)  # what callers tell it by
 
 
 def test_expired_certificate_names_its_dates(letter: bytes) -> None:
