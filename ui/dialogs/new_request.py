@@ -9,21 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +31,7 @@ from console.requests.commands import NewRequest
 from console.requests.views import RequestView
 from ui import words
 from ui.context import AppContext
-from ui.errors import show_error
+from ui.framework.form import RecordFormDialog, mark, text_box, watch
 from ui.widgets.datetime_input import DateTimeInput
 
 
@@ -49,17 +45,13 @@ def parse_corrections(text: str) -> list[dict[str, str]]:
     return out
 
 
-class NewRequestDialog(QDialog):
-    created = Signal(object)  # the RequestView the service returned
+class NewRequestDialog(RecordFormDialog):
+    save_command = staticmethod(commands.add_request)
+    view: RequestView | None
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        self.view: RequestView | None = None
-        self._saving = False
+        super().__init__(app, self.tr("New request"), 820, parent)
         cat = app.ctx.catalogue
-        self.setWindowTitle(self.tr("New request"))
-        self.setMinimumWidth(820)
         self.right = QComboBox()
         for r in cat.rights:
             self.right.addItem(self.tr("{title} — {window}").format(title=r.title, window=r.window.describe()), r.id)
@@ -98,19 +90,14 @@ class NewRequestDialog(QDialog):
         for code in commands.PRIORITIES:
             self.priority.addItem(words.priority(code), code)
         self.priority.setCurrentIndex(self.priority.findData("normal"))
-        self.corrections = QPlainTextEdit()
-        self.corrections.setPlaceholderText(self.tr("One a line: what is wrong = what it should be"))
-        self.corrections.setTabChangesFocus(True)
-        self.corrections.setFixedHeight(64)
+        self.corrections = text_box(self.tr("One a line: what is wrong = what it should be"), 64)
         self.restriction = QLineEdit()
         self.restriction.setPlaceholderText(self.tr("What to restrict, and the purposes concerned"))
         self.format = QLineEdit()
         self.format.setPlaceholderText(self.tr("e.g. json, csv"))
         self.destination = QLineEdit()
         self.destination.setPlaceholderText(self.tr("The person, or another controller"))
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(56)
+        self.notes = text_box("")
         form = QFormLayout()
         form.addRow(self.tr("Right"), self.right)
         form.addRow(self.tr("Name"), self.name)
@@ -140,9 +127,7 @@ class NewRequestDialog(QDialog):
         self.clocks = QLabel()
         self.clocks.setWordWrap(True)
         self.clocks.setProperty("muted", True)
-        self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
         due_box = QGroupBox(self.tr("Deadline"))
         due_layout = QVBoxLayout(due_box)
         due_layout.addWidget(QLabel(self.tr("Due")))
@@ -154,33 +139,10 @@ class NewRequestDialog(QDialog):
         due_layout.addWidget(line)
         due_layout.addWidget(self.clocks)
         due_layout.addStretch(1)
-        side = QVBoxLayout()
-        side.addWidget(due_box, 1)
-        side.addWidget(self.problem)
-        body = QHBoxLayout()
-        body.addLayout(form, 3)
-        body.addLayout(side, 2)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Register request"))
-        self.save_button.setProperty("primary", True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(self.buttons)
-        for w in (self.name, self.email, self.account, self.guardian_name, self.guardian_email, self.restriction,
-                  self.format, self.destination):
-            w.textChanged.connect(self.revalidate)
-        for c in (self.right, self.channel, self.language, self.priority):
-            c.currentIndexChanged.connect(self.revalidate)
-        self.assignee.currentTextChanged.connect(self.revalidate)
-        self.corrections.textChanged.connect(self.revalidate)
-        self.notes.textChanged.connect(self.revalidate)
-        self.received.changed.connect(self.revalidate)
-        self.child.toggled.connect(self.revalidate)
-        self.jurisdictions.itemChanged.connect(self.revalidate)
-        self.revalidate()
+        watch(self.revalidate, self.name, self.email, self.account, self.guardian_name, self.guardian_email,
+              self.restriction, self.format, self.destination, self.right, self.channel, self.language, self.priority,
+              self.assignee, self.corrections, self.notes, self.received, self.child, self.jurisdictions)
+        self.finish(form, due_box, self.tr("Register request"))
 
     # --- reading the form ------------------------------------------------------------------
 
@@ -215,9 +177,17 @@ class NewRequestDialog(QDialog):
 
     # --- live checks -----------------------------------------------------------------------
 
-    def revalidate(self, *_: Any) -> bool:
-        cat = self.app.ctx.catalogue
-        right = cat.right(str(self.right.currentData()))
+    def record(self) -> NewRequest:
+        return self.new_request()
+
+    def validate(self, new: NewRequest) -> None:
+        commands.validate_new(self.app.ctx.catalogue, new, self.app.ctx.now())
+
+    def preview(self, new: NewRequest) -> None:
+        self._show_deadline(new)
+
+    def adapt(self) -> None:
+        right = self.app.ctx.catalogue.right(str(self.right.currentData()))
         self._show_row(self.corrections, "corrections" in right.needs)
         self._show_row(self.restriction, "restriction" in right.needs)
         self._show_row(self.format, right.machine_readable)
@@ -225,28 +195,12 @@ class NewRequestDialog(QDialog):
         child = self.child.isChecked()
         self._show_row(self.guardian_name, child)
         self._show_row(self.guardian_email, child)
-        try:
-            new = self.new_request()
-            self._show_deadline(new)
-            commands.validate_new(cat, new, self.app.ctx.now())
-        except ConsoleError as exc:
-            pristine = not self.name.text().strip() and not self.email.text().strip() and self.received.valid()
-            self._set_problem(str(exc), quiet=pristine)  # no red before the person typed anything
-            self.save_button.setEnabled(False)
-            self._mark("" if pristine else str(exc))
-            return False
-        self._set_problem("")
-        self._mark("")
-        self.save_button.setEnabled(not self._saving)
-        return True
 
-    def _set_problem(self, text: str, quiet: bool = False) -> None:
-        name = "muted" if quiet else "problem"
-        if self.problem.objectName() != name:
-            self.problem.setObjectName(name)
-            self.problem.style().unpolish(self.problem)
-            self.problem.style().polish(self.problem)
-        self.problem.setText(text)
+    def pristine(self) -> bool:
+        return not self.name.text().strip() and not self.email.text().strip() and self.received.valid()
+
+    def mark_fields(self, message: str, pristine: bool) -> None:
+        self._mark("" if pristine else message)
 
     def _show_row(self, widget: QWidget, visible: bool) -> None:
         self._form.setRowVisible(widget, visible)
@@ -264,10 +218,7 @@ class NewRequestDialog(QDialog):
             self.received.edit: not self.received.valid() or "future" in lower,
         }
         for widget, bad in marks.items():
-            if widget.property("invalid") != bad:
-                widget.setProperty("invalid", bad)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+            mark(widget, bad)
 
     def _show_deadline(self, new: NewRequest) -> None:
         cat = self.app.ctx.catalogue
@@ -293,24 +244,3 @@ class NewRequestDialog(QDialog):
         if d.acknowledge_at:
             lines.append(self.tr("Confirm receipt by {0}").format(words.due(d.acknowledge_at, zone)))
         self.clocks.setText("\n".join(lines))
-
-    # --- saving ----------------------------------------------------------------------------
-
-    def save(self) -> None:
-        if self._saving or not self.revalidate():
-            return
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self.app.tasks.write(commands.add_request, self.app.ctx, self.new_request(), on_done=self._saved,
-                             on_error=self._refused, owner=self)
-
-    def _saved(self, view: RequestView) -> None:
-        self._saving = False
-        self.view = view
-        self.created.emit(view)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self._saving = False
-        self.revalidate()
-        show_error(self, exc)

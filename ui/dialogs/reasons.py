@@ -12,48 +12,26 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from console.deadlines import Rule
 from console.requests.lifecycle import RejectReason, Status
 from ui import words
+from ui.framework.form import FormDialog
 
 REJECT_GROUNDS = tuple(r.value for r in RejectReason)
 
 
-class _Base(QDialog):
-    def __init__(self, title: str, intro: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.layout_ = QVBoxLayout(self)
-        if intro:
-            label = QLabel(intro)
-            label.setWordWrap(True)
-            self.layout_.addWidget(label)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish(self) -> None:
-        self.layout_.addWidget(self.buttons)
+class _Base(FormDialog):
+    """A lifecycle step's dialog: intro, form, OK/Cancel (no checks: the service decides)."""
 
     def reason_box(self, placeholder: str) -> QPlainTextEdit:
-        box = QPlainTextEdit()
-        box.setPlaceholderText(placeholder)
-        box.setTabChangesFocus(True)
-        box.setFixedHeight(90)
-        return box
+        return self.text_box(placeholder)
 
 
 class ReasonDialog(_Base):

@@ -11,13 +11,10 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +23,9 @@ from console.incidents import rules
 from console.incidents.views import EntryView, IncidentView
 from ui import words
 from ui.context import AppContext
+from ui.framework.form import FormDialog
 from ui.incidents import words as iw
-from ui.incidents.fields import DateTimeField, set_problem
+from ui.incidents.fields import DateTimeField
 
 
 def ask(dialog: QDialog) -> bool:
@@ -38,66 +36,15 @@ def ask(dialog: QDialog) -> bool:
         dialog.deleteLater()
 
 
-class _Action(QDialog):
+class _Action(FormDialog):
     """Intro, form, a line for the problem, OK/Cancel; ``check()`` raises what the rules refuse."""
 
     def __init__(self, app: AppContext, view: IncidentView, title: str, intro: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
+        super().__init__(title, intro, parent, width=540, checked=True)
         self.app, self.view = app, view
-        self._ready = False  # no checks while the form is still being built
-        self.setWindowTitle(title)
-        self.setMinimumWidth(540)
-        self.layout_ = QVBoxLayout(self)
-        if intro:
-            label = QLabel(intro)
-            label.setWordWrap(True)
-            self.layout_.addWidget(label)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setProperty("primary", True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish(self) -> None:
-        self.layout_.addWidget(self.problem)
-        self.layout_.addWidget(self.buttons)
-        self._ready = True
-        self.revalidate()
 
     def text_box(self, placeholder: str, height: int = 80) -> QPlainTextEdit:
-        box = QPlainTextEdit()
-        box.setPlaceholderText(placeholder)
-        box.setTabChangesFocus(True)
-        box.setFixedHeight(height)
-        box.textChanged.connect(self.revalidate)
-        return box
-
-    def check(self) -> None:
-        """Raise a ConsoleError for what the rules refuse (pure checks only)."""
-
-    def revalidate(self, *_: Any) -> bool:
-        if not self._ready:
-            return False
-        try:
-            self.check()
-        except ConsoleError as exc:
-            set_problem(self.problem, str(exc), quiet=self.pristine())
-            self.ok.setEnabled(False)
-            return False
-        set_problem(self.problem, "")
-        self.ok.setEnabled(True)
-        return True
-
-    def pristine(self) -> bool:
-        return False
-
-    def accept(self) -> None:
-        if self.revalidate():
-            super().accept()
+        return super().text_box(placeholder, height)
 
 
 class AssessDialog(_Action):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -68,13 +67,3 @@ class CheckGrid(QWidget):
             box.setChecked(code in chosen)
             box.blockSignals(False)
         self.changed.emit()
-
-
-def set_problem(label: QLabel, text: str, quiet: bool = False) -> None:
-    """A problem in red, or a quiet hint before the person typed anything."""
-    name = "muted" if quiet else "problem"
-    if label.objectName() != name:
-        label.setObjectName(name)
-        label.style().unpolish(label)
-        label.style().polish(label)
-    label.setText(text)

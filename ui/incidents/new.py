@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,14 +24,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from console.errors import ConsoleError
 from console.incidents import commands, drills, rules, scenarios
 from console.incidents.commands import NewIncident
 from console.incidents.drills import DrillStatus
@@ -41,18 +38,11 @@ from console.incidents.views import IncidentView
 from ui import words
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.framework.form import RecordFormDialog, mark, text_box, watch
 from ui.incidents import words as iw
-from ui.incidents.fields import CheckGrid, CountField, DateTimeField, set_problem
+from ui.incidents.fields import CheckGrid, CountField, DateTimeField
 
 _SCENARIO_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-
-
-def text_box(placeholder: str, height: int = 56) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    return box
 
 
 def category_items(app: AppContext) -> list[tuple[str, str]]:
@@ -60,18 +50,14 @@ def category_items(app: AppContext) -> list[tuple[str, str]]:
     return [(code, iw.category(code, cat)) for code in commands.known_categories(cat)]
 
 
-class NewIncidentDialog(QDialog):
-    created = Signal(object)  # the IncidentView the service returned
+class NewIncidentDialog(RecordFormDialog):
+    save_command = staticmethod(commands.open_incident)
+    view: IncidentView | None
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        self.view: IncidentView | None = None
-        self._saving = False
+        super().__init__(app, self.tr("New incident"), 900, parent)
         cat = app.ctx.catalogue
         now = app.ctx.now()
-        self.setWindowTitle(self.tr("New incident"))
-        self.setMinimumWidth(900)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("What happened, in a few words"))
         self.description = text_box(self.tr("What happened, in full"), 64)
@@ -129,8 +115,6 @@ class NewIncidentDialog(QDialog):
         rule = QLabel(cat.breach.authority_rule)
         rule.setWordWrap(True)
         rule.setProperty("muted", True)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
         box = QGroupBox(self.tr("Report to the supervisory authority"))
         side = QVBoxLayout(box)
         side.addWidget(QLabel(self.tr("Due")))
@@ -140,30 +124,10 @@ class NewIncidentDialog(QDialog):
         side.addSpacing(8)
         side.addWidget(rule)
         side.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(box, 1)
-        right.addWidget(self.problem)
-        body = QHBoxLayout()
-        body.addWidget(scroll, 3)
-        body.addLayout(right, 2)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Open incident"))
-        self.save_button.setProperty("primary", True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(self.buttons)
-        for w in (self.title, self.discovery, self.reported_by, self.people, self.records, self.contact, self.links,
-                  self.other_subjects):
-            w.textChanged.connect(self.revalidate)
-        for t in (self.description, self.consequences, self.measures):
-            t.textChanged.connect(self.revalidate)
-        for f in (self.detected, self.aware, self.natures, self.categories, self.subjects):
-            f.changed.connect(self.revalidate)
-        self.cyber.toggled.connect(self.revalidate)
-        self.revalidate()
+        watch(self.revalidate, self.title, self.discovery, self.reported_by, self.people, self.records, self.contact,
+              self.links, self.other_subjects, self.description, self.consequences, self.measures, self.detected,
+              self.aware, self.natures, self.categories, self.subjects, self.cyber)
+        self.finish(scroll, box, self.tr("Open incident"))
 
     def new_incident(self) -> NewIncident:
         links = tuple(r for r in re.split(r"[\s,;]+", self.links.text().strip()) if r)
@@ -178,31 +142,23 @@ class NewIncidentDialog(QDialog):
             contact_point=self.contact.text(), linked_requests=links,
         )
 
-    def revalidate(self, *_: Any) -> bool:
-        try:
-            new = self.new_incident()
-            self._show_due(new.became_aware_at)
-            commands.validate_new(self.app.ctx.catalogue, new, self.app.ctx.now())
-        except ConsoleError as exc:
-            pristine = not self.title.text().strip() and self.aware.valid() and self.detected.valid()
-            set_problem(self.problem, str(exc), quiet=pristine)
-            self._mark(self.title, not pristine and "title" in str(exc).lower())
-            self._mark(self.aware.edit, "awareness" in str(exc).lower() or not self.aware.valid())
-            self._mark(self.detected.edit, not self.detected.valid() or (
-                "detection" in str(exc).lower() and "awareness" not in str(exc).lower()))
-            self.save_button.setEnabled(False)
-            return False
-        set_problem(self.problem, "")
-        for w in (self.title, self.aware.edit, self.detected.edit):
-            self._mark(w, False)
-        self.save_button.setEnabled(not self._saving)
-        return True
+    def record(self) -> NewIncident:
+        return self.new_incident()
 
-    def _mark(self, widget: QWidget, bad: bool) -> None:
-        if widget.property("invalid") != bad:
-            widget.setProperty("invalid", bad)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+    def validate(self, new: NewIncident) -> None:
+        commands.validate_new(self.app.ctx.catalogue, new, self.app.ctx.now())
+
+    def preview(self, new: NewIncident) -> None:
+        self._show_due(new.became_aware_at)
+
+    def pristine(self) -> bool:
+        return not self.title.text().strip() and self.aware.valid() and self.detected.valid()
+
+    def mark_fields(self, message: str, pristine: bool) -> None:
+        lower = message.lower()
+        mark(self.title, not pristine and "title" in lower)
+        mark(self.aware.edit, "awareness" in lower or not self.aware.valid())
+        mark(self.detected.edit, not self.detected.valid() or ("detection" in lower and "awareness" not in lower))
 
     def _show_due(self, aware: datetime) -> None:
         hours = self.app.ctx.catalogue.breach.authority_hours
@@ -217,25 +173,6 @@ class NewIncidentDialog(QDialog):
                 iw.hours(-left)))
         else:
             self.left.setText(self.tr("{0} left from now.").format(iw.hours(left)))
-
-    def save(self) -> None:
-        if self._saving or not self.revalidate():
-            return
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self.app.tasks.write(commands.open_incident, self.app.ctx, self.new_incident(), on_done=self._saved,
-                             on_error=self._refused, owner=self)
-
-    def _saved(self, view: IncidentView) -> None:
-        self._saving = False
-        self.view = view
-        self.created.emit(view)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self._saving = False
-        self.revalidate()
-        show_error(self, exc)
 
 
 class StartDrillDialog(QDialog):
