@@ -122,7 +122,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     from console.cli import request_facts
 
-    request_facts.register(rs, common)
+    request_facts.register(rs, common, lambda a: context(a))  # looked up when run: tests replace it
 
 
 IMPORT_FORMAT = """\

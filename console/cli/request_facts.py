@@ -4,14 +4,18 @@ before any letter says it was done."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from console.cli.args import instant as _when
 from console.cli.output import emit_json
+from console.context import Context
 from console.requests import facts
 from console.timefmt import human
 
 
-def register(rs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(rs: argparse._SubParsersAction, common: argparse.ArgumentParser,
+             open_context: Callable[[argparse.Namespace], Context]) -> None:
+    """``open_context`` is the request command's (it also notes the zone its times print in)."""
     er = rs.add_parser("erasure-record", parents=[common],
                        help="record what was erased (how) or retained (why) in one system and category")
     er.add_argument("reference")
@@ -24,7 +28,7 @@ def register(rs: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     er.add_argument("--method", help="how it was erased, e.g. 'rows deleted; backups expire after 30 days'")
     er.add_argument("--ground", help="retained: a special circumstance the policy names (e.g. 'Dispute resolution')")
     er.add_argument("--at", type=_when, help="when it was done (ISO 8601 with zone; default: now)")
-    er.set_defaults(func=cmd_erasure)
+    er.set_defaults(func=cmd_erasure, open_context=open_context)
 
     co = rs.add_parser("correction", parents=[common], help="record one correction made in one system")
     co.add_argument("reference")
@@ -34,30 +38,28 @@ def register(rs: argparse._SubParsersAction, common: argparse.ArgumentParser) ->
     co.add_argument("--from", dest="old", help="the value before (default: as the gathered records show it)")
     co.add_argument("--description", help="what was changed, where a before/after does not fit")
     co.add_argument("--at", type=_when, help="when it was done (ISO 8601 with zone; default: now)")
-    co.set_defaults(func=cmd_correction)
+    co.set_defaults(func=cmd_correction, open_context=open_context)
 
     an = rs.add_parser("answer", parents=[common], help="record the answer to an inquiry, or the decision on a request")
     an.add_argument("reference")
     an.add_argument("--text", required=True, help="the answer or the explanation, as the letter will print it")
     an.add_argument("--decision", choices=facts.DECISIONS, help="for requests answered by a decision")
-    an.set_defaults(func=cmd_answer)
+    an.set_defaults(func=cmd_answer, open_context=open_context)
 
     rr = rs.add_parser("restriction-record", parents=[common],
                        help="record when the restriction of processing took effect (the letter's 'restricted since')")
     rr.add_argument("reference")
     rr.add_argument("--at", type=_when, help="when it took effect (ISO 8601 with zone; default: now)")
     rr.add_argument("--how", help="how it was applied, e.g. 'profiling flag set in the CRM'")
-    rr.set_defaults(func=cmd_restriction)
+    rr.set_defaults(func=cmd_restriction, open_context=open_context)
 
     fa = rs.add_parser("facts", parents=[common], help="what was recorded as done for a request")
     fa.add_argument("reference")
-    fa.set_defaults(func=cmd_facts)
+    fa.set_defaults(func=cmd_facts, open_context=open_context)
 
 
-def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from console.cli.request import context
-
-    return context(args)
+def _context(args: argparse.Namespace) -> Context:
+    return args.open_context(args)
 
 
 def _print(recorded: facts.Facts, args: argparse.Namespace) -> int:
