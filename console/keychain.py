@@ -5,14 +5,19 @@ there is no plaintext fallback: a backend that keeps secrets in a plain file (ke
 ``PlaintextKeyring``) or keeps nothing (the null and fail backends) is refused, also when it is
 only one link of a chain, because a chain falls back to it silently. Tests install an in-memory
 backend with ``keyring.set_keyring`` (or PYTHON_KEYRING_BACKEND for subprocesses).
+
+keyring is loaded at the first secret asked for, not on import: finding its backends takes
+about 70 ms, which opening a local database as its owner (the window's first paint) never needs.
 """
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from console.errors import SecretStoreError
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 SERVICE = "privacy-console"
 
@@ -37,8 +42,14 @@ def _refused(backend: object) -> str | None:
     return None
 
 
+def _keyring() -> ModuleType:
+    import keyring
+
+    return keyring
+
+
 def _check_backend() -> None:
-    name = _refused(keyring.get_keyring())
+    name = _refused(_keyring().get_keyring())
     if name is not None:
         raise SecretStoreError(
             f"The keyring backend {name} keeps secrets in plain text or not at all, so Privacy Console "
@@ -49,8 +60,10 @@ def _check_backend() -> None:
 def get_secret(name: str) -> str | None:
     """The stored secret called ``name``, or None when there is none."""
     _check_backend()
+    from keyring.errors import KeyringError, NoKeyringError
+
     try:
-        return keyring.get_password(SERVICE, name)
+        return _keyring().get_password(SERVICE, name)
     except NoKeyringError as exc:
         raise SecretStoreError(_NO_KEYRING) from exc
     except KeyringError as exc:
@@ -74,8 +87,10 @@ def keyring_available() -> bool:
 def set_secret(name: str, value: str) -> None:
     """Store ``value`` under ``name`` in the keyring, replacing any earlier value."""
     _check_backend()
+    from keyring.errors import KeyringError, NoKeyringError
+
     try:
-        keyring.set_password(SERVICE, name, value)
+        _keyring().set_password(SERVICE, name, value)
     except NoKeyringError as exc:
         raise SecretStoreError(_NO_KEYRING) from exc
     except KeyringError as exc:
@@ -85,8 +100,10 @@ def set_secret(name: str, value: str) -> None:
 def delete_secret(name: str) -> bool:
     """Remove ``name``; False when it was not there."""
     _check_backend()
+    from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
     try:
-        keyring.delete_password(SERVICE, name)
+        _keyring().delete_password(SERVICE, name)
         return True
     except PasswordDeleteError:
         return False

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from console import __version__, config, demo, first_run, logfile
+from console import __version__, config, first_run, logfile
 from console.context import Context
 from console.errors import AuthenticationError, ConsoleError
 from console.policy import Catalogue, load_catalogue
@@ -81,8 +81,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-WARM_MODULES = ("ui.main_window", "ui.dashboard.view", "ui.request.overview", "ui.request.verification",
-                "ui.request.data", "ui.request.activity")
+# what building the window needs (the workspace makes every tab); the rest loads after its first
+# paint (ui.main_window.AFTER_PAINT_MODULES)
+WARM_MODULES = ("ui.main_window", "ui.request.overview", "ui.request.verification", "ui.request.data",
+                "ui.request.processing", "ui.package.tab", "ui.request.person", "ui.request.activity")
 
 
 def open_console(url: str | None, policy: str | None, warm: bool = False, sign_in: bool = False) -> Opened:
@@ -219,6 +221,8 @@ class Shell(QObject):
                 if isinstance(result, BaseException):
                     errors.show_error(None, result)  # the window opens anyway, on what is there
                 self.open_window(actor, session)
+
+            from console import demo
 
             with_progress(self.tasks, None, self._t("A new database: adding {0} demo requests to explore…").format(
                 DEMO_REQUESTS), demo.fill, opened.ctx, DEMO_REQUESTS, on_done=filled, on_error=filled)

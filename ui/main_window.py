@@ -9,11 +9,13 @@ sign-in on) asks the application to close it and sign in again (ui.app.Shell).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -50,6 +52,36 @@ COUNTS_EVERY_TICKS = 30
 OPEN_DELAY_MS = 120
 UNDO_SECONDS = 10  # the status bar offers to put the last change back this long  # moving through rows with the keyboard loads only where the cursor rests
 EAGER_FALLBACK_MS = 1500  # views that run from the start are built by then even if no page came
+# loaded on a worker once the queue is on screen: the pages built right after (incidents, for its
+# notices) and the first places a person goes (the dashboard, a request's package tab's builder)
+AFTER_PAINT_MODULES = ("ui.incidents.page", "ui.dashboard.view", "console.packages.builder")
+
+
+def import_modules(names: tuple[str, ...]) -> tuple[str, ...]:
+    for name in names:
+        importlib.import_module(name)
+    return names
+
+
+class FirstPaint(QObject):
+    """Emits ``painted`` once, when the table's rows are first painted (not its empty frame)."""
+
+    painted = Signal()
+
+    def __init__(self, table: QAbstractItemView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.done = False
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            model = self.table.model()
+            if model is not None and model.rowCount() > 0:
+                self.done = True
+                self.table.viewport().removeEventFilter(self)
+                self.painted.emit()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -125,13 +157,16 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.nav.select("queue", "open")
         # The queue paints first; views that must run from the start are built once its first
-        # page is on screen (or after a moment, should it never come).
-        self.queue.model.page_arrived.connect(self._build_eager_soon, Qt.ConnectionType.SingleShotConnection)
+        # page is on screen (or after a moment, should it never come), their modules loaded on a
+        # worker first so building them is only making widgets.
+        self.first_paint = FirstPaint(self.queue.table)
+        self.first_paint.painted.connect(self._after_first_paint, Qt.ConnectionType.QueuedConnection)
         QTimer.singleShot(EAGER_FALLBACK_MS, self, self._build_eager)
         self.refresh_counts()
 
-    def _build_eager_soon(self, _loaded: int = 0) -> None:
-        QTimer.singleShot(0, self, self._build_eager)
+    def _after_first_paint(self) -> None:
+        self.app.tasks.read(import_modules, AFTER_PAINT_MODULES, owner=self,
+                            on_done=lambda _names: self._build_eager(), on_error=lambda _exc: self._build_eager())
 
     def _build_eager(self) -> None:
         for spec in self._specs.values():

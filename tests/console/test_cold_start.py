@@ -79,6 +79,20 @@ def test_a_database_at_the_current_schema_opens_without_alembic(tmp_path: Path, 
     db.dispose()
 
 
+def test_a_database_at_the_current_schema_opens_without_loading_alembic_at_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not even its script directory (which imports every migration): sys.modules is emptied of
+    Alembic for the open and put back afterwards."""
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    Database(url).dispose()  # new: migrated by Alembic
+    for name in [m for m in sys.modules if m == "alembic" or m.startswith("alembic.")]:
+        monkeypatch.delitem(sys.modules, name)
+    db = Database(url)
+    loaded = sorted(m for m in sys.modules if m == "alembic" or m.startswith("alembic."))
+    db.dispose()
+    assert loaded == [], "opening a database at the current schema loaded Alembic"
+
+
 def test_a_database_with_an_unknown_revision_is_refused_by_name(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
     db = Database(url)

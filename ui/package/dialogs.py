@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.packages import PackageResult
 from console.packages.verify import VerifyReport
 from ui import style, words
 from ui.package.words import kind_title, size
+
+if TYPE_CHECKING:
+    from console.packages.builder import PackageResult
 
 
 def open_location(path: str) -> None:

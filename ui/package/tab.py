@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,15 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import Cancelled
-from console.packages import (
-    PackageResult,
-    VerifyReport,
-    build_package,
-    kinds_for,
-    mark_sent,
-    preview_pdf,
-    verify_package,
-)
+from console.packages.kinds import kinds_for
+from console.packages.records import mark_sent
+from console.packages.verify import VerifyReport, verify_package
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import style, words
@@ -51,6 +45,23 @@ from ui.package.words import kind_short, kind_title, refusal
 from ui.preferences import Option
 from ui.request.tabs import RequestTab, WorkspaceHost
 from ui.tasks import Task, with_progress
+
+if TYPE_CHECKING:
+    from console.packages.builder import PackageResult
+
+
+def preview_pdf(*args: Any, **kwargs: Any) -> bytes:
+    """The builder (reportlab, pyHanko) is loaded by the first preview, in the worker that runs it,
+    not when the workspace is built: the window's first paint does not wait for it."""
+    from console.packages.builder import preview_pdf as render
+
+    return render(*args, **kwargs)
+
+
+def build_package(*args: Any, **kwargs: Any) -> PackageResult:
+    from console.packages.builder import build_package as build
+
+    return build(*args, **kwargs)
 
 OUTPUT_FOLDER = Option("packages/output_folder", "")
 
