@@ -212,57 +212,57 @@
   <context>
     <name>AssessDialog</name>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="137" />
+      <location filename="../../ui/incidents/actions.py" line="84" />
       <source>A risk assessment needs its reasoning (what makes the risk high, low or absent).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="105" />
+      <location filename="../../ui/incidents/actions.py" line="52" />
       <source>Assess the risk of {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="123" />
+      <location filename="../../ui/incidents/actions.py" line="70" />
       <source>Consequences</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="106" />
+      <location filename="../../ui/incidents/actions.py" line="53" />
       <source>How likely and how severe is the harm to the people affected? Any risk means reporting to the authority within 72 hours; a high risk also means telling the people. The assessment may change as facts come in.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="115" />
+      <location filename="../../ui/incidents/actions.py" line="62" />
       <source>Likely consequences for the people</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="122" />
+      <location filename="../../ui/incidents/actions.py" line="69" />
       <source>Reasoning</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="133" />
+      <location filename="../../ui/incidents/actions.py" line="80" />
       <source>Report to the authority, and tell the people affected without undue delay (unless an Art. 34(3) ground applies).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="132" />
+      <location filename="../../ui/incidents/actions.py" line="79" />
       <source>Report to the supervisory authority within 72 hours of awareness.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="120" />
+      <location filename="../../ui/incidents/actions.py" line="67" />
       <source>Risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="130" />
+      <location filename="../../ui/incidents/actions.py" line="77" />
       <source>Unlikely to result in a risk: record the decision not to notify the authority, with its reasoning.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="113" />
+      <location filename="../../ui/incidents/actions.py" line="60" />
       <source>Why: the data, the people, what could happen to them</source>
       <translation type="unfinished" />
     </message>
@@ -270,22 +270,22 @@
   <context>
     <name>AssignDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="231" />
+      <location filename="../../ui/dialogs/reasons.py" line="209" />
       <source>(nobody)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="224" />
+      <location filename="../../ui/dialogs/reasons.py" line="202" />
       <source>Assign request</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="233" />
+      <location filename="../../ui/dialogs/reasons.py" line="211" />
       <source>Assign to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="224" />
+      <location filename="../../ui/dialogs/reasons.py" line="202" />
       <source>Assign {0} requests</source>
       <translation type="unfinished" />
     </message>
@@ -899,87 +899,87 @@
   <context>
     <name>CertificatePage</name>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="247" />
+      <location filename="../../ui/dialogs/first_run.py" line="270" />
       <source>Again (new certificate)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="266" />
+      <location filename="../../ui/dialogs/first_run.py" line="289" />
       <source>Certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="229" />
+      <location filename="../../ui/dialogs/first_run.py" line="252" />
       <source>Choose…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="219" />
+      <location filename="../../ui/dialogs/first_run.py" line="242" />
       <source>Create a trial certificate (self-signed: fine for trying the console, not trusted by recipients)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="226" />
+      <location filename="../../ui/dialogs/first_run.py" line="249" />
       <source>Data Protection Team</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="238" />
+      <location filename="../../ui/dialogs/first_run.py" line="261" />
       <source>Email</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="244" />
+      <location filename="../../ui/dialogs/first_run.py" line="267" />
       <source>File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="218" />
+      <location filename="../../ui/dialogs/first_run.py" line="241" />
       <source>Later</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="258" />
+      <location filename="../../ui/dialogs/first_run.py" line="281" />
       <source>Needs an OS keyring to keep the passphrase (see the first page).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="266" />
+      <location filename="../../ui/dialogs/first_run.py" line="289" />
       <source>PKCS#12 (*.p12 *.pfx)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="246" />
+      <location filename="../../ui/dialogs/first_run.py" line="269" />
       <source>Passphrase</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="215" />
+      <location filename="../../ui/dialogs/first_run.py" line="238" />
       <source>Response letters are signed (PAdES) with the organisation's certificate. Set it up now or later in Settings, Signing certificate.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="237" />
+      <location filename="../../ui/dialogs/first_run.py" line="260" />
       <source>Signer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="214" />
+      <location filename="../../ui/dialogs/first_run.py" line="237" />
       <source>Signing the answers</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="278" />
+      <location filename="../../ui/dialogs/first_run.py" line="301" />
       <source>The two passphrases differ.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="276" />
+      <location filename="../../ui/dialogs/first_run.py" line="299" />
       <source>Type the certificate's passphrase.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="221" />
+      <location filename="../../ui/dialogs/first_run.py" line="244" />
       <source>Use the organisation's certificate (a PKCS#12 file, .p12 or .pfx)</source>
       <translation type="unfinished" />
     </message>
@@ -1025,39 +1025,39 @@
   <context>
     <name>CompleteDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="175" />
+      <location filename="../../ui/dialogs/reasons.py" line="153" />
       <source>Complete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="175" />
+      <location filename="../../ui/dialogs/reasons.py" line="153" />
       <source>Complete without sending</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="167" />
+      <location filename="../../ui/dialogs/reasons.py" line="145" />
       <source>Complete {0}?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="162" />
+      <location filename="../../ui/dialogs/reasons.py" line="140" />
       <source>No response has been sent to {name} yet. Completing {ref} now closes it without an answer: its clock stops and it leaves the open queues. To answer first, build the package on the Package tab and press Mark as sent.
 
 To close it anyway, say why no answer is sent; the reason is recorded with the request.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="172" />
+      <location filename="../../ui/dialogs/reasons.py" line="150" />
       <source>Why no answer is sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="169" />
+      <location filename="../../ui/dialogs/reasons.py" line="147" />
       <source>e.g. answered in person; the person asked for no written answer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="158" />
+      <location filename="../../ui/dialogs/reasons.py" line="136" />
       <source>{ref} closes as answered: its clock stops and it leaves the open queues. The response went to {name} on {sent}. It can be reopened later, with a reason.</source>
       <translation type="unfinished" />
     </message>
@@ -1341,87 +1341,57 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DatabasePage</name>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="70" />
+      <location filename="../../ui/dialogs/first_run.py" line="110" />
       <source>A local database with demo data: {0} invented requests to explore (on this computer)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="72" />
+      <location filename="../../ui/dialogs/first_run.py" line="112" />
       <source>An empty local database: start with your own requests</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="138" />
+      <location filename="../../ui/dialogs/first_run.py" line="161" />
       <source>Connected to {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="130" />
+      <location filename="../../ui/dialogs/first_run.py" line="153" />
       <source>Connecting…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="105" />
-      <source>Database</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/first_run.py" line="80" />
+      <location filename="../../ui/dialogs/first_run.py" line="120" />
       <source>Either is the file {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="58" />
+      <location filename="../../ui/dialogs/first_run.py" line="98" />
       <source>First, where the requests and incidents are kept. You can change it later in Settings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="104" />
-      <source>Host</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/first_run.py" line="61" />
+      <location filename="../../ui/dialogs/first_run.py" line="101" />
       <source>No OS keyring is available on this computer. Without one the console cannot keep secrets: identity evidence files cannot be stored (they are encrypted with a key kept there), the signing passphrase and a server password are not remembered, and you sign in at every start. To get one, install and start a Secret Service in your desktop session (GNOME Keyring: 'sudo apt install gnome-keyring', or KWallet), sign in to the desktop again, then start the console. Secrets are never stored in plain text.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="107" />
-      <source>Password</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/first_run.py" line="102" />
-      <source>Port</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/first_run.py" line="94" />
-      <source>Test connection</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/first_run.py" line="73" />
+      <location filename="../../ui/dialogs/first_run.py" line="113" />
       <source>The team's shared PostgreSQL server</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="106" />
-      <source>User</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/first_run.py" line="57" />
+      <location filename="../../ui/dialogs/first_run.py" line="97" />
       <source>Welcome to Privacy Console</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="91" />
+      <location filename="../../ui/dialogs/first_run.py" line="124" />
       <source>kept in the OS keyring; empty for a server that asks none</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="92" />
+      <location filename="../../ui/dialogs/first_run.py" line="125" />
       <source>needs an OS keyring to be kept</source>
       <translation type="unfinished" />
     </message>
@@ -1457,32 +1427,32 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DeadlineAlerts</name>
     <message>
-      <location filename="../../ui/queue/alerts.py" line="84" />
+      <location filename="../../ui/queue/alerts.py" line="41" />
       <source>Due soon</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/alerts.py" line="80" />
+      <location filename="../../ui/queue/alerts.py" line="37" />
       <source>Overdue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/alerts.py" line="86" />
+      <location filename="../../ui/queue/alerts.py" line="43" />
       <source>{n} requests are now due soon: {refs}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/alerts.py" line="82" />
+      <location filename="../../ui/queue/alerts.py" line="39" />
       <source>{n} requests are now overdue: {refs}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/alerts.py" line="85" />
+      <location filename="../../ui/queue/alerts.py" line="42" />
       <source>{ref} ({name}) is now due soon.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/queue/alerts.py" line="81" />
+      <location filename="../../ui/queue/alerts.py" line="38" />
       <source>{ref} ({name}) is now overdue.</source>
       <translation type="unfinished" />
     </message>
@@ -1508,72 +1478,72 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DecideDialog</name>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="168" />
+      <location filename="../../ui/incidents/actions.py" line="115" />
       <source>Authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="152" />
+      <location filename="../../ui/incidents/actions.py" line="99" />
       <source>Decide on notifying — {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="158" />
+      <location filename="../../ui/incidents/actions.py" line="105" />
       <source>Do not notify the authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="162" />
+      <location filename="../../ui/incidents/actions.py" line="109" />
       <source>Do not tell the people affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="170" />
+      <location filename="../../ui/incidents/actions.py" line="117" />
       <source>Ground</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="156" />
+      <location filename="../../ui/incidents/actions.py" line="103" />
       <source>Leave as it is ({0})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="164" />
+      <location filename="../../ui/incidents/actions.py" line="111" />
       <source>No Art. 34(3) ground</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="157" />
+      <location filename="../../ui/incidents/actions.py" line="104" />
       <source>Notify the supervisory authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="169" />
+      <location filename="../../ui/incidents/actions.py" line="116" />
       <source>People affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="171" />
+      <location filename="../../ui/incidents/actions.py" line="118" />
       <source>Reasoning</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="167" />
+      <location filename="../../ui/incidents/actions.py" line="114" />
       <source>Reasoning (needed for a decision not to notify)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="153" />
+      <location filename="../../ui/incidents/actions.py" line="100" />
       <source>Risk assessed: {0}. A decision not to notify is kept with its reasoning.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="181" />
+      <location filename="../../ui/incidents/actions.py" line="128" />
       <source>Say what is decided: notify the authority or not, tell the people or not.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="161" />
+      <location filename="../../ui/incidents/actions.py" line="108" />
       <source>Tell the people affected</source>
       <translation type="unfinished" />
     </message>
@@ -1581,117 +1551,117 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DocumentsTab</name>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="189" />
+      <location filename="../../ui/incidents/documents.py" line="190" />
       <source>Assess the risk before writing to the people affected.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="140" />
+      <location filename="../../ui/incidents/documents.py" line="141" />
       <source>Authority notification (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="147" />
+      <location filename="../../ui/incidents/documents.py" line="148" />
       <source>Breach register (CSV)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="145" />
+      <location filename="../../ui/incidents/documents.py" line="146" />
       <source>Breach register (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="219" />
+      <location filename="../../ui/incidents/documents.py" line="220" />
       <source>Building {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="122" />
+      <location filename="../../ui/incidents/documents.py" line="123" />
       <source>Choose…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="137" />
+      <location filename="../../ui/incidents/documents.py" line="138" />
       <source>Documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="163" />
+      <location filename="../../ui/incidents/documents.py" line="164" />
       <source>Double-click to open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="148" />
+      <location filename="../../ui/incidents/documents.py" line="149" />
       <source>Drill report (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="146" />
+      <location filename="../../ui/incidents/documents.py" line="147" />
       <source>Every real breach (Art. 33(5)); drills never appear in it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="202" />
+      <location filename="../../ui/incidents/documents.py" line="203" />
       <source>No signing certificate is configured (Settings, Signing certificate): documents are saved unsigned.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="143" />
+      <location filename="../../ui/incidents/documents.py" line="144" />
       <source>Notice to the people (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="169" />
+      <location filename="../../ui/incidents/documents.py" line="170" />
       <source>Open folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="209" />
+      <location filename="../../ui/incidents/documents.py" line="210" />
       <source>Save documents into</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="129" />
+      <location filename="../../ui/incidents/documents.py" line="130" />
       <source>Save into</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="167" />
+      <location filename="../../ui/incidents/documents.py" line="168" />
       <source>Saved in this session</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="124" />
+      <location filename="../../ui/incidents/documents.py" line="125" />
       <source>Sign PDFs with the certificate configured for response packages</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="201" />
+      <location filename="../../ui/incidents/documents.py" line="202" />
       <source>Signed by {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="144" />
+      <location filename="../../ui/incidents/documents.py" line="145" />
       <source>The Art. 34 notice in clear and plain language.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="147" />
+      <location filename="../../ui/incidents/documents.py" line="148" />
       <source>The same register as a spreadsheet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="206" />
+      <location filename="../../ui/incidents/documents.py" line="207" />
       <source>The signing certificate cannot be used: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="149" />
+      <location filename="../../ui/incidents/documents.py" line="150" />
       <source>The time to each milestone against its target.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="141" />
+      <location filename="../../ui/incidents/documents.py" line="142" />
       <source>What GDPR Art. 33(3) asks for: nature, categories and numbers, contact point, likely consequences, measures.</source>
       <translation type="unfinished" />
     </message>
@@ -1712,62 +1682,62 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>EntryDialog</name>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="323" />
+      <location filename="../../ui/incidents/actions.py" line="270" />
       <source>A timeline entry cannot describe the future.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="321" />
+      <location filename="../../ui/incidents/actions.py" line="268" />
       <source>A timeline entry needs text: what happened, or what was done.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="291" />
+      <location filename="../../ui/incidents/actions.py" line="238" />
       <source>Add to the timeline of {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="295" />
+      <location filename="../../ui/incidents/actions.py" line="242" />
       <source>Correct entry #{0} of {1}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="313" />
+      <location filename="../../ui/incidents/actions.py" line="260" />
       <source>Entry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="305" />
+      <location filename="../../ui/incidents/actions.py" line="252" />
       <source>Kind</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="316" />
+      <location filename="../../ui/incidents/actions.py" line="263" />
       <source>Text</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="296" />
+      <location filename="../../ui/incidents/actions.py" line="243" />
       <source>The entry stays as it was written; the correction is added after it and says what is right.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="292" />
+      <location filename="../../ui/incidents/actions.py" line="239" />
       <source>What happened or what was done, and when. Entries are kept as written; a mistake is fixed by a correcting entry.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="314" />
+      <location filename="../../ui/incidents/actions.py" line="261" />
       <source>What happened, or what was done</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="315" />
+      <location filename="../../ui/incidents/actions.py" line="262" />
       <source>What is right</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="306" />
+      <location filename="../../ui/incidents/actions.py" line="253" />
       <source>When</source>
       <translation type="unfinished" />
     </message>
@@ -1820,42 +1790,42 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>ExtendDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="103" />
+      <location filename="../../ui/dialogs/reasons.py" line="81" />
       <source>An extension must be told to the person, with the reasons, within the first period. The console refuses one the law does not allow.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="118" />
+      <location filename="../../ui/dialogs/reasons.py" line="96" />
       <source>Clock</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="119" />
+      <location filename="../../ui/dialogs/reasons.py" line="97" />
       <source>Extend by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="102" />
+      <location filename="../../ui/dialogs/reasons.py" line="80" />
       <source>Extend {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="121" />
+      <location filename="../../ui/dialogs/reasons.py" line="99" />
       <source>Person told on</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="122" />
+      <location filename="../../ui/dialogs/reasons.py" line="100" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="117" />
+      <location filename="../../ui/dialogs/reasons.py" line="95" />
       <source>Why more time is needed (told to the person)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="108" />
+      <location filename="../../ui/dialogs/reasons.py" line="86" />
       <source>{label} (up to {n} {unit})</source>
       <translation type="unfinished" />
     </message>
@@ -1916,22 +1886,22 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>FirstRunWizard</name>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="325" />
+      <location filename="../../ui/dialogs/first_run.py" line="348" />
       <source>Creating the database and adding {0} demo requests…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="326" />
+      <location filename="../../ui/dialogs/first_run.py" line="349" />
       <source>Setting up…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="310" />
+      <location filename="../../ui/dialogs/first_run.py" line="333" />
       <source>Start</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="299" />
+      <location filename="../../ui/dialogs/first_run.py" line="322" />
       <source>Welcome to Privacy Console</source>
       <translation type="unfinished" />
     </message>
@@ -2000,32 +1970,32 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentAlerts</name>
     <message>
-      <location filename="../../ui/incidents/alerts.py" line="70" />
+      <location filename="../../ui/incidents/alerts.py" line="49" />
       <source>Authority report due soon</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/alerts.py" line="67" />
+      <location filename="../../ui/incidents/alerts.py" line="46" />
       <source>Authority report overdue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/alerts.py" line="68" />
+      <location filename="../../ui/incidents/alerts.py" line="47" />
       <source>{n} incidents are past the 72-hour deadline: {refs}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/alerts.py" line="71" />
+      <location filename="../../ui/incidents/alerts.py" line="50" />
       <source>{n} incidents must be reported to the authority soon: {refs}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/alerts.py" line="84" />
+      <location filename="../../ui/incidents/alerts.py" line="64" />
       <source>{ref} ({title}): report to the authority within {left}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/alerts.py" line="82" />
+      <location filename="../../ui/incidents/alerts.py" line="62" />
       <source>{ref} ({title}): the 72-hour deadline passed {late} ago; report it with the reasons for the delay.</source>
       <translation type="unfinished" />
     </message>
@@ -2033,17 +2003,17 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentDocuments</name>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="81" />
+      <location filename="../../ui/incidents/documents.py" line="82" />
       <source>The folder {0} does not exist; choose another one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="83" />
+      <location filename="../../ui/incidents/documents.py" line="84" />
       <source>The folder {0} is not writable; choose another one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="105" />
+      <location filename="../../ui/incidents/documents.py" line="106" />
       <source>{0} could not be written: {1}</source>
       <translation type="unfinished" />
     </message>
@@ -3095,157 +3065,157 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>NewIncidentDialog</name>
     <message>
-      <location filename="../../ui/incidents/new.py" line="84" />
+      <location filename="../../ui/incidents/new.py" line="70" />
       <source>A cyber incident (attack, malware, intrusion)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="216" />
+      <location filename="../../ui/incidents/new.py" line="172" />
       <source>Already {0} late: the report needs the reasons for the delay.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="101" />
+      <location filename="../../ui/incidents/new.py" line="87" />
       <source>Became aware at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="111" />
+      <location filename="../../ui/incidents/new.py" line="97" />
       <source>Consequences</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="113" />
+      <location filename="../../ui/incidents/new.py" line="99" />
       <source>Contact point</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="92" />
+      <location filename="../../ui/incidents/new.py" line="78" />
       <source>Containment and recovery measures taken or planned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="106" />
+      <location filename="../../ui/incidents/new.py" line="92" />
       <source>Data concerned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="99" />
+      <location filename="../../ui/incidents/new.py" line="85" />
       <source>Description</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="100" />
+      <location filename="../../ui/incidents/new.py" line="86" />
       <source>Detected at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="136" />
+      <location filename="../../ui/incidents/new.py" line="120" />
       <source>Due</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="102" />
+      <location filename="../../ui/incidents/new.py" line="88" />
       <source>How discovered</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="91" />
+      <location filename="../../ui/incidents/new.py" line="77" />
       <source>Likely consequences for the people affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="114" />
+      <location filename="../../ui/incidents/new.py" line="100" />
       <source>Linked requests</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="112" />
+      <location filename="../../ui/incidents/new.py" line="98" />
       <source>Measures</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="104" />
+      <location filename="../../ui/incidents/new.py" line="90" />
       <source>Nature</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="73" />
+      <location filename="../../ui/incidents/new.py" line="58" />
       <source>New incident</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="151" />
+      <location filename="../../ui/incidents/new.py" line="130" />
       <source>Open incident</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="88" />
+      <location filename="../../ui/incidents/new.py" line="74" />
       <source>Others, separated by commas (e.g. Employees)</source>
       <translation>Weitere, durch Kommas getrennt (z. B. Beschäftigte)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="109" />
+      <location filename="../../ui/incidents/new.py" line="95" />
       <source>People affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="110" />
+      <location filename="../../ui/incidents/new.py" line="96" />
       <source>Records affected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="96" />
+      <location filename="../../ui/incidents/new.py" line="82" />
       <source>Related request references, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="134" />
+      <location filename="../../ui/incidents/new.py" line="118" />
       <source>Report to the supervisory authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="103" />
+      <location filename="../../ui/incidents/new.py" line="89" />
       <source>Reported by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="98" />
+      <location filename="../../ui/incidents/new.py" line="84" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="76" />
+      <location filename="../../ui/incidents/new.py" line="62" />
       <source>What happened, in a few words</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="77" />
+      <location filename="../../ui/incidents/new.py" line="63" />
       <source>What happened, in full</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="107" />
+      <location filename="../../ui/incidents/new.py" line="93" />
       <source>Whose data</source>
       <translation>Wessen Daten</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="89" />
+      <location filename="../../ui/incidents/new.py" line="75" />
       <source>approximate; empty if not known yet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="81" />
+      <location filename="../../ui/incidents/new.py" line="67" />
       <source>e.g. a customer called the support desk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="219" />
+      <location filename="../../ui/incidents/new.py" line="175" />
       <source>{0} left from now.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="212" />
+      <location filename="../../ui/incidents/new.py" line="168" />
       <source>{weekday}, {hours} hours after the organisation became aware</source>
       <translation type="unfinished" />
     </message>
@@ -3253,182 +3223,182 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>NewRequestDialog</name>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="96" />
+      <location filename="../../ui/dialogs/new_request.py" line="88" />
       <source>(nobody)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="122" />
+      <location filename="../../ui/dialogs/new_request.py" line="109" />
       <source>Account id</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="130" />
+      <location filename="../../ui/dialogs/new_request.py" line="117" />
       <source>Assign to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="120" />
+      <location filename="../../ui/dialogs/new_request.py" line="107" />
       <source>Channel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="294" />
+      <location filename="../../ui/dialogs/new_request.py" line="245" />
       <source>Confirm receipt by {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="126" />
+      <location filename="../../ui/dialogs/new_request.py" line="113" />
       <source>Corrections</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="146" />
+      <location filename="../../ui/dialogs/new_request.py" line="131" />
       <source>Deadline</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="129" />
+      <location filename="../../ui/dialogs/new_request.py" line="116" />
       <source>Destination</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="148" />
+      <location filename="../../ui/dialogs/new_request.py" line="133" />
       <source>Due</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="117" />
+      <location filename="../../ui/dialogs/new_request.py" line="104" />
       <source>Email</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="290" />
+      <location filename="../../ui/dialogs/new_request.py" line="241" />
       <source>Every clock that runs:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="128" />
+      <location filename="../../ui/dialogs/new_request.py" line="115" />
       <source>Format</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="67" />
+      <location filename="../../ui/dialogs/new_request.py" line="59" />
       <source>Full name of the person</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="124" />
+      <location filename="../../ui/dialogs/new_request.py" line="111" />
       <source>Guardian</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="119" />
+      <location filename="../../ui/dialogs/new_request.py" line="106" />
       <source>Jurisdictions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="121" />
+      <location filename="../../ui/dialogs/new_request.py" line="108" />
       <source>Language</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="116" />
+      <location filename="../../ui/dialogs/new_request.py" line="103" />
       <source>Name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="61" />
+      <location filename="../../ui/dialogs/new_request.py" line="53" />
       <source>New request</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="132" />
+      <location filename="../../ui/dialogs/new_request.py" line="119" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="102" />
+      <location filename="../../ui/dialogs/new_request.py" line="93" />
       <source>One a line: what is wrong = what it should be</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="92" />
+      <location filename="../../ui/dialogs/new_request.py" line="84" />
       <source>Parent or guardian's email</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="90" />
+      <location filename="../../ui/dialogs/new_request.py" line="82" />
       <source>Parent or guardian's name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="131" />
+      <location filename="../../ui/dialogs/new_request.py" line="118" />
       <source>Priority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="118" />
+      <location filename="../../ui/dialogs/new_request.py" line="105" />
       <source>Received</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="165" />
+      <location filename="../../ui/dialogs/new_request.py" line="145" />
       <source>Register request</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="127" />
+      <location filename="../../ui/dialogs/new_request.py" line="114" />
       <source>Restriction</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="115" />
+      <location filename="../../ui/dialogs/new_request.py" line="102" />
       <source>Right</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="289" />
+      <location filename="../../ui/dialogs/new_request.py" line="240" />
       <source>Set by: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="110" />
+      <location filename="../../ui/dialogs/new_request.py" line="99" />
       <source>The person, or another controller</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="88" />
+      <location filename="../../ui/dialogs/new_request.py" line="80" />
       <source>Under {0}: a parent or guardian acts for them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="106" />
+      <location filename="../../ui/dialogs/new_request.py" line="95" />
       <source>What to restrict, and the purposes concerned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="108" />
+      <location filename="../../ui/dialogs/new_request.py" line="97" />
       <source>e.g. json, csv</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="69" />
+      <location filename="../../ui/dialogs/new_request.py" line="61" />
       <source>name@example.org</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="87" />
+      <location filename="../../ui/dialogs/new_request.py" line="79" />
       <source>optional</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="65" />
+      <location filename="../../ui/dialogs/new_request.py" line="57" />
       <source>{title} — {window}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/new_request.py" line="287" />
+      <location filename="../../ui/dialogs/new_request.py" line="238" />
       <source>{weekday}, {days} days after receipt</source>
       <translation type="unfinished" />
     </message>
@@ -3436,117 +3406,117 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>NotificationsTab</name>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="241" />
+      <location filename="../../ui/incidents/tabs.py" line="217" />
       <source>Authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="221" />
+      <location filename="../../ui/incidents/tabs.py" line="197" />
       <source>Clock: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="222" />
+      <location filename="../../ui/incidents/tabs.py" line="198" />
       <source>Decision: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="220" />
+      <location filename="../../ui/incidents/tabs.py" line="196" />
       <source>Due {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="236" />
+      <location filename="../../ui/incidents/tabs.py" line="212" />
       <source>First told {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="242" />
+      <location filename="../../ui/incidents/tabs.py" line="218" />
       <source>Late by {0}: {1}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="228" />
+      <location filename="../../ui/incidents/tabs.py" line="204" />
       <source>Must be told: the risk to them is high.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="229" />
+      <location filename="../../ui/incidents/tabs.py" line="205" />
       <source>Not required to be told (risk: {0}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="226" />
+      <location filename="../../ui/incidents/tabs.py" line="202" />
       <source>Not required: assessed as unlikely to result in a risk.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="211" />
+      <location filename="../../ui/incidents/tabs.py" line="187" />
       <source>Nothing sent yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="245" />
+      <location filename="../../ui/incidents/tabs.py" line="221" />
       <source>Notice</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="202" />
+      <location filename="../../ui/incidents/tabs.py" line="178" />
       <source>On time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="245" />
+      <location filename="../../ui/incidents/tabs.py" line="221" />
       <source>People</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="192" />
+      <location filename="../../ui/incidents/tabs.py" line="168" />
       <source>People affected (Art. 34)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="202" />
+      <location filename="../../ui/incidents/tabs.py" line="178" />
       <source>Recorded by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="201" />
+      <location filename="../../ui/incidents/tabs.py" line="177" />
       <source>Reference / channel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="201" />
+      <location filename="../../ui/incidents/tabs.py" line="177" />
       <source>Report</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="201" />
+      <location filename="../../ui/incidents/tabs.py" line="177" />
       <source>Sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="202" />
+      <location filename="../../ui/incidents/tabs.py" line="178" />
       <source>Summary</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="190" />
+      <location filename="../../ui/incidents/tabs.py" line="166" />
       <source>Supervisory authority (Art. 33)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="201" />
+      <location filename="../../ui/incidents/tabs.py" line="177" />
       <source>To</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="249" />
+      <location filename="../../ui/incidents/tabs.py" line="225" />
       <source>{0}, {1}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="246" />
+      <location filename="../../ui/incidents/tabs.py" line="222" />
       <source>{0}, {1} people</source>
       <translation type="unfinished" />
     </message>
@@ -3554,57 +3524,57 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>NotifyAuthorityDialog</name>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="216" />
+      <location filename="../../ui/incidents/actions.py" line="163" />
       <source>Due {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="223" />
+      <location filename="../../ui/incidents/actions.py" line="170" />
       <source>Late because</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="203" />
+      <location filename="../../ui/incidents/actions.py" line="150" />
       <source>Record a report sent to {0}. Details may come in phases: the initial report stops the 72-hour clock, follow-up reports add what was learnt.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="218" />
+      <location filename="../../ui/incidents/actions.py" line="165" />
       <source>Report</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="202" />
+      <location filename="../../ui/incidents/actions.py" line="149" />
       <source>Report {0} to the authority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="219" />
+      <location filename="../../ui/incidents/actions.py" line="166" />
       <source>Sent at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="222" />
+      <location filename="../../ui/incidents/actions.py" line="169" />
       <source>Summary</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="213" />
+      <location filename="../../ui/incidents/actions.py" line="160" />
       <source>The authority's case number, if given</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="215" />
+      <location filename="../../ui/incidents/actions.py" line="162" />
       <source>The reasons for the delay (GDPR Art. 33(1))</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="221" />
+      <location filename="../../ui/incidents/actions.py" line="168" />
       <source>Their reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="214" />
+      <location filename="../../ui/incidents/actions.py" line="161" />
       <source>What was reported</source>
       <translation type="unfinished" />
     </message>
@@ -3612,42 +3582,42 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>NotifyPeopleDialog</name>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="261" />
+      <location filename="../../ui/incidents/actions.py" line="208" />
       <source>Channel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="262" />
+      <location filename="../../ui/incidents/actions.py" line="209" />
       <source>People told</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="250" />
+      <location filename="../../ui/incidents/actions.py" line="197" />
       <source>Record a notice sent to the people affected (GDPR Art. 34): when, how, and to how many.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="263" />
+      <location filename="../../ui/incidents/actions.py" line="210" />
       <source>Sent at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="264" />
+      <location filename="../../ui/incidents/actions.py" line="211" />
       <source>Summary</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="249" />
+      <location filename="../../ui/incidents/actions.py" line="196" />
       <source>Tell the people affected by {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="260" />
+      <location filename="../../ui/incidents/actions.py" line="207" />
       <source>What the people were told</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/actions.py" line="275" />
+      <location filename="../../ui/incidents/actions.py" line="222" />
       <source>{0} people told, but {1} affects about {2}; correct the number of people affected first.</source>
       <translation type="unfinished" />
     </message>
@@ -3655,12 +3625,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>OrganisationDialog</name>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="182" />
+      <location filename="../../ui/dialogs/first_run.py" line="205" />
       <source>Organisation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="185" />
+      <location filename="../../ui/dialogs/first_run.py" line="208" />
       <source>Saved in the organisation's copy of the policy catalogue ({0}); the console uses it from the next start.</source>
       <translation type="unfinished" />
     </message>
@@ -3668,27 +3638,27 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>OrganisationPage</name>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="158" />
+      <location filename="../../ui/dialogs/first_run.py" line="181" />
       <source>Its name is printed on every letter; deadlines end at midnight in its time zone. Leave them to keep the catalogue's; change them later in Settings, Organisation.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="169" />
+      <location filename="../../ui/dialogs/first_run.py" line="192" />
       <source>Name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="171" />
+      <location filename="../../ui/dialogs/first_run.py" line="194" />
       <source>This computer's zone: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="170" />
+      <location filename="../../ui/dialogs/first_run.py" line="193" />
       <source>Time zone</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/first_run.py" line="157" />
+      <location filename="../../ui/dialogs/first_run.py" line="180" />
       <source>Your organisation</source>
       <translation type="unfinished" />
     </message>
@@ -3696,332 +3666,332 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>OverviewTab</name>
     <message>
-      <location filename="../../ui/request/overview.py" line="166" />
+      <location filename="../../ui/request/overview.py" line="141" />
       <source>  (child)</source>
       <translation>  (Kind)</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="182" />
+      <location filename="../../ui/request/overview.py" line="157" />
       <source>  (confirmed {0})</source>
       <translation>  (bestätigt {0})</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="144" />
+      <location filename="../../ui/incidents/overview.py" line="119" />
       <source> — assessed {0} by {1}</source>
       <translation> — bewertet {0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="201" />
+      <location filename="../../ui/request/overview.py" line="176" />
       <source>(nobody)</source>
       <translation>(niemand)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="76" />
+      <location filename="../../ui/incidents/overview.py" line="75" />
       <source>A cyber incident</source>
       <translation>Ein Cybervorfall</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="120" />
+      <location filename="../../ui/request/overview.py" line="117" />
       <source>Account id</source>
       <translation>Konto-ID</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="151" />
+      <location filename="../../ui/incidents/overview.py" line="126" />
       <source>Assessed as unlikely to result in a risk.</source>
       <translation>Als voraussichtlich ohne Risiko bewertet.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="116" />
+      <location filename="../../ui/request/overview.py" line="113" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="53" />
+      <location filename="../../ui/incidents/overview.py" line="52" />
       <source>Authority clock</source>
       <translation>Frist der Behörde</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="54" />
+      <location filename="../../ui/incidents/overview.py" line="53" />
       <source>Authority decision</source>
       <translation>Entscheidung zur Behörde</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="53" />
+      <location filename="../../ui/incidents/overview.py" line="52" />
       <source>Authority due</source>
       <translation>Meldung an Behörde fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="84" />
+      <location filename="../../ui/incidents/overview.py" line="83" />
       <source>Became aware at</source>
       <translation>Kenntnis seit</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="55" />
+      <location filename="../../ui/incidents/overview.py" line="54" />
       <source>Before closing</source>
       <translation>Vor dem Abschluss</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="118" />
+      <location filename="../../ui/request/overview.py" line="115" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="49" />
+      <location filename="../../ui/incidents/overview.py" line="48" />
       <source>Clock and decisions</source>
       <translation>Frist und Entscheidungen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="76" />
+      <location filename="../../ui/request/overview.py" line="73" />
       <source>Confirm receipt by</source>
       <translation>Eingang bestätigen bis</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="89" />
+      <location filename="../../ui/incidents/overview.py" line="88" />
       <source>Consequences</source>
       <translation>Folgen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="90" />
+      <location filename="../../ui/incidents/overview.py" line="89" />
       <source>Contact point</source>
       <translation>Anlaufstelle</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="121" />
+      <location filename="../../ui/request/overview.py" line="118" />
       <source>Data categories</source>
       <translation>Datenkategorien</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="87" />
+      <location filename="../../ui/incidents/overview.py" line="86" />
       <source>Data concerned</source>
       <translation>Betroffene Daten</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="83" />
+      <location filename="../../ui/incidents/overview.py" line="82" />
       <source>Description</source>
       <translation>Beschreibung</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="84" />
+      <location filename="../../ui/incidents/overview.py" line="83" />
       <source>Detected at</source>
       <translation>Entdeckt am</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="75" />
+      <location filename="../../ui/request/overview.py" line="72" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="127" />
+      <location filename="../../ui/request/overview.py" line="121" />
       <source>Editing a request</source>
       <translation>Antrag bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="72" />
+      <location filename="../../ui/request/overview.py" line="69" />
       <source>Email</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="75" />
+      <location filename="../../ui/request/overview.py" line="72" />
       <source>Every clock</source>
       <translation>Alle Fristen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="67" />
+      <location filename="../../ui/incidents/overview.py" line="66" />
       <source>Facts</source>
       <translation>Fakten</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="192" />
+      <location filename="../../ui/incidents/overview.py" line="167" />
       <source>Finished drills are kept as they ended.</source>
       <translation>Beendete Übungen bleiben, wie sie endeten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="83" />
+      <location filename="../../ui/request/overview.py" line="80" />
       <source>Handling</source>
       <translation>Bearbeitung</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="85" />
+      <location filename="../../ui/incidents/overview.py" line="84" />
       <source>How discovered</source>
       <translation>Wie entdeckt</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="74" />
+      <location filename="../../ui/request/overview.py" line="71" />
       <source>Jurisdictions</source>
       <translation>Rechtsräume</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="119" />
+      <location filename="../../ui/request/overview.py" line="116" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="61" />
+      <location filename="../../ui/incidents/overview.py" line="60" />
       <source>Link</source>
       <translation>Verknüpfen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="56" />
+      <location filename="../../ui/incidents/overview.py" line="55" />
       <source>Linked requests</source>
       <translation>Verknüpfte Anträge</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="56" />
+      <location filename="../../ui/incidents/overview.py" line="55" />
       <source>Logged</source>
       <translation>Erfasst</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="89" />
+      <location filename="../../ui/incidents/overview.py" line="88" />
       <source>Measures</source>
       <translation>Maßnahmen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="153" />
+      <location filename="../../ui/incidents/overview.py" line="128" />
       <source>Must be told (high risk)</source>
       <translation>Muss benachrichtigt werden (hohes Risiko)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="86" />
+      <location filename="../../ui/incidents/overview.py" line="85" />
       <source>Nature</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="153" />
+      <location filename="../../ui/incidents/overview.py" line="128" />
       <source>Not required to be told</source>
       <translation>Benachrichtigung nicht erforderlich</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="122" />
+      <location filename="../../ui/request/overview.py" line="119" />
       <source>Notes</source>
       <translation>Notizen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="113" />
+      <location filename="../../ui/request/overview.py" line="110" />
       <source>Notes for the team (not sent to the person)</source>
       <translation>Notizen für das Team (werden der Person nicht geschickt)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="160" />
+      <location filename="../../ui/incidents/overview.py" line="135" />
       <source>Nothing missing</source>
       <translation>Nichts fehlt</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="77" />
+      <location filename="../../ui/request/overview.py" line="74" />
       <source>Outcome</source>
       <translation>Ergebnis</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="73" />
+      <location filename="../../ui/request/overview.py" line="70" />
       <source>Parent or guardian</source>
       <translation>Elternteil oder Vormund</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="55" />
+      <location filename="../../ui/incidents/overview.py" line="54" />
       <source>People affected</source>
       <translation>Betroffene Personen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="76" />
+      <location filename="../../ui/request/overview.py" line="73" />
       <source>Possible duplicate of</source>
       <translation>Mögliches Duplikat von</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="117" />
+      <location filename="../../ui/request/overview.py" line="114" />
       <source>Priority</source>
       <translation>Priorität</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="74" />
+      <location filename="../../ui/request/overview.py" line="71" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="88" />
+      <location filename="../../ui/incidents/overview.py" line="87" />
       <source>Records affected</source>
       <translation>Betroffene Datensätze</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="85" />
+      <location filename="../../ui/incidents/overview.py" line="84" />
       <source>Reported by</source>
       <translation>Gemeldet von</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="68" />
+      <location filename="../../ui/request/overview.py" line="65" />
       <source>Request</source>
       <translation>Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="60" />
+      <location filename="../../ui/incidents/overview.py" line="59" />
       <source>Request reference</source>
       <translation>Aktenzeichen des Antrags</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="94" />
+      <location filename="../../ui/framework/tabs.py" line="70" />
       <source>Revert</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="73" />
+      <location filename="../../ui/request/overview.py" line="70" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="54" />
+      <location filename="../../ui/incidents/overview.py" line="53" />
       <source>Risk</source>
       <translation>Risiko</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="92" />
+      <location filename="../../ui/framework/tabs.py" line="68" />
       <source>Save changes</source>
       <translation>Änderungen speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="72" />
+      <location filename="../../ui/request/overview.py" line="69" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="100" />
+      <location filename="../../ui/request/overview.py" line="97" />
       <source>The person's account id, if known</source>
       <translation>Konto-ID der Person, falls bekannt</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="193" />
+      <location filename="../../ui/incidents/overview.py" line="168" />
       <source>This incident is closed; reopen it to edit.</source>
       <translation>Dieser Vorfall ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="128" />
+      <location filename="../../ui/request/overview.py" line="122" />
       <source>This request is closed; reopen it to edit.</source>
       <translation>Dieser Antrag ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="83" />
+      <location filename="../../ui/incidents/overview.py" line="82" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="78" />
+      <location filename="../../ui/incidents/overview.py" line="77" />
       <source>approximate; empty if not known</source>
       <translation>ungefähr; leer, wenn unbekannt</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="161" />
+      <location filename="../../ui/incidents/overview.py" line="136" />
       <source>{0} by {1}</source>
       <translation>{0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="289" />
+      <location filename="../../ui/request/overview.py" line="264" />
       <source>{0} changed.</source>
       <translation>{0} geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="139" />
+      <location filename="../../ui/incidents/overview.py" line="114" />
       <source>{due} — 72 hours after awareness ({aware})</source>
       <translation>{due} — 72 Stunden nach Kenntnis ({aware})</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="174" />
+      <location filename="../../ui/request/overview.py" line="149" />
       <source>{time} via {channel}</source>
       <translation>{time} per {channel}</translation>
     </message>
@@ -4862,198 +4832,198 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>RecordsPage</name>
     <message>
-      <location filename="../../ui/records/view.py" line="115" />
+      <location filename="../../ui/records/view.py" line="128" />
       <source>, signed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="146" />
+      <location filename="../../ui/records/view.py" line="159" />
       <source>Activity</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="236" />
+      <location filename="../../ui/records/view.py" line="249" />
       <source>Any data category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="237" />
+      <location filename="../../ui/records/view.py" line="250" />
       <source>Any legal basis</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="106" />
+      <location filename="../../ui/records/view.py" line="119" />
       <source>CSV (*.csv)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="176" />
+      <location filename="../../ui/records/view.py" line="189" />
       <source>Category / cookie</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="176" />
+      <location filename="../../ui/records/view.py" line="189" />
       <source>Consent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="171" />
+      <location filename="../../ui/records/view.py" line="184" />
       <source>Cookie inventory</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="146" />
+      <location filename="../../ui/records/view.py" line="159" />
       <source>Data categories</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="120" />
+      <location filename="../../ui/records/view.py" line="133" />
       <source>Data category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="176" />
+      <location filename="../../ui/records/view.py" line="189" />
       <source>Duration</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="94" />
+      <location filename="../../ui/records/view.py" line="107" />
       <source>Export CSV…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="90" />
+      <location filename="../../ui/records/view.py" line="103" />
       <source>Export PDF…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="105" />
+      <location filename="../../ui/records/view.py" line="118" />
       <source>Export the record of processing</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="122" />
+      <location filename="../../ui/records/view.py" line="135" />
       <source>Legal basis</source>
       <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="254" />
+      <location filename="../../ui/records/view.py" line="267" />
       <source>Needed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="293" />
+      <location filename="../../ui/records/view.py" line="306" />
       <source>No activity matches the filters.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="240" />
+      <location filename="../../ui/records/view.py" line="253" />
       <source>No transfer recorded</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="222" />
+      <location filename="../../ui/records/view.py" line="235" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="254" />
+      <location filename="../../ui/records/view.py" line="267" />
       <source>Not needed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="106" />
+      <location filename="../../ui/records/view.py" line="119" />
       <source>PDF (*.pdf)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="177" />
+      <location filename="../../ui/records/view.py" line="190" />
       <source>Provider</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="88" />
+      <location filename="../../ui/records/view.py" line="101" />
       <source>Read the catalogue files again</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="78" />
+      <location filename="../../ui/records/view.py" line="91" />
       <source>Records of processing</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="87" />
+      <location filename="../../ui/records/view.py" line="100" />
       <source>Reload</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="192" />
+      <location filename="../../ui/records/view.py" line="205" />
       <source>The catalogue has a problem, so the record below is the last one that loaded. Fix the file and the page reloads by itself:
 </source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="91" />
+      <location filename="../../ui/records/view.py" line="104" />
       <source>The record as a PDF, signed with the organisation's certificate when one is set (the export is recorded in the audit trail)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="213" />
+      <location filename="../../ui/records/view.py" line="226" />
       <source>The record of processing activities (GDPR Art. 30) and the cookie inventory, read from the catalogue {folder} (version {version}). Read-only here: edit the files and this page reloads them.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="124" />
+      <location filename="../../ui/records/view.py" line="137" />
       <source>Transfer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="147" />
+      <location filename="../../ui/records/view.py" line="160" />
       <source>Transfers</source>
       <translation>Übermittlungen</translation>
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="239" />
+      <location filename="../../ui/records/view.py" line="252" />
       <source>With a transfer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="239" />
+      <location filename="../../ui/records/view.py" line="252" />
       <source>With or without transfers</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="313" />
+      <location filename="../../ui/records/view.py" line="326" />
       <source>Withdrawal</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="110" />
+      <location filename="../../ui/records/view.py" line="123" />
       <source>Writing {path}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="113" />
+      <location filename="../../ui/records/view.py" line="126" />
       <source>Wrote {path} (catalogue version {version})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="259" />
+      <location filename="../../ui/records/view.py" line="272" />
       <source>first party</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="259" />
+      <location filename="../../ui/records/view.py" line="272" />
       <source>third party</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="222" />
+      <location filename="../../ui/records/view.py" line="235" />
       <source>{n} recorded</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/records/view.py" line="284" />
+      <location filename="../../ui/records/view.py" line="297" />
       <source>{shown} of {total} activities</source>
       <translation type="unfinished" />
     </message>
@@ -5061,27 +5031,27 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>RejectDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="81" />
+      <location filename="../../ui/dialogs/reasons.py" line="59" />
       <source>Grounds</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="82" />
+      <location filename="../../ui/dialogs/reasons.py" line="60" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="75" />
+      <location filename="../../ui/dialogs/reasons.py" line="53" />
       <source>Reject {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="76" />
+      <location filename="../../ui/dialogs/reasons.py" line="54" />
       <source>The grounds and the reason are recorded and told to the person.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="80" />
+      <location filename="../../ui/dialogs/reasons.py" line="58" />
       <source>Why, in words the person will read</source>
       <translation type="unfinished" />
     </message>
@@ -5094,12 +5064,12 @@ Fällig {due} ({rule})</translation>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="119" />
+      <location filename="../../ui/request/workspace.py" line="116" />
       <source>Advance to {0}</source>
       <translation>Weiter: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="142" />
+      <location filename="../../ui/request/workspace.py" line="139" />
       <source>Approving and completing a request</source>
       <translation>Antrag freigeben und erledigen</translation>
     </message>
@@ -5114,7 +5084,7 @@ Fällig {due} ({rule})</translation>
       <translation>Eingang bestätigen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="102" />
+      <location filename="../../ui/request/workspace.py" line="99" />
       <source>Due {due} — {rule}</source>
       <translation>Fällig {due} — {rule}</translation>
     </message>
@@ -5124,7 +5094,7 @@ Fällig {due} ({rule})</translation>
       <translation>Verlängern…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="170" />
+      <location filename="../../ui/request/workspace.py" line="167" />
       <source>Pause {0}</source>
       <translation>{0} anhalten</translation>
     </message>
@@ -5139,12 +5109,12 @@ Fällig {due} ({rule})</translation>
       <translation>Nur lesen. {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="194" />
+      <location filename="../../ui/request/workspace.py" line="191" />
       <source>Reason</source>
       <translation>Grund</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="140" />
+      <location filename="../../ui/request/workspace.py" line="137" />
       <source>Rejecting a request</source>
       <translation>Antrag ablehnen</translation>
     </message>
@@ -5154,7 +5124,7 @@ Fällig {due} ({rule})</translation>
       <translation>Ablehnen…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="199" />
+      <location filename="../../ui/request/workspace.py" line="196" />
       <source>Reopen {0}</source>
       <translation>{0} wieder öffnen</translation>
     </message>
@@ -5174,27 +5144,27 @@ Fällig {due} ({rule})</translation>
       <translation>Wählen Sie einen Antrag in der Warteschlange, um ihn hier zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="171" />
+      <location filename="../../ui/request/workspace.py" line="168" />
       <source>The clock stops while the console waits on the person (where the law lets it); the deadline moves by the time it stood still.</source>
       <translation>Die Frist ruht, solange auf die Person gewartet wird (wo das Gesetz es erlaubt); die Frist verschiebt sich um die Zeit des Stillstands.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="193" />
+      <location filename="../../ui/request/workspace.py" line="190" />
       <source>The person withdrew the request. The reason is kept with it.</source>
       <translation>Die Person hat den Antrag zurückgezogen. Der Grund wird beim Antrag gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="200" />
+      <location filename="../../ui/request/workspace.py" line="197" />
       <source>The request goes back to In progress. Say why; it is recorded.</source>
       <translation>Der Antrag geht zurück in Bearbeitung. Nennen Sie den Grund; er wird festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="173" />
+      <location filename="../../ui/request/workspace.py" line="170" />
       <source>Waiting for</source>
       <translation>Warten auf</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="192" />
+      <location filename="../../ui/request/workspace.py" line="189" />
       <source>Withdraw {0}</source>
       <translation>{0} zurückziehen</translation>
     </message>
@@ -5204,32 +5174,32 @@ Fällig {due} ({rule})</translation>
       <translation>Zurückziehen…</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="138" />
+      <location filename="../../ui/request/workspace.py" line="135" />
       <source>Working on a request</source>
       <translation>Antrag bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="98" />
+      <location filename="../../ui/request/workspace.py" line="95" />
       <source>assigned to {0}</source>
       <translation>zugewiesen an {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="104" />
+      <location filename="../../ui/request/workspace.py" line="101" />
       <source>clock stopped since {0}</source>
       <translation>Frist angehalten seit {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="174" />
+      <location filename="../../ui/request/workspace.py" line="171" />
       <source>e.g. a copy of a government-issued ID</source>
       <translation>z. B. eine Kopie eines amtlichen Ausweises</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="106" />
+      <location filename="../../ui/request/workspace.py" line="103" />
       <source>extended</source>
       <translation>verlängert</translation>
     </message>
     <message>
-      <location filename="../../ui/request/workspace.py" line="100" />
+      <location filename="../../ui/request/workspace.py" line="97" />
       <source>unassigned</source>
       <translation>nicht zugewiesen</translation>
     </message>
@@ -5534,14 +5504,47 @@ Fällig {due} ({rule})</translation>
     </message>
   </context>
   <context>
+    <name>ServerFields</name>
+    <message>
+      <location filename="../../ui/dialogs/first_run.py" line="84" />
+      <source>Database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/first_run.py" line="83" />
+      <source>Host</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/first_run.py" line="86" />
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/first_run.py" line="81" />
+      <source>Port</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/first_run.py" line="70" />
+      <source>Test connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/first_run.py" line="85" />
+      <source>User</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="278" />
+      <location filename="../../ui/dialogs/settings.py" line="259" />
       <source> hours</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="292" />
+      <location filename="../../ui/dialogs/settings.py" line="273" />
       <source>Appearance</source>
       <translation type="unfinished" />
     </message>
@@ -5556,27 +5559,27 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="196" />
+      <location filename="../../ui/dialogs/settings.py" line="177" />
       <source>Certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="232" />
+      <location filename="../../ui/dialogs/settings.py" line="213" />
       <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="149" />
+      <location filename="../../ui/dialogs/settings.py" line="130" />
       <source>Check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="179" />
+      <location filename="../../ui/dialogs/settings.py" line="160" />
       <source>Choose certificate…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="185" />
+      <location filename="../../ui/dialogs/settings.py" line="166" />
       <source>Choose published certificate…</source>
       <translation type="unfinished" />
     </message>
@@ -5586,17 +5589,17 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="375" />
+      <location filename="../../ui/dialogs/settings.py" line="356" />
       <source>Connected to {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="359" />
+      <location filename="../../ui/dialogs/settings.py" line="340" />
       <source>Connecting…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="282" />
+      <location filename="../../ui/dialogs/settings.py" line="263" />
       <source>Dark</source>
       <translation type="unfinished" />
     </message>
@@ -5606,32 +5609,32 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="346" />
+      <location filename="../../ui/dialogs/settings.py" line="327" />
       <source>Database file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="283" />
+      <location filename="../../ui/dialogs/settings.py" line="264" />
       <source>Desktop notice when a request becomes due soon or overdue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="270" />
+      <location filename="../../ui/dialogs/settings.py" line="251" />
       <source>Display and deadlines</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="291" />
+      <location filename="../../ui/dialogs/settings.py" line="272" />
       <source>Due soon when less than</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="125" />
+      <location filename="../../ui/dialogs/settings.py" line="117" />
       <source>File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="160" />
+      <location filename="../../ui/dialogs/settings.py" line="141" />
       <source>Folder</source>
       <translation type="unfinished" />
     </message>
@@ -5641,22 +5644,17 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="131" />
-      <source>Host</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/settings.py" line="293" />
+      <location filename="../../ui/dialogs/settings.py" line="274" />
       <source>Language (from the next start)</source>
       <translation>Sprache (ab dem nächsten Start)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="281" />
+      <location filename="../../ui/dialogs/settings.py" line="262" />
       <source>Light</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="177" />
+      <location filename="../../ui/dialogs/settings.py" line="158" />
       <source>Loading…</source>
       <translation type="unfinished" />
     </message>
@@ -5666,62 +5664,52 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="220" />
+      <location filename="../../ui/dialogs/settings.py" line="201" />
       <source>None yet: packages cannot be signed until one is chosen.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="183" />
+      <location filename="../../ui/dialogs/settings.py" line="164" />
       <source>None: package checks report the signer as not verified.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="245" />
+      <location filename="../../ui/dialogs/settings.py" line="226" />
       <source>Not changed: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="191" />
+      <location filename="../../ui/dialogs/settings.py" line="172" />
       <source>Only an administrator chooses the signing certificate.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="255" />
+      <location filename="../../ui/dialogs/settings.py" line="236" />
       <source>Opening {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="157" />
+      <location filename="../../ui/dialogs/settings.py" line="138" />
       <source>Organisation name and time zone…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="134" />
-      <source>Password</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/settings.py" line="144" />
+      <location filename="../../ui/dialogs/settings.py" line="125" />
       <source>Policy catalogue</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="353" />
+      <location filename="../../ui/dialogs/settings.py" line="334" />
       <source>Policy catalogue folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="129" />
-      <source>Port</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/settings.py" line="380" />
+      <location filename="../../ui/dialogs/settings.py" line="361" />
       <source>Reading…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="347" />
+      <location filename="../../ui/dialogs/settings.py" line="328" />
       <source>SQLite databases (*.sqlite3 *.db);;All files (*)</source>
       <translation type="unfinished" />
     </message>
@@ -5741,92 +5729,82 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="290" />
+      <location filename="../../ui/dialogs/settings.py" line="271" />
       <source>Show times in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="176" />
+      <location filename="../../ui/dialogs/settings.py" line="157" />
       <source>Signing certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="120" />
-      <source>Test connection</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/settings.py" line="273" />
+      <location filename="../../ui/dialogs/settings.py" line="254" />
       <source>The organisation's ({0})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="231" />
+      <location filename="../../ui/dialogs/settings.py" line="212" />
       <source>The organisation's published certificate or CA</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="285" />
+      <location filename="../../ui/dialogs/settings.py" line="266" />
       <source>The system's</source>
       <translation>Die des Systems</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="274" />
+      <location filename="../../ui/dialogs/settings.py" line="255" />
       <source>This computer's</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="197" />
+      <location filename="../../ui/dialogs/settings.py" line="178" />
       <source>Time stamps</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="201" />
+      <location filename="../../ui/dialogs/settings.py" line="182" />
       <source>Trusted for checks</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="275" />
+      <location filename="../../ui/dialogs/settings.py" line="256" />
       <source>UTC</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="288" />
+      <location filename="../../ui/dialogs/settings.py" line="269" />
       <source>Used from the next start</source>
       <translation>Gilt ab dem nächsten Start</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="133" />
-      <source>User</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/settings.py" line="119" />
+      <location filename="../../ui/dialogs/settings.py" line="113" />
       <source>kept in the OS keyring; leave empty to keep the stored one</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="182" />
+      <location filename="../../ui/dialogs/settings.py" line="163" />
       <source>optional: an RFC 3161 time-stamp server, https://…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="146" />
+      <location filename="../../ui/dialogs/settings.py" line="127" />
       <source>the catalogue shipped with the console</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="279" />
+      <location filename="../../ui/dialogs/settings.py" line="260" />
       <source>the policy's ({0} hours)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="213" />
+      <location filename="../../ui/dialogs/settings.py" line="194" />
       <source>{0} certificate(s) set; package checks verify signers against them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="260" />
+      <location filename="../../ui/dialogs/settings.py" line="241" />
       <source>{path} — signs as {name}, valid until {until}</source>
       <translation type="unfinished" />
     </message>
@@ -6078,67 +6056,67 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>StartDrillDialog</name>
     <message>
-      <location filename="../../ui/incidents/new.py" line="332" />
+      <location filename="../../ui/incidents/new.py" line="269" />
       <source>Data: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="313" />
+      <location filename="../../ui/incidents/new.py" line="250" />
       <source>Drill scenarios (*.toml)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="334" />
+      <location filename="../../ui/incidents/new.py" line="271" />
       <source>Facts revealed during the drill: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="330" />
+      <location filename="../../ui/incidents/new.py" line="267" />
       <source>Incident: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="331" />
+      <location filename="../../ui/incidents/new.py" line="268" />
       <source>Nature: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="333" />
+      <location filename="../../ui/incidents/new.py" line="270" />
       <source>People affected: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="312" />
+      <location filename="../../ui/incidents/new.py" line="249" />
       <source>Scenario file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="254" />
+      <location filename="../../ui/incidents/new.py" line="191" />
       <source>Scenario file of your own…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="257" />
+      <location filename="../../ui/incidents/new.py" line="194" />
       <source>Scenarios</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="250" />
+      <location filename="../../ui/incidents/new.py" line="187" />
       <source>Start a response drill</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="281" />
+      <location filename="../../ui/incidents/new.py" line="218" />
       <source>Start drill</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="267" />
+      <location filename="../../ui/incidents/new.py" line="204" />
       <source>The drill opens an incident marked DRILL, with a DRILL- reference. Awareness, and the 72-hour clock, start now; facts arrive as the drill runs. Drills never count in real figures or the register.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/new.py" line="327" />
+      <location filename="../../ui/incidents/new.py" line="264" />
       <source>not known</source>
       <translation type="unfinished" />
     </message>
@@ -6146,32 +6124,32 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>StatusDialog</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="192" />
+      <location filename="../../ui/dialogs/reasons.py" line="170" />
       <source>Change the status of {0} requests</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="193" />
+      <location filename="../../ui/dialogs/reasons.py" line="171" />
       <source>Each request is moved on its own; those the lifecycle does not allow are listed afterwards with the reason.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="204" />
+      <location filename="../../ui/dialogs/reasons.py" line="182" />
       <source>Grounds</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="201" />
+      <location filename="../../ui/dialogs/reasons.py" line="179" />
       <source>Needed to reject, withdraw or reopen, and to complete a request whose answer was never sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="203" />
+      <location filename="../../ui/dialogs/reasons.py" line="181" />
       <source>New status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="205" />
+      <location filename="../../ui/dialogs/reasons.py" line="183" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
@@ -6179,62 +6157,62 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>TimelineTab</name>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="98" />
+      <location filename="../../ui/incidents/tabs.py" line="74" />
       <source>#</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="135" />
+      <location filename="../../ui/incidents/tabs.py" line="111" />
       <source>(corrected by #{0})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="107" />
+      <location filename="../../ui/incidents/tabs.py" line="83" />
       <source>Add an entry that corrects the selected one (entries are never changed)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="105" />
+      <location filename="../../ui/incidents/tabs.py" line="81" />
       <source>Add entry…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="133" />
+      <location filename="../../ui/incidents/tabs.py" line="109" />
       <source>Corrects #{0}: {1}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="106" />
+      <location filename="../../ui/incidents/tabs.py" line="82" />
       <source>Correct…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="108" />
+      <location filename="../../ui/incidents/tabs.py" line="84" />
       <source>Entries are kept as written: a mistake is fixed by a correcting entry.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="99" />
+      <location filename="../../ui/incidents/tabs.py" line="75" />
       <source>Entry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="140" />
+      <location filename="../../ui/incidents/tabs.py" line="116" />
       <source>Recorded {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="98" />
+      <location filename="../../ui/incidents/tabs.py" line="74" />
       <source>What</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="98" />
+      <location filename="../../ui/incidents/tabs.py" line="74" />
       <source>When</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/tabs.py" line="98" />
+      <location filename="../../ui/incidents/tabs.py" line="74" />
       <source>Who</source>
       <translation type="unfinished" />
     </message>
@@ -6242,22 +6220,22 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>Units</name>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="147" />
+      <location filename="../../ui/dialogs/reasons.py" line="125" />
       <source>business days</source>
       <translation>Arbeitstage</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="146" />
+      <location filename="../../ui/dialogs/reasons.py" line="124" />
       <source>days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="149" />
+      <location filename="../../ui/dialogs/reasons.py" line="127" />
       <source>hours</source>
       <translation>Stunden</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/reasons.py" line="148" />
+      <location filename="../../ui/dialogs/reasons.py" line="126" />
       <source>months</source>
       <translation>Monate</translation>
     </message>

@@ -16,7 +16,7 @@ from ui.context import AppContext
 from ui.framework.paged import ALIGN, DISPLAY, RIGHT_ALIGN, TOOLTIP, PagedTableModel
 from ui.framework.paged import ROW_ROLE as ID_ROLE  # the entry's number
 
-PAGE = 200
+PAGE = PagedTableModel.page_size  # entries a page
 Row = tuple[Any, ...]  # id, at, actor, action, target_type, target_id, detail
 
 
@@ -44,7 +44,6 @@ def target_text(kind: str, ident: str) -> str:
 class AuditModel(PagedTableModel):
     page_query = staticmethod(fetch)
     count_query = staticmethod(count_audit)
-    page_size = PAGE
 
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
         super().__init__(app, AuditFilter(), parent)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -50,6 +50,46 @@ def _label(text: str, name: str = "") -> QLabel:
     return label
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ServerFields", text)
+
+
+class ServerFields:
+    """The team's PostgreSQL server as the welcome and Settings both ask for it: host and port,
+    database, user, password (kept in the keyring), and a button to test the connection."""
+
+    NAMES = ("host", "port", "dbname", "user", "password", "test", "test_result")
+
+    def __init__(self, password_hint: str) -> None:
+        self.host, self.port, self.dbname, self.user = QLineEdit(), QSpinBox(), QLineEdit(), QLineEdit()
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(password_hint)
+        self.test = QPushButton(_t("Test connection"))
+        self.test_result = _label("")
+
+    def adopt(self, owner: object) -> None:
+        """Give ``owner`` the fields as its own attributes (``owner.host`` …)."""
+        for name in self.NAMES:
+            setattr(owner, name, getattr(self, name))
+
+    def add_rows(self, form: QFormLayout) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.host, 3)
+        row.addWidget(QLabel(_t("Port")))
+        row.addWidget(self.port, 1)
+        form.addRow(_t("Host"), row)
+        form.addRow(_t("Database"), self.dbname)
+        form.addRow(_t("User"), self.user)
+        form.addRow(_t("Password"), self.password)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+
+
 class DatabasePage(QWizardPage):
     def __init__(self, tasks: Tasks, keyring: bool) -> None:
         super().__init__()
@@ -81,34 +121,17 @@ class DatabasePage(QWizardPage):
                                "muted")
                 where.setContentsMargins(24, 0, 0, 6)
                 layout.addWidget(where)
-        self.host, self.port, self.dbname, self.user = QLineEdit(), QSpinBox(), QLineEdit(), QLineEdit()
-        self.port.setRange(1, 65535)
-        self.port.setValue(5432)
+        fields = ServerFields(self.tr("kept in the OS keyring; empty for a server that asks none") if keyring
+                              else self.tr("needs an OS keyring to be kept"))
+        fields.adopt(self)
         self.host.setPlaceholderText("db.example.com")
         self.dbname.setPlaceholderText("privacy_console")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("kept in the OS keyring; empty for a server that asks none")
-                                         if keyring else self.tr("needs an OS keyring to be kept"))
         self.password.setEnabled(keyring)
-        self.test = QPushButton(self.tr("Test connection"))
         self.test.clicked.connect(self.test_connection)
-        self.test_result = _label("")
         self.server_box = QWidget()
         form = QFormLayout(self.server_box)
         form.setContentsMargins(24, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.host, 3)
-        row.addWidget(QLabel(self.tr("Port")))
-        row.addWidget(self.port, 1)
-        form.addRow(self.tr("Host"), row)
-        form.addRow(self.tr("Database"), self.dbname)
-        form.addRow(self.tr("User"), self.user)
-        form.addRow(self.tr("Password"), self.password)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test)
-        test_row.addWidget(self.test_result, 1)
-        form.addRow(test_row)
+        fields.add_rows(form)
         layout.addWidget(self.server_box)
         layout.addStretch(1)
         self.server.toggled.connect(self.server_box.setEnabled)

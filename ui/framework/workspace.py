@@ -31,6 +31,7 @@ from console.errors import ConflictError
 from ui import style
 from ui.context import AppContext
 from ui.errors import offer_reload, show_error
+from ui.framework.tabs import RecordTab
 from ui.widgets.compact import CompactRow
 
 
@@ -121,6 +122,8 @@ class RecordWorkspace(QWidget):
 
     def clear_tab(self, tab: QWidget) -> None:
         """Nothing selected: what a tab shows of no record."""
+        if isinstance(tab, RecordTab):
+            tab.clear()
 
     def written(self, result: Any) -> Any:
         """The record in what a service returned (most return the record itself)."""

@@ -8,67 +8,47 @@ the clocks already near or past due, since a missed 72-hour report is the costli
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject
 
 from console.incidents import queries
 from console.incidents.commands import DRILL_PREFIX
 from console.incidents.views import IncidentRow
 from ui.context import AppContext
+from ui.framework.alerts import ClockAlerts
 from ui.incidents import words as iw
 
-CHECK_EVERY_TICKS = 30
 RANK = {"on_track": 0, "due_soon": 1, "due_today": 2, "overdue": 3}
 
 
-class IncidentAlerts(QObject):
+class IncidentAlerts(ClockAlerts):
     """Emits ``notice(title, text)``; the page hands it to the tray (or the status bar)."""
 
-    notice = Signal(str, str)
-    crossed = Signal()  # some clock became more urgent: the list may regroup
-
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._app = app
+        super().__init__(app, parent)
         self._known: dict[str, str] = {}
-        self._busy = False
-        self.enabled = True
-        app.ticker.tick.connect(self._on_tick)
 
-    @Slot()
-    def _on_tick(self) -> None:
-        if self._app.ticker.count % CHECK_EVERY_TICKS == 0:
-            self.check()
+    def query(self, now: datetime) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return queries.clock_alerts, (now,)
 
-    def check(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        now = self._app.ticker.now
-        self._app.tasks.read(queries.clock_alerts, self._app.ctx, now,
-                             on_done=lambda rows: self._found(now, rows), on_error=self._failed, owner=self)
-
-    def _failed(self, _exc: BaseException) -> None:
-        self._busy = False  # the list shows database trouble; a notice would only repeat it
-
-    def _found(self, now: datetime, rows: list[IncidentRow]) -> None:
-        self._busy = False
+    def notices(self, now: datetime, rows: list[IncidentRow]) -> list[tuple[str, str]] | None:
         entered = [r for r in rows if RANK.get(r.state, 0) > RANK.get(self._known.get(r.reference, ""), 0)]
         self._known = {r.reference: r.state for r in rows}
         if not entered:
-            return
-        self.crossed.emit()
-        if not self.enabled:
-            return
+            return None
         overdue = [r for r in entered if r.state == "overdue"]
         near = [r for r in entered if r.state != "overdue"]
+        notices = []
         if overdue:
-            self.notice.emit(self.tr("Authority report overdue"), self.describe(
-                overdue, now, self.tr("{n} incidents are past the 72-hour deadline: {refs}")))
+            notices.append((self.tr("Authority report overdue"), self.describe(
+                overdue, now, self.tr("{n} incidents are past the 72-hour deadline: {refs}"))))
         if near:
-            self.notice.emit(self.tr("Authority report due soon"), self.describe(
-                near, now, self.tr("{n} incidents must be reported to the authority soon: {refs}")))
+            notices.append((self.tr("Authority report due soon"), self.describe(
+                near, now, self.tr("{n} incidents must be reported to the authority soon: {refs}"))))
+        return notices
 
     def describe(self, rows: list[IncidentRow], now: datetime, many: str) -> str:
         def name(r: IncidentRow) -> str:

@@ -22,18 +22,9 @@ from ui.framework.paged import STATE_ROLE as STATE_ROLE  # the clock's deadline 
 from ui.incidents import words as iw
 
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # "DRILL" for drills, else None
-PAGE = 200
-REFRESH_MAX = 2_000
 
 
-class Col(IntEnum):
-    REFERENCE = 0
-    TITLE = 1
-    STATUS = 2
-    RISK = 3
-    AWARE = 4
-    DUE = 5
-    TIME_LEFT = 6
+Col = IntEnum("Col", "REFERENCE TITLE STATUS RISK AWARE DUE TIME_LEFT", start=0)  # the columns, in order
 
 
 SORT_KEYS = {Col.REFERENCE: "reference", Col.TITLE: "title", Col.STATUS: "status", Col.AWARE: "became_aware_at",
@@ -51,10 +42,9 @@ def fetch(ctx: Any, f: IncidentFilter, cursor: tuple[Any, int] | None, limit: in
 class IncidentModel(CountdownModel):
     page_query = staticmethod(fetch)
     count_query = staticmethod(queries.count_incidents)
-    page_size = PAGE
     sort_keys = SORT_KEYS
     sort_columns = SORT_COLUMNS
-    refresh_max = REFRESH_MAX
+    refresh_max = 2_000
     time_left_column = Col.TIME_LEFT
     zone_columns = (Col.AWARE, Col.DUE)
 

@@ -12,15 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +25,8 @@ from console.incidents import commands, rules
 from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from ui import words
+from ui.framework.form import text_box
+from ui.framework.tabs import overview_body
 from ui.incidents import words as iw
 from ui.incidents.fields import CheckGrid, CountField, DateTimeField
 from ui.incidents.new import category_items
@@ -89,31 +88,9 @@ class OverviewTab(IncidentTab):
                               (self.tr("Consequences"), self.consequences), (self.tr("Measures"), self.measures),
                               (self.tr("Contact point"), self.contact)):
             form.addRow(title, widget)
-        self.save = QPushButton(self.tr("Save changes"))
-        self.save.setProperty("primary", True)
-        self.revert = QPushButton(self.tr("Revert"))
         self.locked = QLabel()
         self.locked.setProperty("muted", True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.locked)
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert)
-        buttons.addWidget(self.save)
-        form.addRow(buttons)
-        inner = QWidget()
-        grid = QGridLayout(inner)
-        grid.addWidget(facts, 0, 0)
-        grid.addWidget(edit, 0, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        grid.setRowStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        self.save, self.revert = overview_body(self, facts, edit, form, self.locked, stretch=(2, 3))
         self.save.clicked.connect(self._save)
         self.revert.clicked.connect(lambda: self._fill(self._view) if self._view else None)
         for w in (self.title, self.discovery, self.reported_by, self.people, self.records, self.contact):
@@ -124,9 +101,7 @@ class OverviewTab(IncidentTab):
         self._dirty()
 
     def _text(self, height: int) -> QPlainTextEdit:
-        box = QPlainTextEdit()
-        box.setTabChangesFocus(True)
-        box.setFixedHeight(height)
+        box = text_box("", height)
         box.textChanged.connect(self._dirty)
         return box
 

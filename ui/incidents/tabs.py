@@ -4,9 +4,6 @@ entry) and Notifications (what the authority and the people were told, and the d
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -28,41 +25,20 @@ from console.incidents import commands
 from console.incidents.views import EntryView, IncidentView
 from console.security.roles import Perm
 from ui import style, words
-from ui.context import AppContext
+from ui.framework.tabs import Host as Host
+from ui.framework.tabs import RecordTab
+from ui.framework.tabs import facts_label as facts_label
 from ui.incidents import words as iw
 from ui.incidents.actions import EntryDialog, ask
 
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # never ItemIsEditable
 
 
-class Host(Protocol):
-    app: AppContext
-
-    @property
-    def view(self) -> IncidentView | None: ...
-
-    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None: ...
-
-    def reload(self) -> None: ...
-
-
-class IncidentTab(QWidget):
-    """A workspace tab: shown a fresh IncidentView after every load and every change."""
-
-    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
+class IncidentTab(RecordTab):
+    """An incident workspace tab: shown a fresh IncidentView after every load and every change."""
 
     def show_incident(self, view: IncidentView) -> None:
         """Show ``view``; called on the GUI thread with data already loaded."""
-
-
-def facts_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class WrapDelegate(QStyledItemDelegate):

@@ -6,61 +6,42 @@ Checked every half minute from the shared timer, in the background, for the whol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject
 
 from console.requests.alerts import LOOK_AT, Crossings, find_crossings
 from console.requests.queries import QueueRow
 from ui.context import AppContext
+from ui.framework.alerts import ClockAlerts
 
-CHECK_EVERY_TICKS = 30
-class DeadlineAlerts(QObject):
+
+class DeadlineAlerts(ClockAlerts):
     """Emits ``notice(title, text)``; the main window shows it as a tray message or in the status bar."""
 
-    notice = Signal(str, str)
-    crossed = Signal()
-
     def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._app = app
+        super().__init__(app, parent)
         self._since = app.ticker.now
-        self._busy = False
-        self.enabled = True
-        app.ticker.tick.connect(self._on_tick)
 
-    @Slot()
-    def _on_tick(self) -> None:
-        if self._app.ticker.count % CHECK_EVERY_TICKS == 0:
-            self.check()
+    def query(self, now: datetime) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return find_crossings, (self._since, now)
 
-    def check(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        since, now = self._since, self._app.ticker.now
-        self._app.tasks.read(find_crossings, self._app.ctx, since, now,
-                             on_done=lambda found: self._found(now, found), on_error=self._failed, owner=self)
-
-    def _failed(self, _exc: BaseException) -> None:
-        self._busy = False  # the queue shows database trouble; a notice would only repeat it
-
-    def _found(self, now: datetime, found: Crossings) -> None:
-        self._busy = False
+    def notices(self, now: datetime, found: Crossings) -> list[tuple[str, str]] | None:
         self._since = now
         if not (found.due_soon or found.overdue):
-            return
-        self.crossed.emit()
-        if not self.enabled:
-            return
+            return None
+        notices = []
         if found.overdue:
-            self.notice.emit(self.tr("Overdue"), self._describe(
+            notices.append((self.tr("Overdue"), self._describe(
                 found.overdue, self.tr("{ref} ({name}) is now overdue."),
-                self.tr("{n} requests are now overdue: {refs}")))
+                self.tr("{n} requests are now overdue: {refs}"))))
         if found.due_soon:
-            self.notice.emit(self.tr("Due soon"), self._describe(
+            notices.append((self.tr("Due soon"), self._describe(
                 found.due_soon, self.tr("{ref} ({name}) is now due soon."),
-                self.tr("{n} requests are now due soon: {refs}")))
+                self.tr("{n} requests are now due soon: {refs}"))))
+        return notices
 
     def _describe(self, rows: tuple[QueueRow, ...], one: str, many: str) -> str:
         if len(rows) == 1:

@@ -44,33 +44,21 @@ def fetch_rows(ctx: Any, f: QueueFilter, cursor: tuple[Any, int] | None, limit: 
     return [_as_tuple(r) for r in page.rows], page.cursor
 
 
-class Col(IntEnum):
-    REFERENCE = 0
-    SUBJECT = 1
-    RIGHT = 2
-    STATUS = 3
-    RECEIVED = 4
-    DUE = 5
-    TIME_LEFT = 6
-    ASSIGNEE = 7
+Col = IntEnum("Col", "REFERENCE SUBJECT RIGHT STATUS RECEIVED DUE TIME_LEFT ASSIGNEE", start=0)  # the columns, in order
 
 
 SORT_KEYS = {Col.REFERENCE: "reference", Col.SUBJECT: "subject_name", Col.RIGHT: "right", Col.STATUS: "status",
              Col.RECEIVED: "received_at", Col.DUE: "due_at", Col.TIME_LEFT: "due_at", Col.ASSIGNEE: "assignee"}
 SORT_COLUMNS = {"reference": Col.REFERENCE, "subject_name": Col.SUBJECT, "right": Col.RIGHT, "status": Col.STATUS,
                 "received_at": Col.RECEIVED, "due_at": Col.TIME_LEFT, "assignee": Col.ASSIGNEE}
-PAGE = 200
-REFRESH_MAX = 5_000  # a refresh reloads what was loaded, up to this many rows, in one query
 
 
 class QueueModel(CountdownModel):
     page_query = staticmethod(fetch_rows)
     count_query = staticmethod(queries.count)
-    page_size = PAGE
     sort_keys = SORT_KEYS
     sort_columns = SORT_COLUMNS
     default_sort = "due_at"
-    refresh_max = REFRESH_MAX
     time_left_column = Col.TIME_LEFT
     zone_columns = (Col.RECEIVED, Col.DUE)
 

@@ -16,13 +16,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +28,7 @@ from console.requests.lifecycle import CLOSED, Status
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import i18n, words
+from ui.framework.tabs import overview_body
 from ui.request.tabs import RequestTab, WorkspaceHost
 
 
@@ -120,34 +117,12 @@ class OverviewTab(RequestTab):
         form.addRow(self.tr("Account id"), self.account)
         form.addRow(self.tr("Data categories"), self.categories)
         form.addRow(self.tr("Notes"), self.notes)
-        self.save = QPushButton(self.tr("Save changes"))
-        self.save.setProperty("primary", True)
-        self.revert = QPushButton(self.tr("Revert"))
         self.writable = host.app.can(Perm.WORK_REQUESTS)
         self.refusal = host.app.refusal(Perm.WORK_REQUESTS, self.tr("Editing a request"))
         self.closed_note = QLabel(self.tr("This request is closed; reopen it to edit."))
         self.closed_note.setProperty("muted", True)
         self.closed_note.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.closed_note)
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert)
-        buttons.addWidget(self.save)
-        form.addRow(buttons)
-        inner = QWidget()
-        grid = QGridLayout(inner)
-        grid.addWidget(facts, 0, 0)
-        grid.addWidget(edit, 0, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        self.save, self.revert = overview_body(self, facts, edit, form, self.closed_note)
         self.save.clicked.connect(self._save)
         self.revert.clicked.connect(lambda: self._fill(self._view) if self._view else None)
         for combo in (self.assignee, self.priority, self.channel, self.language):

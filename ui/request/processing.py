@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import words
 from ui.errors import show_error
+from ui.framework.tabs import scrolled
 from ui.request.tabs import RequestTab, WorkspaceHost
 
 COLUMNS = ("title", "legal_basis", "recipients", "transfers", "retention")
@@ -101,13 +101,7 @@ class ProcessingTab(RequestTab):
         column.addWidget(self.table, 1)
         column.addWidget(self.withdrawal)
         self.withdrawal.setVisible(False)
-        scroll = QScrollArea()  # the form keeps its size; the tab scrolls in a small window
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        scrolled(self, inner)
 
     # --- show ------------------------------------------------------------------------------
 

@@ -1,45 +1,25 @@
 """The contract between the request workspace and its tabs (built-in or from another feature).
 
-A tab gets a :class:`WorkspaceHost`: the application context, the request on show, and
-``run`` to call a service in the writer thread (the workspace then shows the new state, tells
-the queue, and turns a refusal into its message). A tab never opens a session itself.
+A tab gets a :class:`WorkspaceHost` (``ui.framework.tabs.Host``): the application context, the
+request on show, and ``run`` to call a service in the writer thread (the workspace then shows the
+new state, tells the queue, and turns a refusal into its message). A tab never opens a session itself.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from console.requests.views import RequestView
-from ui.context import AppContext
+from ui.framework.tabs import Host as WorkspaceHost
+from ui.framework.tabs import RecordTab
 
 
-class WorkspaceHost(Protocol):
-    app: AppContext
-
-    @property
-    def view(self) -> RequestView | None: ...
-
-    def run(self, fn: Callable[..., RequestView], *args: Any, **kwargs: Any) -> None: ...
-
-    def reload(self) -> None: ...
-
-
-class RequestTab(QWidget):
-    """Base of a workspace tab: shown a fresh RequestView after every load and every change."""
-
-    def __init__(self, host: WorkspaceHost, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
+class RequestTab(RecordTab):
+    """Base of a request workspace tab: shown a fresh RequestView after every load and every change."""
 
     def show_request(self, view: RequestView) -> None:
         """Show ``view``; called on the GUI thread with data already loaded."""
-
-    def clear(self) -> None:
-        """Nothing selected."""
 
 
 class PlaceholderTab(RequestTab):

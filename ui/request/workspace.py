@@ -80,9 +80,6 @@ class RequestWorkspace(RecordWorkspace):
     def show_in_tab(self, tab: QWidget, view: RequestView) -> None:
         tab.show_request(view)  # type: ignore[attr-defined]
 
-    def clear_tab(self, tab: QWidget) -> None:
-        tab.clear()  # type: ignore[attr-defined]
-
     def announce(self, view: RequestView) -> None:
         super().announce(view)
         self.app.events.request_changed.emit(view)
