@@ -204,7 +204,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="153" />
+      <location filename="../../ui/app.py" line="155" />
       <source>The database {0} is empty. Fill it with {1} demo requests to try the console?</source>
       <translation>Die Datenbank {0} ist leer. Mit {1} Demo-Anträgen füllen, um die Konsole auszuprobieren?</translation>
     </message>
@@ -298,75 +298,108 @@
       <translation>Prüfprotokoll</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="362" />
+      <location filename="../../ui/audit/view.py" line="369" />
       <source>The audit trail records every read of a person's data, every change and every sign-in. It is open to the roles {roles}; you are signed in as {role}.</source>
       <translation>Das Prüfprotokoll hält jedes Lesen personenbezogener Daten, jede Änderung und jede Anmeldung fest. Es steht den Rollen {roles} offen; Sie sind angemeldet als {role}.</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="357" />
+      <location filename="../../ui/audit/view.py" line="364" />
       <source>administrator</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="358" />
+      <location filename="../../ui/audit/view.py" line="365" />
       <source>analyst</source>
       <translation>Sachbearbeitung</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="358" />
+      <location filename="../../ui/audit/view.py" line="365" />
       <source>auditor</source>
       <translation>Prüfer</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="357" />
+      <location filename="../../ui/audit/view.py" line="364" />
       <source>data protection officer</source>
       <translation>Datenschutzbeauftragte</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="358" />
+      <location filename="../../ui/audit/view.py" line="365" />
       <source>owner</source>
       <translation>Eigentümer</translation>
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="364" />
+      <location filename="../../ui/audit/view.py" line="371" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
   </context>
   <context>
+    <name>AuditList</name>
+    <message>
+      <location filename="../../ui/audit/view.py" line="340" />
+      <source>No entries match these filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/audit/view.py" line="344" />
+      <source>Showing {0} of {1} entries (scroll for more)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/audit/view.py" line="345" />
+      <source>times in {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/audit/view.py" line="342" />
+      <source>{0} entries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/audit/view.py" line="338" />
+      <source>{0} entries loaded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/audit/view.py" line="342" />
+      <source>{0} entry</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AuditModel</name>
     <message>
-      <location filename="../../ui/audit/model.py" line="54" />
+      <location filename="../../ui/audit/model.py" line="53" />
       <source>Action</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="55" />
+      <location filename="../../ui/audit/model.py" line="54" />
       <source>Detail</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="54" />
+      <location filename="../../ui/audit/model.py" line="53" />
       <source>No.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="54" />
+      <location filename="../../ui/audit/model.py" line="53" />
       <source>Target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="54" />
+      <location filename="../../ui/audit/model.py" line="53" />
       <source>Time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="70" />
+      <location filename="../../ui/audit/model.py" line="69" />
       <source>Times in {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/model.py" line="54" />
+      <location filename="../../ui/audit/model.py" line="53" />
       <source>User</source>
       <translation type="unfinished" />
     </message>
@@ -374,255 +407,225 @@
   <context>
     <name>AuditPage</name>
     <message>
-      <location filename="../../ui/audit/view.py" line="124" />
+      <location filename="../../ui/audit/view.py" line="121" />
       <source>A request reference, or type:id for other targets (user:jo)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="119" />
+      <location filename="../../ui/audit/view.py" line="116" />
       <source>Action</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="120" />
+      <location filename="../../ui/audit/view.py" line="117" />
       <source>An action (package.build) or, ending in a dot, every action of a kind (auth. = every sign-in event)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="118" />
+      <location filename="../../ui/audit/view.py" line="115" />
       <source>Any action</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="109" />
+      <location filename="../../ui/audit/view.py" line="106" />
       <source>Any user</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="129" />
+      <location filename="../../ui/audit/view.py" line="126" />
       <source>Apply</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="80" />
+      <location filename="../../ui/audit/view.py" line="77" />
       <source>Audit trail</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="337" />
+      <location filename="../../ui/audit/view.py" line="292" />
       <source>CSV files (*.csv)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="131" />
+      <location filename="../../ui/audit/view.py" line="128" />
       <source>Clear</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="173" />
+      <location filename="../../ui/audit/view.py" line="170" />
       <source>Double-click an entry to show the trail from it</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="319" />
+      <location filename="../../ui/audit/view.py" line="274" />
       <source>Entry #{0}: {1}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="82" />
+      <location filename="../../ui/audit/view.py" line="79" />
       <source>Every read of a person's data, every change, export, signature and sign-in, newest first. Each entry is chained to the one before it, so a changed, deleted or inserted entry is found by Verify chain. Double-click a user, action or target to filter by it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="95" />
+      <location filename="../../ui/audit/view.py" line="92" />
       <source>Export CSV…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="336" />
+      <location filename="../../ui/audit/view.py" line="291" />
       <source>Export the audit trail</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="127" />
+      <location filename="../../ui/audit/view.py" line="124" />
       <source>From</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="278" />
-      <source>No entries match these filters.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/audit/view.py" line="123" />
+      <location filename="../../ui/audit/view.py" line="120" />
       <source>Reference or type:id</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="99" />
+      <location filename="../../ui/audit/view.py" line="96" />
       <source>Refresh</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="282" />
-      <source>Showing {0} of {1} entries (scroll for more)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/audit/view.py" line="125" />
+      <location filename="../../ui/audit/view.py" line="122" />
       <source>Target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="314" />
+      <location filename="../../ui/audit/view.py" line="269" />
       <source>The audit trail fails verification: {0} problem(s) among {1} entries. Each entry named below was changed, deleted or inserted outside the console. Double-click one to show it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="310" />
+      <location filename="../../ui/audit/view.py" line="265" />
       <source>The chain is intact: {n} entries checked in {s:.2f} s; the newest is {head}. No entry was changed, deleted or inserted.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="128" />
+      <location filename="../../ui/audit/view.py" line="125" />
       <source>Until</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="110" />
+      <location filename="../../ui/audit/view.py" line="107" />
       <source>User</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="92" />
+      <location filename="../../ui/audit/view.py" line="89" />
       <source>Verify chain</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="289" />
+      <location filename="../../ui/audit/view.py" line="244" />
       <source>Verifying the chain…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="93" />
+      <location filename="../../ui/audit/view.py" line="90" />
       <source>Walk the whole hash chain and name every entry that was tampered with</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="96" />
+      <location filename="../../ui/audit/view.py" line="93" />
       <source>Write the entries that match the filters, oldest first, with their hashes (the export itself is recorded)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="341" />
+      <location filename="../../ui/audit/view.py" line="296" />
       <source>Writing the audit trail to {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/audit/view.py" line="283" />
-      <source>times in {0}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/audit/view.py" line="280" />
-      <source>{0} entries</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/audit/view.py" line="276" />
-      <source>{0} entries loaded</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/audit/view.py" line="346" />
+      <location filename="../../ui/audit/view.py" line="301" />
       <source>{0} entries written to {1}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/audit/view.py" line="280" />
-      <source>{0} entry</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>BuiltDialog</name>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="150" />
+      <location filename="../../ui/package/dialogs.py" line="153" />
       <source>Copy hash</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="139" />
+      <location filename="../../ui/package/dialogs.py" line="142" />
       <source>Files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="132" />
+      <location filename="../../ui/package/dialogs.py" line="135" />
       <source>Folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="133" />
+      <location filename="../../ui/package/dialogs.py" line="136" />
       <source>Letter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="134" />
+      <location filename="../../ui/package/dialogs.py" line="137" />
       <source>Manifest hash</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="147" />
+      <location filename="../../ui/package/dialogs.py" line="150" />
       <source>Open folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="123" />
+      <location filename="../../ui/package/dialogs.py" line="126" />
       <source>Package built</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="138" />
+      <location filename="../../ui/package/dialogs.py" line="141" />
       <source>Pages</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="141" />
+      <location filename="../../ui/package/dialogs.py" line="144" />
       <source>Records</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="142" />
+      <location filename="../../ui/package/dialogs.py" line="145" />
       <source>Send the package to the person, then record it here with Mark as sent. The manifest hash is stored with the request: it proves later what was sent.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="137" />
+      <location filename="../../ui/package/dialogs.py" line="140" />
       <source>Signed at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="136" />
+      <location filename="../../ui/package/dialogs.py" line="139" />
       <source>Signed by</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="126" />
+      <location filename="../../ui/package/dialogs.py" line="129" />
       <source>The package for {ref} is built and signed: {kind}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="128" />
+      <location filename="../../ui/package/dialogs.py" line="131" />
       <source>The package for {ref} is built as an unsigned draft: {kind}. Do not send it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="152" />
+      <location filename="../../ui/package/dialogs.py" line="155" />
       <source>Verify</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="139" />
+      <location filename="../../ui/package/dialogs.py" line="142" />
       <source>{0} files, {1}</source>
       <translation type="unfinished" />
     </message>
@@ -2097,53 +2100,53 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentModel</name>
     <message>
-      <location filename="../../ui/incidents/model.py" line="90" />
+      <location filename="../../ui/incidents/model.py" line="80" />
       <source>Authority clock stopped: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="66" />
+      <location filename="../../ui/incidents/model.py" line="56" />
       <source>Authority due</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="55" />
       <source>Became aware</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="55" />
       <source>Reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="55" />
       <source>Risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="55" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="66" />
+      <location filename="../../ui/incidents/model.py" line="56" />
       <source>Time left (72 h)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="65" />
+      <location filename="../../ui/incidents/model.py" line="55" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="127" />
+      <location filename="../../ui/incidents/model.py" line="117" />
       <source>{0}
 A response drill: an exercise on the real clocks, never counted in real figures or the register.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/model.py" line="91" />
+      <location filename="../../ui/incidents/model.py" line="81" />
       <source>{state}: {left}
 Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
@@ -2680,234 +2683,234 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>
 … and {0} more</source>
       <translation>
 … und {0} weitere</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>About</source>
       <translation>Über</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>Assign the selected requests</source>
       <translation>Die ausgewählten Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>Assigning requests</source>
       <translation>Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>Assigning {0} requests…</source>
       <translation>{0} Anträge werden zugewiesen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="200" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>Change the status of the selected requests</source>
       <translation>Den Status der ausgewählten Anträge ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="186" />
+      <location filename="../../ui/main_window.py" line="221" />
       <source>Changing the status of requests</source>
       <translation>Status von Anträgen ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>Changing {0} requests…</source>
       <translation>{0} Anträge werden geändert…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="487" />
       <source>Counts not updated: {0}</source>
       <translation>Zahlen nicht aktualisiert: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="204" />
       <source>Dashboard</source>
       <translation>Übersicht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>End your session and return to the sign-in window</source>
       <translation>Sitzung beenden und zur Anmeldung zurückkehren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>Import requests from a web-form export (CSV or JSON)</source>
       <translation>Anträge aus einem Webformular-Export importieren (CSV oder JSON)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Importing requests</source>
       <translation>Anträge importieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="196" />
       <source>Import…</source>
       <translation>Importieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="187" />
+      <location filename="../../ui/main_window.py" line="222" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="194" />
       <source>New request</source>
       <translation>Neuer Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="562" />
+      <location filename="../../ui/main_window.py" line="597" />
       <source>Not refreshed by itself: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>Privacy Console</source>
       <translation>Privacy Console</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Put back the last assignment, priority or categories change</source>
       <translation>Die letzte Änderung von Zuweisung, Priorität oder Kategorien zurücknehmen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="539" />
+      <location filename="../../ui/main_window.py" line="574" />
       <source>Put back.</source>
       <translation>Zurückgenommen.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>Put the last change back (Ctrl+Z)</source>
       <translation>Die letzte Änderung zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="172" />
+      <location filename="../../ui/main_window.py" line="207" />
       <source>Queue</source>
       <translation>Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="195" />
       <source>Register a request received by email, letter, phone or form</source>
       <translation>Einen per E-Mail, Brief, Telefon oder Formular eingegangenen Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>Registering a request</source>
       <translation>Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>Search</source>
       <translation>Suchen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="431" />
+      <location filename="../../ui/main_window.py" line="466" />
       <source>Settings saved</source>
       <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="171" />
+      <location filename="../../ui/main_window.py" line="206" />
       <source>Settings…</source>
       <translation>Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="178" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>Some requests were not changed</source>
       <translation>Einige Anträge wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>The database in use (Settings to change it)</source>
       <translation>Die verwendete Datenbank (in den Einstellungen zu ändern)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="467" />
       <source>The new database or policy catalogue is used from the next start.</source>
       <translation>Die neue Datenbank oder der neue Richtlinienkatalog gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="495" />
+      <location filename="../../ui/main_window.py" line="530" />
       <source>Times in {0}</source>
       <translation>Zeiten in {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="560" />
       <source>Undo puts it back.</source>
       <translation>Rückgängig nimmt es zurück.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>User name {0}; the session ends at {1} at the latest</source>
       <translation>Benutzername {0}; die Sitzung endet spätestens um {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>Version, database, policy catalogue and licence</source>
       <translation>Version, Datenbank, Richtlinienkatalog und Lizenz</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="475" />
+      <location filename="../../ui/main_window.py" line="510" />
       <source>Working…</source>
       <translation>In Arbeit…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>You own this local database; nobody signs in to it (Settings &gt; Security to turn sign-in on)</source>
       <translation>Diese lokale Datenbank gehört Ihnen; niemand meldet sich an (Einstellungen &gt; Sicherheit, um die Anmeldung einzuschalten)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>{0} changed, {1} refused:</source>
       <translation>{0} geändert, {1} abgelehnt:</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>{0} registered; due {1}.</source>
       <translation>{0} erfasst; fällig {1}.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>{0} request changed.</source>
       <translation>{0} Antrag geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>{0} requests changed.</source>
       <translation>{0} Anträge geändert.</translation>
     </message>
@@ -4250,142 +4253,142 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>PackageTab</name>
     <message>
-      <location filename="../../ui/package/tab.py" line="90" />
+      <location filename="../../ui/package/tab.py" line="101" />
       <source>A package .zip file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="89" />
+      <location filename="../../ui/package/tab.py" line="100" />
       <source>A package folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="83" />
+      <location filename="../../ui/package/tab.py" line="94" />
       <source>Build and sign…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="127" />
+      <location filename="../../ui/package/tab.py" line="138" />
       <source>Build the package, sign the letter with the organisation's certificate, and write it to a folder you choose</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="132" />
+      <location filename="../../ui/package/tab.py" line="143" />
       <source>Building and signing a package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="293" />
+      <location filename="../../ui/package/tab.py" line="304" />
       <source>Building and signing the package for {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="86" />
+      <location filename="../../ui/package/tab.py" line="97" />
       <source>Check a package's signature and every file, as the person would</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="366" />
+      <location filename="../../ui/package/tab.py" line="377" />
       <source>Checking {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="329" />
+      <location filename="../../ui/package/tab.py" line="340" />
       <source>Mark as sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="274" />
+      <location filename="../../ui/package/tab.py" line="285" />
       <source>No preview: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="93" />
+      <location filename="../../ui/package/tab.py" line="104" />
       <source>Package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="79" />
+      <location filename="../../ui/package/tab.py" line="90" />
       <source>Package kind</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="360" />
+      <location filename="../../ui/package/tab.py" line="371" />
       <source>Packages (*.zip);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="81" />
+      <location filename="../../ui/package/tab.py" line="92" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="257" />
+      <location filename="../../ui/package/tab.py" line="268" />
       <source>Preview cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="137" />
+      <location filename="../../ui/package/tab.py" line="148" />
       <source>Preview the letter to read its pages before anything is signed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="125" />
+      <location filename="../../ui/package/tab.py" line="136" />
       <source>Previewing a package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="129" />
+      <location filename="../../ui/package/tab.py" line="140" />
       <source>Record that the selected package went out to the person</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="320" />
+      <location filename="../../ui/package/tab.py" line="331" />
       <source>Record that the {kind} package built on {when} went out to {name}? The date is kept with the request and cannot be undone here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="134" />
+      <location filename="../../ui/package/tab.py" line="145" />
       <source>Recording a package as sent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="82" />
+      <location filename="../../ui/package/tab.py" line="93" />
       <source>Render the letter as it will be sent, unsigned, to read it first</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="243" />
+      <location filename="../../ui/package/tab.py" line="254" />
       <source>Rendering the letter for {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="88" />
+      <location filename="../../ui/package/tab.py" line="99" />
       <source>The selected package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="359" />
+      <location filename="../../ui/package/tab.py" line="370" />
       <source>Verify a package .zip file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="354" />
+      <location filename="../../ui/package/tab.py" line="365" />
       <source>Verify a package folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="85" />
+      <location filename="../../ui/package/tab.py" line="96" />
       <source>Verify…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="299" />
+      <location filename="../../ui/package/tab.py" line="310" />
       <source>Where to write the package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/tab.py" line="267" />
+      <location filename="../../ui/package/tab.py" line="278" />
       <source>{ref} · {kind} · preview, not signed</source>
       <translation type="unfinished" />
     </message>
@@ -4393,17 +4396,17 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>PagedListView</name>
     <message>
-      <location filename="../../ui/framework/listing.py" line="212" />
+      <location filename="../../ui/framework/listing.py" line="213" />
       <source>Loading…</source>
       <translation>Wird geladen…</translation>
     </message>
     <message>
-      <location filename="../../ui/framework/listing.py" line="216" />
+      <location filename="../../ui/framework/listing.py" line="217" />
       <source>{0} of {1} shown</source>
       <translation>{0} von {1} angezeigt</translation>
     </message>
     <message>
-      <location filename="../../ui/framework/listing.py" line="212" />
+      <location filename="../../ui/framework/listing.py" line="213" />
       <source>{0} shown</source>
       <translation>{0} angezeigt</translation>
     </message>
@@ -4522,7 +4525,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>ProcessingTab</name>
     <message>
-      <location filename="../../ui/request/processing.py" line="184" />
+      <location filename="../../ui/request/processing.py" line="178" />
       <source>A withdrawal is recorded once identity is confirmed and while the request is in progress.</source>
       <translation type="unfinished" />
     </message>
@@ -4542,17 +4545,17 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="122" />
+      <location filename="../../ui/request/processing.py" line="116" />
       <source>No activity of the record of processing uses the request's data categories.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="119" />
+      <location filename="../../ui/request/processing.py" line="113" />
       <source>No data categories are set for this request (Overview tab), so no processing activity is linked yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="165" />
+      <location filename="../../ui/request/processing.py" line="159" />
       <source>Nothing recorded yet.</source>
       <translation>Noch nichts erfasst.</translation>
     </message>
@@ -4577,12 +4580,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Widerruf erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="163" />
+      <location filename="../../ui/request/processing.py" line="157" />
       <source>Recorded: </source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="182" />
+      <location filename="../../ui/request/processing.py" line="176" />
       <source>Recording a withdrawal</source>
       <translation type="unfinished" />
     </message>
@@ -4597,12 +4600,12 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="124" />
+      <location filename="../../ui/request/processing.py" line="118" />
       <source>The record of processing's activities that use this request's data categories ({0}):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="187" />
+      <location filename="../../ui/request/processing.py" line="181" />
       <source>Tick what the person withdraws consent for.</source>
       <translation>Kreuzen Sie an, wofür die Person ihre Einwilligung widerruft.</translation>
     </message>
@@ -4617,17 +4620,17 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Widerruf der Einwilligung</translation>
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="189" />
+      <location filename="../../ui/request/processing.py" line="183" />
       <source>Withdrawn from now on; the decision letter lists it with the date.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="161" />
+      <location filename="../../ui/request/processing.py" line="155" />
       <source>{0}: cannot be withdrawn</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/request/processing.py" line="160" />
+      <location filename="../../ui/request/processing.py" line="154" />
       <source>{0}: withdrawn on {1}</source>
       <translation type="unfinished" />
     </message>
@@ -4701,52 +4704,52 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue/model.py" line="84" />
+      <location filename="../../ui/queue/model.py" line="72" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="84" />
+      <location filename="../../ui/queue/model.py" line="72" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="71" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="71" />
       <source>Reference</source>
       <translation>Aktenzeichen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="71" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="71" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="83" />
+      <location filename="../../ui/queue/model.py" line="71" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="84" />
+      <location filename="../../ui/queue/model.py" line="72" />
       <source>Time left</source>
       <translation>Restzeit</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="138" />
+      <location filename="../../ui/queue/model.py" line="126" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="106" />
+      <location filename="../../ui/queue/model.py" line="94" />
       <source>{state}: {left}
 Due {due} ({rule})</source>
       <translation>{state}: {left}
@@ -6013,42 +6016,42 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>SigningDialog</name>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="89" />
+      <location filename="../../ui/package/dialogs.py" line="92" />
       <source>Certificate file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="106" />
+      <location filename="../../ui/package/dialogs.py" line="109" />
       <source>Certificates (*.p12 *.pfx);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="81" />
+      <location filename="../../ui/package/dialogs.py" line="84" />
       <source>Choose…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="74" />
+      <location filename="../../ui/package/dialogs.py" line="77" />
       <source>Packages are signed with the organisation's certificate: a PKCS#12 file (.p12 or .pfx) that holds its private key. The file is opened now, so a wrong passphrase is caught here. The passphrase is kept in this computer's keyring, never in the database.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="90" />
+      <location filename="../../ui/package/dialogs.py" line="93" />
       <source>Passphrase</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="72" />
+      <location filename="../../ui/package/dialogs.py" line="75" />
       <source>Signing certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="92" />
+      <location filename="../../ui/package/dialogs.py" line="95" />
       <source>Use this certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="80" />
+      <location filename="../../ui/package/dialogs.py" line="83" />
       <source>organisation.p12</source>
       <translation type="unfinished" />
     </message>
@@ -6366,122 +6369,122 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>VerifyDialog</name>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="215" />
+      <location filename="../../ui/package/dialogs.py" line="218" />
       <source>Changed after signing</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="178" />
+      <location filename="../../ui/package/dialogs.py" line="181" />
       <source>Do not send it; build it again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="209" />
+      <location filename="../../ui/package/dialogs.py" line="212" />
       <source>Files checked</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="217" />
+      <location filename="../../ui/package/dialogs.py" line="220" />
       <source>Fingerprint</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="208" />
+      <location filename="../../ui/package/dialogs.py" line="211" />
       <source>Kind</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="206" />
+      <location filename="../../ui/package/dialogs.py" line="209" />
       <source>Letter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="224" />
+      <location filename="../../ui/package/dialogs.py" line="227" />
       <source>Manifest hash</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="211" />
+      <location filename="../../ui/package/dialogs.py" line="214" />
       <source>NOT intact</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="212" />
+      <location filename="../../ui/package/dialogs.py" line="215" />
       <source>NOT valid</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="204" />
+      <location filename="../../ui/package/dialogs.py" line="207" />
       <source>Package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="168" />
+      <location filename="../../ui/package/dialogs.py" line="171" />
       <source>Package check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="214" />
+      <location filename="../../ui/package/dialogs.py" line="217" />
       <source>Signature</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="220" />
+      <location filename="../../ui/package/dialogs.py" line="223" />
       <source>Signed at</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="216" />
+      <location filename="../../ui/package/dialogs.py" line="219" />
       <source>Signer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="180" />
+      <location filename="../../ui/package/dialogs.py" line="183" />
       <source>To verify the signer, choose the published certificate under Settings, Security, Trusted for checks.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="213" />
+      <location filename="../../ui/package/dialogs.py" line="216" />
       <source>certificate not on the trust list</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="211" />
+      <location filename="../../ui/package/dialogs.py" line="214" />
       <source>intact</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="201" />
+      <location filename="../../ui/package/dialogs.py" line="204" />
       <source>no</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="222" />
+      <location filename="../../ui/package/dialogs.py" line="225" />
       <source>none: an unsigned draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="213" />
+      <location filename="../../ui/package/dialogs.py" line="216" />
       <source>trusted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="212" />
+      <location filename="../../ui/package/dialogs.py" line="215" />
       <source>valid</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="201" />
+      <location filename="../../ui/package/dialogs.py" line="204" />
       <source>yes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="172" />
+      <location filename="../../ui/package/dialogs.py" line="175" />
       <source>{0} can be relied on: the signature is valid, nothing was added after signing, and every file matches the manifest and the signed letter.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/dialogs.py" line="176" />
+      <location filename="../../ui/package/dialogs.py" line="179" />
       <source>{0}: {1}</source>
       <translation type="unfinished" />
     </message>

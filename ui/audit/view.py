@@ -35,6 +35,7 @@ from ui import style, words
 from ui.audit.model import AuditModel, Col
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.framework.listing import PagedListView
 from ui.preferences import Option
 from ui.tasks import with_progress
 
@@ -50,27 +51,23 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.app = app
         self.report: VerifyReport | None = None
-        self._select_after_load: int | None = None
-        self.model = AuditModel(app, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 10)
         layout.setSpacing(8)
         layout.addLayout(self._header())
         layout.addLayout(self._filters())
         layout.addWidget(self._verify_result())
-        layout.addWidget(self._table(), 1)
+        self.list = AuditList(app, self)  # after the buttons and filters: first in the focus chain are they
+        self.model, self.table, self.count = self.list.model, self.list.table, self.list.count_label
+        layout.addWidget(self.list, 1)
         footer = QHBoxLayout()
-        self.count = QLabel()
-        self.count.setProperty("muted", True)
         self.status = QLabel()
         self.status.setProperty("muted", True)
         footer.addWidget(self.count)
         footer.addStretch(1)
         footer.addWidget(self.status)
         layout.addLayout(footer)
-        self.model.page_arrived.connect(self._arrived)
-        self.model.total_known.connect(lambda _n: self._show_count())
-        self.model.load_failed.connect(lambda exc: show_error(self, exc))
+        self.table.doubleClicked.connect(self._filter_by_cell)
         app.events.zone_changed.connect(self.refresh)
         self.model.set_filter(AuditFilter())
 
@@ -183,27 +180,6 @@ class AuditPage(QWidget):
         self.result_box = box
         return box
 
-    def _table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(max(26, self.table.fontMetrics().height() + 10))
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for col, width in WIDTHS.items():
-            header.resizeSection(col, width)
-        self.table.doubleClicked.connect(self._filter_by_cell)
-        return self.table
-
     # --- filters -----------------------------------------------------------------------------
 
     def current_filter(self) -> AuditFilter:
@@ -222,7 +198,7 @@ class AuditPage(QWidget):
                            target=self.target.text().strip() or None, since=since, until=until)
 
     def apply_filters(self) -> None:
-        self._select_after_load = None
+        self.list.select_after_load = None
         self.model.set_filter(self.current_filter())
 
     def clear_filters(self) -> None:
@@ -258,29 +234,8 @@ class AuditPage(QWidget):
         self.target.clear()
         self.since_on.setChecked(False)
         self.until_on.setChecked(False)
-        self._select_after_load = entry_id
+        self.list.select_after_load = entry_id
         self.model.set_filter(AuditFilter(), entry_id + 1)  # from this entry down
-
-    def _arrived(self, _rows: int) -> None:
-        self._show_count()
-        if self._select_after_load is not None:
-            row = self.model.row_of(self._select_after_load)
-            self._select_after_load = None
-            if row >= 0:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-
-    def _show_count(self) -> None:
-        loaded, total = self.model.rowCount(), self.model.total
-        if total is None:
-            text = self.tr("{0} entries loaded").format(f"{loaded:,}")
-        elif total == 0:
-            text = self.tr("No entries match these filters.")
-        elif loaded >= total or self.model.exhausted:
-            text = words.howmany(loaded, self.tr("{0} entry"), self.tr("{0} entries"))
-        else:
-            text = self.tr("Showing {0} of {1} entries (scroll for more)").format(f"{loaded:,}", f"{total:,}")
-        self.count.setText(text + " · " + self.tr("times in {0}").format(self.app.zone_name))
 
     # --- verify and export -------------------------------------------------------------------
 
@@ -345,6 +300,58 @@ class AuditPage(QWidget):
     def _exported(self, path: str, n: int) -> None:
         self.status.setText(self.tr("{0} entries written to {1}").format(f"{n:,}", path))
         self.refresh()  # the export is itself an entry
+
+
+class AuditList(PagedListView):
+    """The entries, newest first, in the shared paged list; the count says how many and in which zone."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        self.select_after_load: int | None = None  # an entry to select once its page is in (Verify's list)
+        super().__init__(app, AuditModel(app), "audit", Col.DETAIL, parent)
+        self.count_label.setObjectName("")
+        self.count_label.setProperty("muted", True)
+        self.banner.setParent(self)  # failures are shown as a message here, the banner stays hidden
+        self.page_layout().setContentsMargins(0, 0, 0, 0)
+
+    def configure_table(self, table: QTableView) -> None:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = table.horizontalHeader()
+        for col, width in WIDTHS.items():
+            header.resizeSection(col, width)
+
+    def empty_text(self, searching: bool) -> str:
+        return ""  # the count line says when no entry matches
+
+    def update_empty(self) -> None:
+        self.empty.hide()
+
+    def failed_text(self, exc: BaseException) -> str:
+        return str(exc)
+
+    def load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def update_count(self) -> None:
+        loaded, total = self.model.rowCount(), self.model.total
+        if total is None:
+            text = self.tr("{0} entries loaded").format(f"{loaded:,}")
+        elif total == 0:
+            text = self.tr("No entries match these filters.")
+        elif loaded >= total or self.model.exhausted:
+            text = words.howmany(loaded, self.tr("{0} entry"), self.tr("{0} entries"))
+        else:
+            text = self.tr("Showing {0} of {1} entries (scroll for more)").format(f"{loaded:,}", f"{total:,}")
+        self.count_label.setText(text + " · " + self.tr("times in {0}").format(self._app.zone_name))
+
+    def page_arrived(self, loaded: int) -> None:
+        self.update_count()
+        if self.select_after_load is not None:
+            row = self.model.row_of(self.select_after_load)
+            self.select_after_load = None
+            if row >= 0:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
 
 
 def page_for(app: AppContext, parent: QWidget | None = None) -> QWidget:

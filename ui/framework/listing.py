@@ -123,8 +123,9 @@ class PagedListView(QWidget):
         hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # takes what the others leave
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.configure_table(t)
-        self.show_sort()
-        t.setSortingEnabled(True)
+        if self.model.sort_keys:  # a header click is a new SQL order; a list SQL orders one way has none
+            self.show_sort()
+            t.setSortingEnabled(True)
         t.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     # --- declarations ----------------------------------------------------------------------
