@@ -18,6 +18,7 @@ It prints figures; it is never part of the test pass/fail.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sqlite3
@@ -213,8 +214,8 @@ def copy_rows(source: str, target: str, sqlite: bool) -> float:
                                      chunk)
                 else:
                     with wcur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
-                        for row in chunk:
-                            copy.write_row(row)
+                        for row in chunk:  # JSON columns come back as dicts and lists: COPY takes their text
+                            copy.write_row([json.dumps(v) if isinstance(v, dict | list) else v for v in row])
                 spent += time.perf_counter() - t
             read.close()
         t = time.perf_counter()
@@ -437,6 +438,8 @@ def raw_import(url: str, csv_path: Path, catalogue: Any, tag: str) -> None:
                         f"VALUES ({', '.join([mark] * 7)})", events)
         cur.executemany("INSERT INTO checklist_entries (request_id, position, item_id, label, required, comment) "
                         f"VALUES ({', '.join([mark] * 6)})", checks)
+        if not sqlite:  # ids were given explicitly: move the sequence past them, as the product does
+            cur.execute("SELECT setval(pg_get_serial_sequence('requests', 'id'), (SELECT max(id) FROM requests))")
         conn.commit()
 
 
@@ -495,7 +498,8 @@ def measure_size(server: Server, dataset: str, n: int, runs: int, skip: set[str]
     sections: list[tuple[str, Callable[[], list[Figure]]]] = [
         ("demo", lambda: [demo_figure(server, dataset, n, runs)]),
         ("queries", lambda: query_figures(dataset, runs)),
-        ("cli", lambda: cli_figures(dataset, runs, tmp)),
+        # The command line on a server needs a signed-in account in a real keyring: SQLite only.
+        ("cli", lambda: cli_figures(dataset, runs, tmp) if server.sqlite else []),
         ("ui", lambda: ui_figures(dataset, runs, tmp) if server.sqlite else []),
         ("import", lambda: [import_figure(server, dataset, runs)]),
     ]
