@@ -48,13 +48,27 @@ class RecordTab(QWidget):
         """Nothing selected."""
 
 
-def facts_label() -> QLabel:
-    """A fact's value: wrapped, selectable, plain text."""
+def facts_label(plain: bool = True) -> QLabel:
+    """A fact's value: wrapped, selectable, plain text (``plain``) or as Qt guesses it."""
     label = QLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def facts_box(title: str, rows: list[tuple[str, str]],
+              plain: bool = True) -> tuple[QGroupBox, QFormLayout, dict[str, QLabel]]:
+    """An overview's facts: a titled box of right-aligned names and their values, by key."""
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+    labels: dict[str, QLabel] = {}
+    for key, name in rows:
+        labels[key] = facts_label(plain)
+        form.addRow(name, labels[key])
+    return box, form, labels
 
 
 def _t(text: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -26,11 +25,11 @@ from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from ui import words
 from ui.framework.form import text_box
-from ui.framework.tabs import overview_body
+from ui.framework.tabs import facts_box, overview_body
 from ui.incidents import words as iw
 from ui.incidents.fields import CheckGrid, CountField, DateTimeField
 from ui.incidents.new import category_items
-from ui.incidents.tabs import Host, IncidentTab, facts_label
+from ui.incidents.tabs import Host, IncidentTab
 
 
 def _minute(value: datetime, zone: Any) -> datetime:
@@ -45,16 +44,10 @@ class OverviewTab(IncidentTab):
         app = host.app
         cat = app.ctx.catalogue
         now = app.ctx.now()
-        facts = QGroupBox(self.tr("Clock and decisions"))
-        self.facts = QFormLayout(facts)
-        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.fact: dict[str, QLabel] = {}
-        for key, title in (("due", self.tr("Authority due")), ("clock", self.tr("Authority clock")),
-                           ("risk", self.tr("Risk")), ("authority", self.tr("Authority decision")),
-                           ("people", self.tr("People affected")), ("closing", self.tr("Before closing")),
-                           ("created", self.tr("Logged")), ("links", self.tr("Linked requests"))):
-            self.fact[key] = facts_label()
-            self.facts.addRow(title, self.fact[key])
+        facts, self.facts, self.fact = facts_box(self.tr("Clock and decisions"), [
+            ("due", self.tr("Authority due")), ("clock", self.tr("Authority clock")), ("risk", self.tr("Risk")),
+            ("authority", self.tr("Authority decision")), ("people", self.tr("People affected")),
+            ("closing", self.tr("Before closing")), ("created", self.tr("Logged")), ("links", self.tr("Linked requests"))])
         self.link_ref = QLineEdit()
         self.link_ref.setPlaceholderText(self.tr("Request reference"))
         self.link_button = QPushButton(self.tr("Link"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from console.requests.lifecycle import CLOSED, Status
 from console.requests.views import RequestView
 from console.security.roles import Perm
 from ui import i18n, words
-from ui.framework.tabs import overview_body
+from ui.framework.tabs import facts_box, overview_body
 from ui.request.tabs import RequestTab, WorkspaceHost
 
 
@@ -62,21 +62,11 @@ class OverviewTab(RequestTab):
         self._undo: tuple[str, int, dict[str, Any], tuple[str | None] | None] | None = None
         self._loading = False
         cat = host.app.ctx.catalogue
-        facts = QGroupBox(self.tr("Request"))
-        self.facts = QFormLayout(facts)
-        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self._fact_labels: dict[str, QLabel] = {}
-        for key, title in (("subject", self.tr("Subject")), ("email", self.tr("Email")),
-                           ("guardian", self.tr("Parent or guardian")), ("right", self.tr("Right")),
-                           ("jurisdictions", self.tr("Jurisdictions")), ("received", self.tr("Received")),
-                           ("due", self.tr("Due")), ("clocks", self.tr("Every clock")),
-                           ("acknowledge", self.tr("Confirm receipt by")), ("duplicate", self.tr("Possible duplicate of")),
-                           ("outcome", self.tr("Outcome"))):
-            label = QLabel()
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._fact_labels[key] = label
-            self.facts.addRow(title, label)
+        facts, self.facts, self._fact_labels = facts_box(self.tr("Request"), [
+            ("subject", self.tr("Subject")), ("email", self.tr("Email")), ("guardian", self.tr("Parent or guardian")),
+            ("right", self.tr("Right")), ("jurisdictions", self.tr("Jurisdictions")), ("received", self.tr("Received")),
+            ("due", self.tr("Due")), ("clocks", self.tr("Every clock")), ("acknowledge", self.tr("Confirm receipt by")),
+            ("duplicate", self.tr("Possible duplicate of")), ("outcome", self.tr("Outcome"))], plain=False)
         edit = QGroupBox(self.tr("Handling"))
         form = QFormLayout(edit)
         self.assignee = QComboBox()
