@@ -122,3 +122,20 @@ def test_no_console_module_takes_part_in_an_import_cycle() -> None:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     assert cycles == [], cycles
+
+
+def test_every_console_module_has_its_layer() -> None:
+    """A new module or package must be placed in the layers contract, or nothing checks its imports."""
+    import re
+    import tomllib
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    layers = next(c["layers"] for c in contracts if c["type"] == "layers")
+    placed = {name for layer in layers for name in re.split(r"\s*[:|]\s*", layer.strip())}
+    import console.security
+
+    modules = [f"console.{m.name}" for m in pkgutil.iter_modules(console.__path__) if m.name != "__main__"]
+    modules += [f"console.security.{m.name}" for m in pkgutil.iter_modules(console.security.__path__)]
+    unplaced = [m for m in modules if m != "console.security"
+                and not any(m == p or m.startswith(p + ".") for p in placed)]
+    assert unplaced == [], "place these in pyproject.toml's layers contract"
