@@ -12,7 +12,7 @@ from console.context import Context
 from console.errors import PermissionDenied, TransitionError, ValidationError
 from console.requests.commands import add_event, get_request, load_request
 from console.requests.lifecycle import OPEN, VERIFYING, Status
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security import crypto
 from console.security.roles import Perm, Role
 from console.store.models import ChecklistEntry, Evidence, Request

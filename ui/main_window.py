@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from console.requests import bulk, queries
 from console.requests.queries import Counts, QueueRow
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from ui import menus, registry, style, words
 from ui import preferences as P

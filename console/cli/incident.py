@@ -17,7 +17,7 @@ from console.documents.finish import Signing
 from console.errors import ValidationError
 from console.files import write_out
 from console.incidents import commands, notifications, queries, rules
-from console.incidents.views import IncidentView
+from console.incidents.read_models import IncidentView
 from console.packages.settings import configured_signing
 
 CLOCK_WORDS = {"notified": "notified", "notified_late": "notified late", "not_notifying": "not notifying",

@@ -14,7 +14,7 @@ from console.deadlines import format_time_left, time_left
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
 from console.requests.lifecycle import RejectReason
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.timefmt import due as due_text
 
 

@@ -17,9 +17,9 @@ from console.context import Context
 from console.errors import NotFoundError, ValidationError
 from console.incidents import rules, store
 from console.incidents.queries import get_incident
+from console.incidents.read_models import IncidentView, closing_facts
 from console.incidents.rules import Status
 from console.incidents.store import add_entry, check_version, check_writable, load
-from console.incidents.views import IncidentView, closing_facts
 from console.policy import Catalogue
 from console.requests.commands import next_reference
 from console.security.roles import Perm

@@ -15,9 +15,9 @@ from console.context import Context
 from console.errors import TransitionError, ValidationError
 from console.incidents.commands import NewIncident, insert_incident, validate_new
 from console.incidents.queries import get_incident
+from console.incidents.read_models import IncidentView
 from console.incidents.scenarios import Expected, Inject, Scenario, find_scenario
 from console.incidents.store import add_entry, load
-from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from console.store.incident_models import Drill
 from console.timefmt import human

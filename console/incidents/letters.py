@@ -17,8 +17,8 @@ from console.errors import DocumentError, ValidationError
 from console.incidents import docutil as du
 from console.incidents import rules
 from console.incidents.queries import get_incident
+from console.incidents.read_models import IncidentView
 from console.incidents.store import add_entry, load
-from console.incidents.views import IncidentView
 from console.packages.settings import configured_signing
 from console.policy import Catalogue
 from console.processing.links import activities_blocks

@@ -15,9 +15,9 @@ from console.context import Context
 from console.errors import ConflictError, TransitionError, ValidationError
 from console.incidents import letters, rules, store
 from console.incidents.queries import get_incident
+from console.incidents.read_models import IncidentView
 from console.incidents.rules import Risk
 from console.incidents.store import add_entry, check_version, check_writable, load
-from console.incidents.views import IncidentView
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentNotification
 from console.timefmt import human

@@ -15,8 +15,14 @@ from sqlalchemy.orm import Session, selectinload
 from console.context import Context
 from console.errors import ValidationError
 from console.incidents import rules
+from console.incidents.read_models import (
+    IncidentRow,
+    IncidentView,
+    LinkView,
+    clock_state,
+    incident_view,
+)
 from console.incidents.store import load
-from console.incidents.views import IncidentRow, IncidentView, LinkView, clock_state, incident_view
 from console.store.incident_models import Drill, Incident, IncidentLink
 from console.store.models import Request
 

@@ -15,7 +15,7 @@ from console.documents.spec import DocumentSpec, Paragraph, Table
 from console.incidents import docutil as du
 from console.incidents import rules
 from console.incidents.queries import register_views
-from console.incidents.views import IncidentView
+from console.incidents.read_models import IncidentView
 from console.policy import Catalogue
 from console.security.roles import Perm
 

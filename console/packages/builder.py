@@ -45,7 +45,7 @@ from console.requests import sources
 from console.requests.commands import add_event, get_request, load_request
 from console.requests.facts import Facts, facts_for
 from console.requests.lifecycle import CLOSED
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security import audit_trail
 from console.security.roles import Perm, require
 from console.store.models import Package

@@ -19,8 +19,8 @@ from console.packages.settings import CertificateInfo
 from console.packages.templates import Words
 from console.policy import Catalogue, Category
 from console.requests.facts import Facts
+from console.requests.read_models import RequestView
 from console.requests.sources import RecordView
-from console.requests.views import RequestView
 
 KEYWORD_KIND = "privacy-console-package:"
 KEYWORD_HASH = "data-manifest-sha256:"

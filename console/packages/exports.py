@@ -15,8 +15,8 @@ from typing import Any
 
 from console import csvsafe
 from console.policy import Catalogue
+from console.requests.read_models import RequestView
 from console.requests.sources import RecordView, as_text, source_name
-from console.requests.views import RequestView
 
 FORMAT = "privacy-console/subject-data"
 VERSION = 1

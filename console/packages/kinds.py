@@ -10,7 +10,7 @@ from __future__ import annotations
 from console.errors import DocumentError
 from console.policy import Catalogue
 from console.requests.lifecycle import STATUS_TITLES, Status
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 
 DATA_KINDS = ("access", "portability", "erasure", "rectification", "restriction")
 ANSWER_KINDS = (*DATA_KINDS, "information", "decision", "letter")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from console.context import Context
 from console.errors import NotFoundError
 from console.requests.commands import get_request
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from console.store.models import Request
 

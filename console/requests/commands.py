@@ -25,7 +25,7 @@ from console.requests.lifecycle import (
     next_status,
     parse_status,
 )
-from console.requests.views import RequestView, RuleDue, request_view
+from console.requests.read_models import RequestView, RuleDue, request_view
 from console.security.roles import Perm
 from console.store.models import (
     ChecklistEntry,

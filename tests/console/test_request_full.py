@@ -9,7 +9,7 @@ from sqlalchemy import select
 from console import verification
 from console.requests import commands
 from console.requests.commands import NewRequest
-from console.requests.views import request_view
+from console.requests.read_models import request_view
 from console.store import reads
 from console.store.models import Evidence
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from console.context import Context
 from console.requests import commands
 from console.requests.commands import NewRequest
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 
 
 def add(ctx: Context, name: str = "Ada Abara", right: str = "access", days_ago: float = 1.0,

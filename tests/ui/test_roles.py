@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from console.context import Context
 from console.errors import PermissionDenied
 from console.requests import commands
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security import accounts, auth
 from console.security.roles import Actor, Role
 from console.session import Access

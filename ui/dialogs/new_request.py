@@ -28,7 +28,7 @@ from console import deadlines
 from console.errors import ConsoleError
 from console.requests import commands
 from console.requests.commands import NewRequest
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from ui import words
 from ui.context import AppContext
 from ui.framework.form import RecordFormDialog, mark, text_box, watch

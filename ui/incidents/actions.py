@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import ConsoleError
 from console.incidents import rules
-from console.incidents.views import EntryView, IncidentView
+from console.incidents.read_models import EntryView, IncidentView
 from ui import words
 from ui.context import AppContext
 from ui.framework.form import FormDialog

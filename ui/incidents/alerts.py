@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 
 from console.incidents import queries
 from console.incidents.commands import DRILL_PREFIX
-from console.incidents.views import IncidentRow
+from console.incidents.read_models import IncidentRow
 from ui.context import AppContext
 from ui.framework.alerts import ClockAlerts
 from ui.incidents import words as iw

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from console.context import Context
 from console.errors import DocumentError
 from console.incidents import drill_report, letters, register
-from console.incidents.views import IncidentView
+from console.incidents.read_models import IncidentView
 from console.packages.settings import configured_signing
 from console.security.roles import Perm
 from ui import style

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.incidents.queries import IncidentFilter
-from console.incidents.views import IncidentRow
+from console.incidents.read_models import IncidentRow
 from console.security.roles import Perm
 from ui import style, words
 from ui.context import AppContext

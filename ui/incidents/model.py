@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 
 from console.incidents import queries
 from console.incidents.queries import IncidentFilter
-from console.incidents.views import IncidentRow, IncidentView
+from console.incidents.read_models import IncidentRow, IncidentView
 from ui import style, words
 from ui.context import AppContext
 from ui.framework.paged import ACCESSIBLE, DISPLAY, FOREGROUND, ROW_ROLE, TOOLTIP, CountdownModel

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from console.incidents import commands, drills, rules, scenarios
 from console.incidents.commands import NewIncident
 from console.incidents.drills import DrillStatus
+from console.incidents.read_models import IncidentView
 from console.incidents.scenarios import Scenario
-from console.incidents.views import IncidentView
 from ui import words
 from ui.context import AppContext
 from ui.errors import show_error

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.incidents import commands, rules
-from console.incidents.views import IncidentView
+from console.incidents.read_models import IncidentView
 from console.security.roles import Perm
 from ui import words
 from ui.framework.form import text_box

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from console.incidents.drills import DrillStatus
-from console.incidents.views import IncidentRow, IncidentView
+from console.incidents.read_models import IncidentRow, IncidentView
 from ui import preferences as P
 from ui import words
 from ui.context import AppContext

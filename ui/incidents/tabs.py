@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.incidents import commands
-from console.incidents.views import EntryView, IncidentView
+from console.incidents.read_models import EntryView, IncidentView
 from console.security.roles import Perm
 from ui import style, words
 from ui.framework.tabs import Host as Host

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import deadlines
-from console.incidents.views import IncidentView, clock_state
+from console.incidents.read_models import IncidentView, clock_state
 from console.policy import Catalogue
 from ui import style, words
 from ui.incidents import words as iw

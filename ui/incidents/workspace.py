@@ -14,7 +14,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.incidents import commands, drills, notifications, queries, rules
-from console.incidents.views import IncidentView
+from console.incidents.read_models import IncidentView
 from console.security.roles import Perm
 from ui import words
 from ui.dialogs.reasons import ReasonDialog

@@ -32,7 +32,7 @@ from console.errors import Cancelled
 from console.packages.kinds import kinds_for
 from console.packages.records import mark_sent
 from console.packages.verify import VerifyReport, verify_package
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from ui import style, words
 from ui.errors import show_error

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 from console import deadlines
 from console.requests import queries
 from console.requests.queries import QueueFilter, QueueRow
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from ui import style, words
 from ui.context import AppContext
 from ui.framework.paged import DISPLAY, FOREGROUND, TOOLTIP, CountdownModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from ui import words
 from ui.request.tabs import RequestTab, WorkspaceHost
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.requests.lifecycle import CLOSED
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from ui import style, words
 from ui.errors import show_error

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from console.context import Context
 from console.requests import commands
 from console.requests.lifecycle import CLOSED, Status
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from ui import i18n, words
 from ui.framework.tabs import facts_box, overview_body

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from console.requests.queries import QueueRow
+from console.requests.read_models import RequestView
 from console.requests.subject import requests_of_person
-from console.requests.views import RequestView
 from ui import words
 from ui.errors import show_error
 from ui.request.tabs import RequestTab, WorkspaceHost

@@ -27,7 +27,7 @@ from console.processing.links import activities_for, activity_summary
 from console.processing.withdrawals import RIGHT, Withdrawal, record_withdrawal, withdrawals_for
 from console.requests import commands
 from console.requests.lifecycle import ACTING
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from ui import words
 from ui.errors import show_error

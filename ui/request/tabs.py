@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from ui.framework.tabs import Host as WorkspaceHost
 from ui.framework.tabs import RecordTab
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from console import verification
 from console.requests import commands
 from console.requests.lifecycle import CLOSED, VERIFYING, Status
-from console.requests.views import ChecklistView, RequestView
+from console.requests.read_models import ChecklistView, RequestView
 from console.security.roles import Perm
 from ui import style, words
 from ui.request.tabs import RequestTab, WorkspaceHost

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from console.errors import ValidationError
 from console.requests import commands
 from console.requests.lifecycle import FORWARD, OPEN, Status
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from console.security.roles import Perm
 from ui import registry, words
 from ui.context import AppContext

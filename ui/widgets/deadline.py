@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console import deadlines
 from console.requests.lifecycle import CLOSED
-from console.requests.views import RequestView
+from console.requests.read_models import RequestView
 from ui import style, words
 
 
