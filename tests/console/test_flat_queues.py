@@ -137,3 +137,53 @@ def test_postgresql_plans_the_first_page_along_an_index_by_itself(ctx) -> None: 
             plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql, params).all())
         assert "Index Scan using ix_requests_open_due on requests" in plan, plan
         assert "Seq Scan" not in plan and "Sort" not in plan, plan
+
+
+def test_imported_and_demo_rows_are_counted_and_found_by_name(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Bulk loads count and index their rows once at the end: the counts agree with the table and
+    an imported name is found by a fragment, and later single changes are still tracked."""
+    import json
+
+    from console.requests import intake
+
+    demo.fill(ctx, 300, seed=9, sample_company=False)  # a load larger than the table: indexes rebuilt too
+    rows = [{"right": "access", "subject_name": f"Zoë Quarterman {i}", "subject_email": f"zq{i}@example.org",
+             "received_at": "2026-11-20T10:00:00+00:00", "jurisdictions": "EU", "channel": "web_form"} for i in range(40)]
+    path = tmp_path / "web.json"
+    path.write_text(json.dumps({"requests": rows}), encoding="utf-8")
+    intake.import_file(ctx, path)
+    demo.fill(ctx, 100, seed=10, sample_company=False)  # a smaller load into a fuller table: indexes kept
+    found = queries.fetch_page(ctx, QueueFilter(queue="all", search="quarterm"), limit=100).rows
+    assert len(found) == 40 and all(r.subject_name.startswith("Zoë Quarterman") for r in found)
+    assert queries.queue_counts(ctx) == _brute_force(ctx)
+    ref = commands.add_request(ctx, NewRequest(
+        right="access", subject_name="Ada Quarterman", subject_email="ada.q@example.org",
+        received_at=ctx.now() - timedelta(days=1), jurisdictions=("EU",))).reference
+    assert ref in [r.reference for r in queries.fetch_page(ctx, QueueFilter(queue="all", search="quarterm"), limit=100).rows]
+    assert queries.queue_counts(ctx) == _brute_force(ctx)
+
+
+def test_a_cancelled_demo_leaves_the_schema_and_counts_as_they_were(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The triggers and indexes set aside during a fill come back with the rollback of a cancel."""
+    import pytest
+
+    from console.errors import Cancelled
+
+    demo.fill(ctx, 50, seed=11, sample_company=False)
+
+    def schema() -> set[str]:
+        with ctx.db.engine.connect() as conn:
+            if ctx.db.dialect == "sqlite":
+                sql = "SELECT type || ':' || name FROM sqlite_master WHERE type IN ('index', 'trigger')"
+            else:
+                sql = ("SELECT 'index:' || indexname FROM pg_indexes WHERE tablename = 'requests' UNION "
+                       "SELECT 'trigger:' || tgname FROM pg_trigger WHERE NOT tgisinternal")
+            return {r[0] for r in conn.exec_driver_sql(sql)}
+
+    before, counts = schema(), queries.queue_counts(ctx)
+    calls = iter(range(10))
+    with pytest.raises(Cancelled):
+        demo.fill(ctx, 3000, seed=12, batch=1000, sample_company=False, cancel=lambda: next(calls) >= 2)
+    assert schema() == before
+    assert queries.queue_counts(ctx) == counts == _brute_force(ctx)
+    assert queries.count(ctx, QueueFilter(queue="all")) == 50
