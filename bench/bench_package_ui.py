@@ -51,7 +51,7 @@ def main() -> int:
         meter.reset()
         done: list[object] = []
         start = time.perf_counter()
-        tasks.read(build_package, ctx, ref, root / "out", on_done=done.append, on_error=done.append)
+        tasks.background(build_package, ctx, ref, root / "out", on_done=done.append, on_error=done.append)
         pump(120, until=lambda: bool(done))
         elapsed = time.perf_counter() - start
         result = done[0] if done else None

@@ -232,7 +232,7 @@ def main() -> int:
     tasks = Tasks(qapp)
     opened: dict[str, object] = {}
     t0 = time.perf_counter()
-    tasks.read(open_console, args.db, None, True, on_done=lambda o: opened.setdefault("o", o))
+    tasks.background(open_console, args.db, None, True, on_done=lambda o: opened.setdefault("o", o))
     pump(120, lambda: "o" in opened)
     app = app_context(opened["o"].ctx, prefs, tasks)  # type: ignore[attr-defined]
     t_build = time.perf_counter()
@@ -321,7 +321,7 @@ def main() -> int:
             url = f"sqlite:///{copy}"
         tasks = Tasks(qapp)
         opened.clear()
-        tasks.read(open_console, url, None, on_done=lambda o: opened.setdefault("o", o))
+        tasks.background(open_console, url, None, on_done=lambda o: opened.setdefault("o", o))
         pump(120, lambda: "o" in opened)
         app = app_context(opened["o"].ctx, prefs, tasks)  # type: ignore[attr-defined]
         window = MainWindow(app)

@@ -453,7 +453,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         qapp.exit(1)
 
     def begin(url: str | None, policy: str | None, offer_demo: bool = True) -> None:
-        tasks.read(open_console, url, policy, True, True, on_done=lambda r: opened(r, offer_demo), on_error=failed)
+        tasks.background(open_console, url, policy, True, True, on_done=lambda r: opened(r, offer_demo), on_error=failed)
 
     if not welcome(args, prefs, tasks, lambda: begin(*choose_sources(args, prefs), offer_demo=False), failed, state):
         begin(url, policy)

@@ -2,10 +2,13 @@
 
 A :class:`Task` is a ``QRunnable`` that carries a ``QObject`` with typed signals; the signals
 object lives on the main thread, so ``progress``, ``succeeded`` and ``failed`` arrive there
-through queued connections and callbacks may touch widgets. Writes go through a pool of one
-thread (one writer: no lock fights on SQLite, changes applied in the order asked); reads and
-long work share a small pool. Long console functions take ``progress`` and ``cancel``
-keywords; a task hands them a throttled reporter and its cancel flag.
+through queued connections and callbacks may touch widgets. The call says what the work does:
+:meth:`Tasks.write` runs a command in the writer, a pool of one thread (no lock fights on
+SQLite, changes applied in the order asked); :meth:`Tasks.read` runs work that changes nothing
+(a query, a check); :meth:`Tasks.background` runs a long job that does write, but must not hold
+the writer up (opening and migrating the database, a package build, a file the user asked
+for). Reads and background jobs share a small pool. Long console functions take ``progress``
+and ``cancel`` keywords; a task hands them a throttled reporter and its cancel flag.
 
 Tests build :class:`Tasks` with ``synchronous=True`` (run inline, deliver directly) or wait on
 :attr:`Tasks.idle` with ``qtbot.waitUntil``.
@@ -118,10 +121,10 @@ class Tasks(QObject):
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self.reads = QThreadPool(self)
-        self.reads.setMaxThreadCount(max(2, min(4, QThread.idealThreadCount())))
-        self.writes = QThreadPool(self)
-        self.writes.setMaxThreadCount(1)
+        self.shared = QThreadPool(self)  # reads and background jobs
+        self.shared.setMaxThreadCount(max(2, min(4, QThread.idealThreadCount())))
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
     @property
@@ -131,8 +134,16 @@ class Tasks(QObject):
     def read(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
              on_error: Callback | None = None, on_progress: Callable[[int, int], None] | None = None,
              owner: QObject | None = None, **kwargs: Any) -> Task:
-        """Run a query or long job in the read pool."""
-        return self._start(self.reads, Task(fn, *args, with_progress=on_progress is not None, **kwargs),
+        """Run work that changes nothing (a query, a check) in the shared pool."""
+        return self._start(self.shared, Task(fn, *args, with_progress=on_progress is not None, **kwargs),
+                           on_done, on_error, on_progress, owner)
+
+    def background(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
+                   on_error: Callback | None = None, on_progress: Callable[[int, int], None] | None = None,
+                   owner: QObject | None = None, **kwargs: Any) -> Task:
+        """Run a long job that writes (files, or the database in its own transaction) in the shared
+        pool, beside the writer rather than in its queue."""
+        return self._start(self.shared, Task(fn, *args, with_progress=on_progress is not None, **kwargs),
                            on_done, on_error, on_progress, owner)
 
     def write(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
@@ -140,13 +151,13 @@ class Tasks(QObject):
               owner: QObject | None = None, cancellable: bool = False, **kwargs: Any) -> Task:
         """Run a command in the single writer thread, in the order asked."""
         task = Task(fn, *args, with_progress=on_progress is not None, with_cancel=cancellable, **kwargs)
-        return self._start(self.writes, task, on_done, on_error, on_progress, owner)
+        return self._start(self.writer, task, on_done, on_error, on_progress, owner)
 
-    def start(self, task: Task, *, write: bool = False, on_done: Callback | None = None,
+    def start(self, task: Task, *, in_writer: bool = False, on_done: Callback | None = None,
               on_error: Callback | None = None, on_progress: Callable[[int, int], None] | None = None,
               owner: QObject | None = None) -> Task:
         """Start a task built by the caller (to pass ``with_cancel`` to a read, for example)."""
-        return self._start(self.writes if write else self.reads, task, on_done, on_error, on_progress, owner)
+        return self._start(self.writer if in_writer else self.shared, task, on_done, on_error, on_progress, owner)
 
     def _start(self, pool: QThreadPool, task: Task, on_done: Callback | None, on_error: Callback | None,
                on_progress: Callable[[int, int], None] | None, owner: QObject | None) -> Task:
@@ -205,14 +216,17 @@ class Tasks(QObject):
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Ask running work to stop and let the writer finish its transaction before exit."""
         self.cancel_all()
-        self.reads.waitForDone(timeout_ms)
-        self.writes.waitForDone(timeout_ms)
+        self.shared.waitForDone(timeout_ms)
+        self.writer.waitForDone(timeout_ms)
 
 
 def with_progress(tasks: Tasks, parent: QWidget | None, label: str, fn: Callable[..., Any], *args: Any,
-                  on_done: Callback | None = None, on_error: Callback | None = None, write: bool = True,
+                  on_done: Callback | None = None, on_error: Callback | None = None, in_writer: bool = True,
                   **kwargs: Any) -> Task:
-    """Run ``fn(..., progress=, cancel=)`` behind a modal progress dialog with a Cancel button."""
+    """Run ``fn(..., progress=, cancel=)`` behind a modal progress dialog with a Cancel button.
+
+    In the writer by default; ``in_writer=False`` runs a long job in the shared pool (see
+    :meth:`Tasks.background`)."""
     tr = QCoreApplication.translate
     dialog = QProgressDialog(label, tr("Tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(tr("Tasks", "Privacy Console"))
@@ -253,4 +267,4 @@ def with_progress(tasks: Tasks, parent: QWidget | None, label: str, fn: Callable
 
     dialog.canceled.connect(on_cancel)
     dialog.setValue(0)
-    return tasks.start(task, write=write, on_done=done, on_error=failed, on_progress=on_progress)
+    return tasks.start(task, in_writer=in_writer, on_done=done, on_error=failed, on_progress=on_progress)

@@ -67,7 +67,7 @@ def test_a_cancelled_task_stops_the_console_function(qapp, qtbot, app_ctx):
     outcome: list[object] = []
     task = Task(demo.fill, app_ctx.ctx, 50_000, with_cancel=True, batch=1_000)
     task.cancel()
-    tasks.start(task, write=True, on_done=outcome.append, on_error=outcome.append)
+    tasks.start(task, in_writer=True, on_done=outcome.append, on_error=outcome.append)
     qtbot.waitUntil(lambda: tasks.idle, timeout=10_000)
     assert isinstance(outcome[0], Cancelled)  # told by its class, whatever its message says
     assert app_ctx.ctx.db.is_empty()

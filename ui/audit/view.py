@@ -294,7 +294,7 @@ class AuditPage(QWidget):
                 return
         self.app.prefs.set(EXPORT_FOLDER, str(Path(path).parent))
         with_progress(self.app.tasks, self, self.tr("Writing the audit trail to {0}…").format(Path(path).name),
-                      export_csv, self.app.ctx, path, f, write=False,
+                      export_csv, self.app.ctx, path, f, in_writer=False,
                       on_done=lambda n: self._exported(path, n), on_error=lambda exc: show_error(self, exc))
 
     def _exported(self, path: str, n: int) -> None:

@@ -307,7 +307,7 @@ class DashboardPage(QWidget):
         fig = self.figures
         if fig is None:
             return
-        self.app.tasks.read(dashboard.export_csv, fig, self.app.ctx.catalogue, path,
-                            on_done=lambda p: QMessageBox.information(self, self.tr("Exported"),
-                                                                      self.tr("The figures were saved to {0}.").format(p)),
-                            on_error=lambda exc: show_error(self, exc), owner=self)
+        self.app.tasks.background(dashboard.export_csv, fig, self.app.ctx.catalogue, path,
+                                  on_done=lambda p: QMessageBox.information(
+                                      self, self.tr("Exported"), self.tr("The figures were saved to {0}.").format(p)),
+                                  on_error=lambda exc: show_error(self, exc), owner=self)

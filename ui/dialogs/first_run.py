@@ -151,8 +151,8 @@ class DatabasePage(QWizardPage):
             return
         self.test.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
-        self.tasks.read(first_run.check_server, url, self.password.text(), on_done=self._tested,
-                        on_error=self._tested, owner=self)
+        self.tasks.background(first_run.check_server, url, self.password.text(), on_done=self._tested,
+                              on_error=self._tested, owner=self)
 
     def _tested(self, result: object) -> None:
         self.test.setEnabled(True)

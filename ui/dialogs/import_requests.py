@@ -84,4 +84,4 @@ def import_requests(app: AppContext, parent: QWidget | None, path: str | None = 
             show_error(parent, exc)
 
     return with_progress(app.tasks, parent, _t("Importing requests…"), intake.import_file, app.ctx, path,
-                         on_done=done, on_error=failed, write=True)
+                         on_done=done, on_error=failed, in_writer=True)

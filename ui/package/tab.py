@@ -303,7 +303,7 @@ class PackageTab(RequestTab):
         with_progress(self.host.app.tasks, self,
                       self.tr("Building and signing the package for {0}…").format(view.reference),
                       build_package, self.host.app.ctx, view.reference, out_dir, kind=kind, sign=True,
-                      write=False, on_done=self._built, on_error=self._build_failed)
+                      in_writer=False, on_done=self._built, on_error=self._build_failed)
 
     def _choose_folder(self) -> str:
         start = self.host.app.prefs.get(OUTPUT_FOLDER) or str(Path.home())

@@ -55,7 +55,7 @@ def run_export(window: MainWindow, path: str, excel: bool) -> None:
                                        + path, 10_000)
 
     with_progress(window.app.tasks, window, _tr("Exporting the queue…"), export_queue, window.app.ctx, f, path,
-                  columns, excel=excel, write=False, on_done=done)
+                  columns, excel=excel, in_writer=False, on_done=done)
 
 
 def save_view(window: MainWindow) -> None:
