@@ -19,11 +19,12 @@ from console.incidents import rules, store
 from console.incidents.queries import get_incident
 from console.incidents.read_models import IncidentView, closing_facts
 from console.incidents.rules import Status
-from console.incidents.store import add_entry, check_version, check_writable, load
+from console.incidents.store import add_entry, check_writable, load
 from console.policy import Catalogue
 from console.requests.commands import next_reference
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentLink
+from console.store.loading import check_version
 from console.store.models import Request
 from console.timefmt import human
 from console.uow import UnitOfWork

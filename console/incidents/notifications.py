@@ -17,9 +17,10 @@ from console.incidents import letters, rules, store
 from console.incidents.queries import get_incident
 from console.incidents.read_models import IncidentView
 from console.incidents.rules import Risk
-from console.incidents.store import add_entry, check_version, check_writable, load
+from console.incidents.store import add_entry, check_writable, load
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentNotification
+from console.store.loading import check_version
 from console.timefmt import human
 
 PHASES = ("initial", "follow_up")

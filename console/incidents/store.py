@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from console import bounds
-from console.errors import ConflictError, NotFoundError, TransitionError
+from console.errors import TransitionError
 from console.incidents.rules import Status
 from console.store.incident_models import Incident, IncidentEntry
+from console.store.loading import load_one
 
 SINGLE_LINE = frozenset({"title", "reported_by"})
 
@@ -30,20 +31,7 @@ def load(session: Session, reference: str, *, lock: bool = False) -> Incident:
         .options(selectinload(Incident.entries), selectinload(Incident.notifications),
                  selectinload(Incident.links), selectinload(Incident.drill))
     )
-    if lock and session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(of=Incident)
-    row = session.scalars(stmt).first()
-    if row is None:
-        raise NotFoundError(f"No incident with reference {reference!r}.")
-    return row
-
-
-def check_version(row: Incident, expected: int | None) -> None:
-    if expected is not None and row.version != expected:
-        raise ConflictError(
-            f"{row.reference} was changed by somebody else since you opened it "
-            f"(version {expected}, now {row.version}). Reload it, then apply your change again."
-        )
+    return load_one(session, stmt, f"No incident with reference {reference!r}.", lock=lock, of=Incident)
 
 
 def check_writable(row: Incident, *, allow_closed: bool = False) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from console import bounds, deadlines
 from console.context import Context
-from console.errors import DeadlineError, NotFoundError, TransitionError, ValidationError
+from console.errors import DeadlineError, TransitionError, ValidationError
 from console.policy import Catalogue
 from console.requests.lifecycle import (
     CLOSED,
@@ -27,6 +27,7 @@ from console.requests.lifecycle import (
 )
 from console.requests.read_models import RequestView, RuleDue, request_view
 from console.security.roles import Perm
+from console.store.loading import check_version, load_one
 from console.store.models import (
     ChecklistEntry,
     Counter,
@@ -284,22 +285,8 @@ def load_request(session: Session, reference: str, *, full: bool = False, lock: 
     if full:
         stmt = stmt.options(selectinload(Request.checklist), selectinload(Request.events),
                             selectinload(Request.pauses), selectinload(Request.extensions))
-    if lock and session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    row = session.scalars(stmt).first()
-    if row is None:
-        raise NotFoundError(f"No request with reference {reference!r}.")
-    return row
+    return load_one(session, stmt, f"No request with reference {reference!r}.", lock=lock)
 
-
-def _check_version(row: Request, expected: int | None) -> None:
-    if expected is not None and row.version != expected:
-        from console.errors import ConflictError
-
-        raise ConflictError(
-            f"{row.reference} was changed by somebody else since you opened it "
-            f"(version {expected}, now {row.version}). Reload it, then apply your change again."
-        )
 
 
 def _rules_due(ctx: Context, row: Request) -> tuple[RuleDue, ...]:
@@ -357,7 +344,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, reason: st
     with ctx.db.unit(ctx.actor, perm) as uow:
         s = uow.session
         row = load_request(s, reference, full=True, lock=True)
-        _check_version(row, expected_version)
+        check_version(row, expected_version)
         current = Status(row.status)
         check_transition(current, target)
         if (current, target) in ((Status.AWAITING_VERIFICATION, Status.IN_PROGRESS),
@@ -444,7 +431,7 @@ def assign(ctx: Context, reference: str, assignee: str | None, expected_version:
     bounds.optional_text(assignee, "The assignee", Request.assignee)
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = load_request(uow.session, reference, lock=True)
-        _check_version(row, expected_version)
+        check_version(row, expected_version)
         if Status(row.status) in CLOSED:
             raise TransitionError(f"{row.reference} is {STATUS_TITLES[Status(row.status)].lower()}: a closed request "
                                   "is not reassigned. Reopen it first if there is more to do.")
@@ -473,7 +460,7 @@ def update_request(ctx: Context, reference: str, changes: dict[str, Any], expect
     _check_details(changes.get("details", {}), "The request details")
     with ctx.db.unit(ctx.actor, Perm.WORK_REQUESTS) as uow:
         row = load_request(uow.session, reference, lock=True)
-        _check_version(row, expected_version)
+        check_version(row, expected_version)
         if Status(row.status) in CLOSED:
             raise TransitionError(f"{row.reference} is closed; reopen it before editing.")
         for key, value in changes.items():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -21,6 +20,7 @@ from sqlalchemy import Connection, func, insert, select, text, update
 from console.context import Context
 from console.deadlines import Deadline
 from console.errors import Cancelled, ConsoleError, ImportRejected, ValidationError
+from console.files import json_in, read_in
 from console.folding import fold
 from console.policy import Catalogue
 from console.requests.commands import NewRequest, deadline_for, validate_new
@@ -51,12 +51,7 @@ class ImportResult:
 def read_lines(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     """(line number, fields) for each request in a CSV or JSON file; line numbers as a person counts."""
     p = Path(path)
-    if not p.is_file():
-        raise ValidationError(f"{str(p)!r} does not exist.")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(f"{p.name}: not UTF-8 text; save the export as UTF-8.") from None
+    text = read_in(p)
     if p.suffix.lower() == ".json":
         return _json_lines(p.name, text)
     if p.suffix.lower() in (".csv", ".txt"):
@@ -77,12 +72,7 @@ def _csv_lines(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _json_lines(name: str, text: str) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None
-    except RecursionError:
-        raise ValidationError(f"{name}: the JSON is nested too deeply to be a list of requests.") from None
+    data = json_in(name, text, "a list of requests")
     if isinstance(data, dict):
         data = data.get("requests")
     if not isinstance(data, list):

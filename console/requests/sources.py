@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from console import bounds, keychain
 from console.context import Context
 from console.errors import Cancelled, ConsoleError, NotFoundError, ValidationError
+from console.files import json_in, read_in
 from console.requests.commands import add_event, load_request
 from console.security.roles import Perm
 from console.store.engine import parse_url
@@ -96,20 +97,10 @@ def _check_category(ctx: Context, category: str, where: str) -> str:
 def parse_records_file(ctx: Context, path: str | Path) -> list[tuple[str, dict[str, Any]]]:
     """(category, fields) pairs from a CSV with a ``category`` column, or JSON ({category: [..]} or [{category, ...}])."""
     p = Path(path)
-    if not p.is_file():
-        raise ValidationError(f"{str(p)!r} does not exist.")
-    try:
-        content = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(f"{p.name}: not UTF-8 text.") from None
+    content = read_in(p)
     out: list[tuple[str, dict[str, Any]]] = []
     if p.suffix.lower() == ".json":
-        try:
-            data = json.loads(content)
-        except json.JSONDecodeError as exc:
-            raise ValidationError(f"{p.name}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None
-        except RecursionError:
-            raise ValidationError(f"{p.name}: the JSON is nested too deeply to hold records.") from None
+        data = json_in(p.name, content, "records")
         if isinstance(data, dict):
             for cat, rows in data.items():
                 if not isinstance(rows, list):

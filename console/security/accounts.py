@@ -20,6 +20,7 @@ from console.context import Context
 from console.errors import AuthenticationError, NotFoundError, ValidationError
 from console.security import auth, config, crypto, passwords, server
 from console.security.roles import Actor, Perm, Role, parse_role
+from console.store.loading import load_one
 from console.store.models import User
 from console.uow import Database
 
@@ -43,12 +44,7 @@ def _view(u: User) -> AccountView:
 
 def _get(s: Session, username: str, *, lock: bool = True) -> User:
     stmt = select(User).where(User.username == username.strip().lower()).execution_options(populate_existing=True)
-    if lock and s.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    user = s.scalars(stmt).first()
-    if user is None:
-        raise NotFoundError(f"No account {username!r}; 'account list' shows them.")
-    return user
+    return load_one(s, stmt, f"No account {username!r}; 'account list' shows them.", lock=lock)
 
 
 def _check_display_name(display_name: str, username: str) -> str:
