@@ -11,6 +11,7 @@ import argparse
 
 from console.cli import prompt
 from console.cli.app import context, open_database
+from console.cli.args import command
 from console.cli.output import emit_json, table
 from console.errors import ValidationError
 from console.security import accounts, auth
@@ -26,29 +27,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("account", help="staff accounts: add, list, disable, role, password, sign-in")
     a = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = a.add_parser("add", parents=[common], help="create an account (administrator)")
-    add.add_argument("username")
+    add = command(a, "add", common, cmd_add, "create an account (administrator)", "username")
     add.add_argument("--role", required=True, choices=ROLE_NAMES)
     add.add_argument("--name", default="", help="display name")
     add.add_argument("--password-stdin", action="store_true", help=STDIN_HELP)
-    add.set_defaults(func=cmd_add)
 
-    ls = a.add_parser("list", parents=[common], help="every account with its role and state")
-    ls.set_defaults(func=cmd_list)
+    command(a, "list", common, cmd_list, "every account with its role and state")
 
     for name, helptext, func in (("disable", "disable an account and end its sessions", cmd_disable),
                                  ("enable", "enable a disabled account", cmd_enable),
                                  ("unlock", "lift a lockout after failed sign-ins", cmd_unlock),
                                  ("reset-totp", "forget the second factor: the account sets up a new one at sign-in",
                                   cmd_reset_totp)):
-        sp = a.add_parser(name, parents=[common], help=helptext)
-        sp.add_argument("username")
-        sp.set_defaults(func=func)
+        command(a, name, common, func, helptext, "username")
 
-    role = a.add_parser("role", parents=[common], help="change an account's role (administrator)")
-    role.add_argument("username")
+    role = command(a, "role", common, cmd_role, "change an account's role (administrator)", "username")
     role.add_argument("role", choices=ROLE_NAMES)
-    role.set_defaults(func=cmd_role)
 
     pw = a.add_parser("password", parents=[common],
                       help="change your password (asks the current one), or reset another account's (administrator)")
@@ -63,9 +57,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     help="export: print the key (one line); import: read it from standard input")
     tk.set_defaults(func=cmd_totp_key)
 
-    tr = a.add_parser("totp-roles", parents=[common], help="show or set which roles need the second factor")
+    tr = command(a, "totp-roles", common, cmd_totp_roles, "show or set which roles need the second factor")
     tr.add_argument("roles", nargs="*", metavar="ROLE", help=f"roles among: {', '.join(ROLE_NAMES)}")
-    tr.set_defaults(func=cmd_totp_roles)
 
     en = a.add_parser("enable-sign-in", parents=[common],
                       help="create the first administrator and require sign-in from now on")

@@ -59,3 +59,14 @@ LIMIT = bounded(1, 100_000)  # rows to show
 ID = bounded(1, 2**63 - 1)  # a database id
 COUNT = bounded(0, 10**10)  # people, records: more than there are people
 
+
+
+def command(group: argparse._SubParsersAction, name: str, common: argparse.ArgumentParser,
+            func: Callable[[argparse.Namespace], int], help: str, *positional: str) -> argparse.ArgumentParser:
+    """``group``'s subcommand ``name``: the common options (--db, --json, ...), the plain positional
+    arguments named (a ``reference``, say), run by ``func``; the caller adds the rest."""
+    parser = group.add_parser(name, parents=[common], help=help)
+    for arg in positional:
+        parser.add_argument(arg)
+    parser.set_defaults(func=func)
+    return parser

@@ -12,6 +12,7 @@ import sys
 
 from console.cli import args as args_
 from console.cli.app import context, open_database
+from console.cli.args import command
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
 from console.errors import ConsoleError, ValidationError
@@ -35,9 +36,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     v.add_argument("--checkpoint", metavar="FILE", help="also check against a checkpoint exported with 'audit checkpoint --out'")
     v.set_defaults(func=cmd_verify)
 
-    c = a.add_parser("checkpoint", parents=[common], help="seal the chain head now with the audit key; export it to a file")
+    c = command(a, "checkpoint", common, cmd_checkpoint, "seal the chain head now with the audit key; export it to a file")
     c.add_argument("--out", metavar="FILE", help="write the checkpoint there too (keep it off this machine)")
-    c.set_defaults(func=cmd_checkpoint)
 
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--actor", help="user name")

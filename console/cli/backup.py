@@ -11,22 +11,21 @@ import argparse
 from console import backup
 from console.cli import prompt
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.output import Progress, emit_json
 from console.security.roles import Perm, require
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    b = sub.add_parser("backup", parents=[common], help="write an encrypted backup of the local database")
+    b = command(sub, "backup", common, cmd_backup, "write an encrypted backup of the local database")
     b.add_argument("file", help="the backup file to write")
     b.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from standard input")
     b.add_argument("--force", action="store_true", help="replace an existing file")
-    b.set_defaults(func=cmd_backup)
-    r = sub.add_parser("restore", parents=[common], help="restore a backup into a new database file, and check it")
+    r = command(sub, "restore", common, cmd_restore, "restore a backup into a new database file, and check it")
     r.add_argument("file", help="the backup file")
     r.add_argument("--to", required=True, metavar="PATH", help="the database file to create")
     r.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from standard input")
     r.add_argument("--force", action="store_true", help="replace an existing file at PATH")
-    r.set_defaults(func=cmd_restore)
 
 
 def _passphrase(from_stdin: bool, confirm: bool) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from console.cli import args as args_
 from console.cli import prompt
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.output import emit_json
 from console.errors import ValidationError
 
@@ -32,13 +33,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     create.add_argument("--use", action="store_true", help="configure it for signing right away (implies --store-passphrase)")
     create.set_defaults(func=cmd_create)
 
-    use = cs.add_parser("use", parents=[common], help="sign packages with this PKCS#12 file from now on")
+    use = command(cs, "use", common, cmd_use, "sign packages with this PKCS#12 file from now on")
     use.add_argument("file", metavar="FILE.p12")
     use.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from the first line of standard input (scripts)")
     use.add_argument("--timestamp-url", metavar="URL", help="an RFC 3161 time-stamp server to ask on each signature")
     use.add_argument("--no-timestamp", action="store_true", help="sign without a time stamp")
     use.add_argument("--location", help="where the signature is made (default: the organisation's city)")
-    use.set_defaults(func=cmd_use)
 
     trust = cs.add_parser("trust", parents=[common],
                           help="trust this published certificate (or CA) when verifying packages",
@@ -49,9 +49,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     trust.add_argument("--clear", action="store_true", help="remove the trust anchors")
     trust.set_defaults(func=cmd_trust)
 
-    show = cs.add_parser("show", parents=[common], help="the configured certificate (subject, validity, fingerprint)")
+    show = command(cs, "show", common, cmd_show, "the configured certificate (subject, validity, fingerprint)")
     show.add_argument("--pem", metavar="FILE.pem", help="write the public certificate here, for recipients")
-    show.set_defaults(func=cmd_show)
 
 
 def read_passphrase(from_stdin: bool, *, confirm: bool = False) -> str:

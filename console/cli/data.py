@@ -8,6 +8,7 @@ from pathlib import Path
 
 from console.cli import prompt
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.output import Progress, emit_json
 from console.errors import ValidationError
 from console.requests import sources
@@ -16,32 +17,20 @@ from console.requests import sources
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("data", help="a request's subject data: import a file, fetch from sources, show")
     ds = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = ds.add_parser("import", parents=[common], help="add records from a CSV/JSON export")
-    imp.add_argument("reference")
-    imp.add_argument("file")
-    imp.set_defaults(func=cmd_import)
-    fetch = ds.add_parser("fetch", parents=[common], help="query every configured data source for the subject")
-    fetch.add_argument("reference")
-    fetch.set_defaults(func=cmd_fetch)
-    show = ds.add_parser("show", parents=[common], help="the records by data category")
-    show.add_argument("reference")
-    show.set_defaults(func=cmd_show)
+    command(ds, "import", common, cmd_import, "add records from a CSV/JSON export", "reference", "file")
+    command(ds, "fetch", common, cmd_fetch, "query every configured data source for the subject", "reference")
+    command(ds, "show", common, cmd_show, "the records by data category", "reference")
 
     s = sub.add_parser("source", help="data sources: company systems queried for a subject's data")
     ss = s.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = ss.add_parser("add", parents=[common], help="register a source: URL and a TOML file of queries")
-    add.add_argument("name")
+    add = command(ss, "add", common, cmd_source_add, "register a source: URL and a TOML file of queries", "name")
     add.add_argument("url", help="SQLAlchemy URL without a password")
     add.add_argument("--queries", required=True, help="TOML file with a [queries] table: category = \"SELECT ... :email\"")
     add.add_argument("--ask-password", action="store_true", help="ask for the password and keep it in the keyring")
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of standard input and keep it in the keyring")
-    add.set_defaults(func=cmd_source_add)
-    ls = ss.add_parser("list", parents=[common], help="configured sources")
-    ls.set_defaults(func=cmd_source_list)
-    rm = ss.add_parser("remove", parents=[common], help="forget a source and its password")
-    rm.add_argument("name")
-    rm.set_defaults(func=cmd_source_remove)
+    command(ss, "list", common, cmd_source_list, "configured sources")
+    command(ss, "remove", common, cmd_source_remove, "forget a source and its password", "name")
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 
 from console import keychain
 from console.cli import prompt
+from console.cli.args import command
 from console.cli.output import emit_json
 from console.errors import DamagedError, ValidationError
 from console.security import server
@@ -17,24 +18,18 @@ from console.uow import Database
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("db", help="database: upgrade, login, info")
     psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    up = psub.add_parser("upgrade", parents=[common], help="apply the schema migrations")
-    up.set_defaults(func=upgrade)
+    command(psub, "upgrade", common, upgrade, "apply the schema migrations")
     ss = psub.add_parser("setup-server", parents=[common],
                          help="PostgreSQL: make the server enforce the roles (run once by the database owner)")
     ss.add_argument("--prefix", help="prefix of the roles made (roles are shared by every database of the server; "
                                      "default: the database name)")
     ss.set_defaults(func=setup_server)
-    info = psub.add_parser("info", parents=[common], help="which database, which schema revision")
-    info.set_defaults(func=show_info)
-    check = psub.add_parser("check", parents=[common], help="check every page of the database file (exit 14 if damaged)")
-    check.set_defaults(func=check_db)
-    login = psub.add_parser("login", parents=[common], help="store a server password in the OS keyring")
+    command(psub, "info", common, show_info, "which database, which schema revision")
+    command(psub, "check", common, check_db, "check every page of the database file (exit 14 if damaged)")
+    login = command(psub, "login", common, db_login, "store a server password in the OS keyring")
     login.add_argument("url", help="postgresql+psycopg://user@host:5432/dbname (no password in it)")
     login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    login.set_defaults(func=db_login)
-    logout = psub.add_parser("logout", parents=[common], help="forget a stored server password")
-    logout.add_argument("url")
-    logout.set_defaults(func=db_logout)
+    command(psub, "logout", common, db_logout, "forget a stored server password", "url")
 
 
 def upgrade(args: argparse.Namespace) -> int:

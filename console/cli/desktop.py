@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from console import desktop
+from console.cli.args import command
 from console.cli.output import emit_json
 
 
@@ -14,8 +15,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     inst = ds.add_parser("install", parents=[common], help="write the menu entry and the icons under "
                          "$XDG_DATA_HOME (default ~/.local/share); it starts this program")
     inst.set_defaults(func=cmd_install)
-    rm = ds.add_parser("uninstall", parents=[common], help="remove what 'desktop install' wrote")
-    rm.set_defaults(func=cmd_uninstall)
+    command(ds, "uninstall", common, cmd_uninstall, "remove what 'desktop install' wrote")
 
 
 def cmd_install(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.incident import signing_from
 from console.cli.output import emit_json, table
 from console.context import Context
@@ -19,26 +20,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("drill", help="response drills: scenarios, start, status, finish")
     rs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    sc = rs.add_parser("scenarios", parents=[common], help="the scenarios shipped with the console")
-    sc.set_defaults(func=cmd_scenarios)
+    command(rs, "scenarios", common, cmd_scenarios, "the scenarios shipped with the console")
 
-    st = rs.add_parser("start", parents=[common], help="start a drill from a scenario (id or TOML file)")
+    st = command(rs, "start", common, cmd_start, "start a drill from a scenario (id or TOML file)")
     st.add_argument("scenario", nargs="?", help="scenario id (see 'drill scenarios') or the path of your own")
     st.add_argument("--custom", metavar="TITLE", help="an ad-hoc drill with this title instead of a scenario")
     st.add_argument("--description", default="", help="with --custom: the facts handed to the team")
-    st.set_defaults(func=cmd_start)
 
-    ss = rs.add_parser("status", parents=[common], help="milestones against targets, injects released so far")
-    ss.add_argument("reference")
-    ss.set_defaults(func=cmd_status)
+    command(rs, "status", common, cmd_status, "milestones against targets, injects released so far", "reference")
 
-    fi = rs.add_parser("finish", parents=[common], help="end the drill and write its report")
-    fi.add_argument("reference")
+    fi = command(rs, "finish", common, cmd_finish, "end the drill and write its report", "reference")
     fi.add_argument("--debrief", default="", help="what went well, what to improve")
     fi.add_argument("--out", help="write the drill report PDF here")
     fi.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured certificate")
     fi.add_argument("--no-sign", action="store_true", help="an unsigned report even if a certificate is configured")
-    fi.set_defaults(func=cmd_finish)
 
 
 def status_json(status: drills.DrillStatus) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from console.cli import args as args_
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.args import instant as when
 from console.cli.output import emit_json, table
 from console.context import Context
@@ -62,11 +63,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     up.add_argument("--aware-at", type=when, help="correct the time of awareness (moves the clock)")
     up.set_defaults(func=cmd_update)
 
-    sh = rs.add_parser("show", parents=[common], help="one incident in full, with its timeline")
-    sh.add_argument("reference")
-    sh.set_defaults(func=cmd_show)
+    command(rs, "show", common, cmd_show, "one incident in full, with its timeline", "reference")
 
-    ls = rs.add_parser("list", parents=[common], help="incidents with their authority clock")
+    ls = command(rs, "list", common, cmd_list, "incidents with their authority clock")
     ls.add_argument("--queue", default="open", choices=queries.QUEUES)
     ls.add_argument("--drills", default="exclude", choices=queries.DRILLS)
     ls.add_argument("--status")
@@ -75,38 +74,28 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ls.add_argument("--sort", default="authority_due_at", choices=list(queries.SORTS))
     ls.add_argument("--desc", action="store_true")
     ls.add_argument("--limit", type=args_.LIMIT, default=50)
-    ls.set_defaults(func=cmd_list)
 
-    lg = rs.add_parser("log", parents=[common], help="add a timeline entry (or correct one with --corrects N)")
-    lg.add_argument("reference")
-    lg.add_argument("text")
+    lg = command(rs, "log", common, cmd_log, "add a timeline entry (or correct one with --corrects N)", "reference", "text")
     lg.add_argument("--kind", default="note", choices=[k for k in rules.LOG_KINDS if k != "correction"])
     lg.add_argument("--at", type=when, help="when it happened (default: now)")
     lg.add_argument("--corrects", type=args_.ID, metavar="N", help="the number of the entry this corrects")
-    lg.set_defaults(func=cmd_log)
 
-    adv = rs.add_parser("advance", parents=[common], help="open -> triaged -> contained -> resolved (or --to)")
-    adv.add_argument("reference")
+    adv = command(rs, "advance", common, cmd_advance, "open -> triaged -> contained -> resolved (or --to)", "reference")
     adv.add_argument("--to", help="target status")
     adv.add_argument("--note", default="", help="what was done (for contained: the containment measures)")
     adv.add_argument("--at", type=when, help="when it happened (default: now)")
-    adv.set_defaults(func=cmd_advance)
 
-    ass = rs.add_parser("assess", parents=[common], help="record the risk to people and the reasoning")
-    ass.add_argument("reference")
+    ass = command(rs, "assess", common, cmd_assess, "record the risk to people and the reasoning", "reference")
     ass.add_argument("--risk", required=True, help="no_risk, risk, high_risk")
     ass.add_argument("--reasoning", required=True)
     ass.add_argument("--consequences", help="likely consequences for the people")
-    ass.set_defaults(func=cmd_assess)
 
-    dec = rs.add_parser("decide", parents=[common], help="record whether the authority and the people are told")
-    dec.add_argument("reference")
+    dec = command(rs, "decide", common, cmd_decide, "record whether the authority and the people are told", "reference")
     dec.add_argument("--authority", choices=["notify", "not_notify"])
     dec.add_argument("--people", choices=["notify", "not_notify"])
     dec.add_argument("--reason", default="")
     dec.add_argument("--exemption", choices=[e.value for e in rules.Exemption],
                      help="why people are not told although the risk is high (Art. 34(3))")
-    dec.set_defaults(func=cmd_decide)
 
     no = rs.add_parser("notify", parents=[common], help="record a report to the authority or a notice to people")
     no.add_argument("reference")
@@ -125,22 +114,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     "the initial report return it unchanged). Default: the report built now, dated when sent")
     no.set_defaults(func=cmd_notify)
 
-    cl = rs.add_parser("close", parents=[common], help="close a resolved incident (checks the notifications)")
-    cl.add_argument("reference")
+    cl = command(rs, "close", common, cmd_close, "close a resolved incident (checks the notifications)", "reference")
     cl.add_argument("--note", default="")
-    cl.set_defaults(func=cmd_close)
 
-    ro = rs.add_parser("reopen", parents=[common], help="reopen a closed incident")
-    ro.add_argument("reference")
+    ro = command(rs, "reopen", common, cmd_reopen, "reopen a closed incident", "reference")
     ro.add_argument("--reason", required=True)
-    ro.set_defaults(func=cmd_reopen)
 
-    ln = rs.add_parser("link", parents=[common], help="link a rights request to the incident")
-    ln.add_argument("reference")
-    ln.add_argument("request")
-    ln.set_defaults(func=cmd_link)
+    command(rs, "link", common, cmd_link, "link a rights request to the incident", "reference", "request")
 
-    rp = rs.add_parser("report", parents=[common], help="build a document: authority, people, register, drill")
+    rp = command(rs, "report", common, cmd_report, "build a document: authority, people, register, drill")
     rp.add_argument("kind", choices=["authority", "people", "register", "drill"])
     rp.add_argument("reference", nargs="?", help="the incident (not for the register)")
     rp.add_argument("--out", required=True, help="the PDF file to write")
@@ -149,7 +131,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rp.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured certificate "
                     "('privacy-console cert use'); the passphrase comes from the keyring")
     rp.add_argument("--no-sign", action="store_true", help="an unsigned draft even if a certificate is configured")
-    rp.set_defaults(func=cmd_report)
 
 
 def print_view(view: IncidentView, args: argparse.Namespace, ctx: Context) -> int:

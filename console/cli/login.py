@@ -15,6 +15,7 @@ import sys
 from console import config, keychain
 from console.cli import prompt
 from console.cli.app import open_database
+from console.cli.args import command
 from console.cli.output import emit_json
 from console.errors import ValidationError
 from console.security import auth, totp
@@ -23,7 +24,7 @@ from console.uow import Database
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("login", parents=[common], help="sign in; the session is kept in the OS keyring")
+    p = command(sub, "login", common, cmd_login, "sign in; the session is kept in the OS keyring")
     p.add_argument("username", nargs="?", help="your user name (asked when omitted)")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password (and then the code, if needed) from standard input")
@@ -32,11 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--print-token", action="store_true",
                    help="print the session token instead of keeping it in the keyring (a host without one: "
                         "export PRIVACY_CONSOLE_SESSION=TOKEN)")
-    p.set_defaults(func=cmd_login)
-    out = sub.add_parser("logout", parents=[common], help="end the session kept in the keyring")
-    out.set_defaults(func=cmd_logout)
-    who = sub.add_parser("whoami", parents=[common], help="who the console acts as on this database")
-    who.set_defaults(func=cmd_whoami)
+    command(sub, "logout", common, cmd_logout, "end the session kept in the keyring")
+    command(sub, "whoami", common, cmd_whoami, "who the console acts as on this database")
 
 
 class _Input:

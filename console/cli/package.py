@@ -8,6 +8,7 @@ from pathlib import Path
 
 from console.cli import args as args_
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table
 from console.errors import ValidationError
@@ -19,8 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("package", help="response packages: build and sign, verify, list, record as sent")
     ps = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    build = ps.add_parser("build", parents=[common], help="build (and sign) the response package of a request")
-    build.add_argument("reference")
+    build = command(ps, "build", common, cmd_build, "build (and sign) the response package of a request", "reference")
     build.add_argument("--out", required=True, metavar="DIR", help="folder to put the package in")
     build.add_argument("--kind", choices=KINDS, help="which package (default: the request's right, or rejection)")
     build.add_argument("--zip", action="store_true", help="one .zip file instead of a folder")
@@ -28,13 +28,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     build.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured one")
     build.add_argument("--passphrase-stdin", action="store_true",
                        help="read the certificate's passphrase from stdin instead of the keyring")
-    build.set_defaults(func=cmd_build)
 
-    preview = ps.add_parser("preview", parents=[common], help="write the unsigned letter to look at before building")
-    preview.add_argument("reference")
+    preview = command(ps, "preview", common, cmd_preview, "write the unsigned letter to look at before building", "reference")
     preview.add_argument("--out", required=True, metavar="FILE.pdf")
     preview.add_argument("--kind", choices=KINDS)
-    preview.set_defaults(func=cmd_preview)
 
     from console.packages.verify import EXIT_HELP
 
@@ -52,15 +49,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         help="check the package alone, without the database's trust anchors and record")
     verify.set_defaults(func=cmd_verify)
 
-    ls = ps.add_parser("list", parents=[common], help="the packages built for a request")
-    ls.add_argument("reference")
-    ls.set_defaults(func=cmd_list)
+    command(ps, "list", common, cmd_list, "the packages built for a request", "reference")
 
-    sent = ps.add_parser("sent", parents=[common], help="record that the package went out to the person")
-    sent.add_argument("reference")
+    sent = command(ps, "sent", common, cmd_sent, "record that the package went out to the person", "reference")
     sent.add_argument("--id", type=args_.ID, help="which package (default: the newest one not yet sent)")
     sent.add_argument("--at", type=_when, help="when it was sent (ISO 8601 with zone; default: now)")
-    sent.set_defaults(func=cmd_sent)
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:

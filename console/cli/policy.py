@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from console.cli.args import command
 from console.cli.output import emit_json
 from console.policy import load_catalogue
 
@@ -12,10 +13,8 @@ from console.policy import load_catalogue
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("policy", help="show the policy catalogue")
     psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = psub.add_parser("show", parents=[common], help="print rights, windows, checklists, clocks, categories")
-    show.set_defaults(func=show_policy)
-    check = psub.add_parser("check", parents=[common], help="load and validate a catalogue, print a summary")
-    check.set_defaults(func=check_policy)
+    command(psub, "show", common, show_policy, "print rights, windows, checklists, clocks, categories")
+    command(psub, "check", common, check_policy, "load and validate a catalogue, print a summary")
 
 
 def show_policy(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from console.cli.args import command
 from console.cli.output import emit_json
 from console.errors import ValidationError
 from console.policy import load_catalogue
@@ -13,15 +14,13 @@ from console.policy import load_catalogue
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("records", help="records of processing (Art. 30) and the cookie inventory: show, export")
     rs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = rs.add_parser("show", parents=[common], help="every processing activity and cookie category")
-    show.set_defaults(func=cmd_show)
-    ex = rs.add_parser("export", parents=[common], help="write the record as a signed PDF and/or CSV (audited)")
+    command(rs, "show", common, cmd_show, "every processing activity and cookie category")
+    ex = command(rs, "export", common, cmd_export, "write the record as a signed PDF and/or CSV (audited)")
     ex.add_argument("--out", metavar="PDF", help="the PDF file to write")
     ex.add_argument("--csv", metavar="CSV", help="the CSV file to write")
     ex.add_argument("--cert", metavar="P12", help="sign with this PKCS#12 file instead of the configured certificate "
                     "('privacy-console cert use'); the passphrase comes from the keyring")
     ex.add_argument("--no-sign", action="store_true", help="an unsigned draft even if a certificate is configured")
-    ex.set_defaults(func=cmd_export)
     fo = rs.add_parser("for", parents=[common], help="the activities that use a request's or a breach's data categories")
     which = fo.add_mutually_exclusive_group(required=True)
     which.add_argument("--request", metavar="REF", help="a request reference")

@@ -7,6 +7,7 @@ from datetime import UTC, timedelta, tzinfo
 
 from console.cli import args as args_
 from console.cli.app import context as _open_context
+from console.cli.args import command
 from console.cli.args import day as _day
 from console.cli.args import instant as _when
 from console.cli.output import Progress, emit_json, table, warn
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("request", help="rights requests: add, list, show, verify, advance, ...")
     rs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = rs.add_parser("add", parents=[common], help="register a new request")
+    add = command(rs, "add", common, cmd_add, "register a new request")
     add.add_argument("--right", required=True, help="right id (see 'policy show')")
     add.add_argument("--subject-name", required=True)
     add.add_argument("--subject-email", required=True)
@@ -42,9 +43,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--restriction", help="restriction: the parameters and purposes")
     add.add_argument("--format", dest="portability_format", help="portability: json or csv")
     add.add_argument("--destination", help="portability: where the data goes")
-    add.set_defaults(func=cmd_add)
 
-    ls = rs.add_parser("list", parents=[common], help="a queue of requests")
+    ls = command(rs, "list", common, cmd_list, "a queue of requests")
     ls.add_argument("--queue", default="open", help=f"{', '.join(queries.QUEUES)} or right:<id>")
     ls.add_argument("--right")
     ls.add_argument("--status")
@@ -54,66 +54,44 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ls.add_argument("--sort", default="due_at", choices=list(queries.SORTS))
     ls.add_argument("--desc", action="store_true")
     ls.add_argument("--limit", type=args_.LIMIT, default=50)
-    ls.set_defaults(func=cmd_list)
 
-    show = rs.add_parser("show", parents=[common], help="one request in full")
-    show.add_argument("reference")
-    show.set_defaults(func=cmd_show)
+    command(rs, "show", common, cmd_show, "one request in full", "reference")
 
-    asg = rs.add_parser("assign", parents=[common], help="assign to a user (or - for nobody)")
-    asg.add_argument("reference")
-    asg.add_argument("assignee")
-    asg.set_defaults(func=cmd_assign)
+    command(rs, "assign", common, cmd_assign, "assign to a user (or - for nobody)", "reference", "assignee")
 
-    ver = rs.add_parser("verify", parents=[common], help="tick (or fail) a verification item")
-    ver.add_argument("reference")
+    ver = command(rs, "verify", common, cmd_verify, "tick (or fail) a verification item", "reference")
     ver.add_argument("item", nargs="?", help="checklist item id (omit to list the checklist)")
     ver.add_argument("--fail", action="store_true", help="the check failed (give --comment)")
     ver.add_argument("--second", action="store_true", help="confirm as the second verifier")
     ver.add_argument("--comment", default="")
     ver.add_argument("--evidence", help="a file to attach, stored encrypted")
-    ver.set_defaults(func=cmd_verify)
 
     for name, helptext in (("pause", "stop the clock while waiting on the person"), ("resume", "restart the clock")):
-        sp = rs.add_parser(name, parents=[common], help=helptext)
-        sp.add_argument("reference")
+        sp = command(rs, name, common, cmd_pause if name == "pause" else cmd_resume, helptext, "reference")
         sp.add_argument("--reason", default="")
-        sp.set_defaults(func=cmd_pause if name == "pause" else cmd_resume)
 
-    ext = rs.add_parser("extend", parents=[common], help="extend a law's clock, with the reason and when the person was told")
-    ext.add_argument("reference")
+    ext = command(rs, "extend", common, cmd_extend, "extend a law's clock, with the reason and when the person was told", "reference")
     ext.add_argument("--amount", type=args_.bounded(1, 1000), required=True, help="in the rule's extension unit (months for GDPR, days for CCPA)")
     ext.add_argument("--reason", required=True)
     ext.add_argument("--notified-on", type=_day, required=True, help="the date the person was told")
     ext.add_argument("--rule", help="which clock (default: the first extendable one)")
-    ext.set_defaults(func=cmd_extend)
 
-    adv = rs.add_parser("advance", parents=[common], help="move to the next step (or --to a status)")
-    adv.add_argument("reference")
+    adv = command(rs, "advance", common, cmd_advance, "move to the next step (or --to a status)", "reference")
     adv.add_argument("--to", help="target status")
     adv.add_argument("--reason", default="",
                      help="why (needed to reopen, and to complete a request whose response was never sent)")
-    adv.set_defaults(func=cmd_advance)
 
-    rej = rs.add_parser("reject", parents=[common], help="reject with grounds and a reason shown to the person")
-    rej.add_argument("reference")
+    rej = command(rs, "reject", common, cmd_reject, "reject with grounds and a reason shown to the person", "reference")
     rej.add_argument("--grounds", required=True, choices=[r.value for r in RejectReason])
     rej.add_argument("--reason", required=True)
-    rej.set_defaults(func=cmd_reject)
 
-    wd = rs.add_parser("withdraw", parents=[common], help="the person withdrew the request")
-    wd.add_argument("reference")
+    wd = command(rs, "withdraw", common, cmd_withdraw, "the person withdrew the request", "reference")
     wd.add_argument("--reason", required=True)
-    wd.set_defaults(func=cmd_withdraw)
 
-    ro = rs.add_parser("reopen", parents=[common], help="reopen a completed request")
-    ro.add_argument("reference")
+    ro = command(rs, "reopen", common, cmd_reopen, "reopen a completed request", "reference")
     ro.add_argument("--reason", required=True)
-    ro.set_defaults(func=cmd_reopen)
 
-    ack = rs.add_parser("acknowledge", parents=[common], help="record that receipt was confirmed to the person")
-    ack.add_argument("reference")
-    ack.set_defaults(func=cmd_ack)
+    command(rs, "acknowledge", common, cmd_ack, "record that receipt was confirmed to the person", "reference")
 
     imp = rs.add_parser("import", parents=[common], help="import requests from CSV or JSON, all or nothing",
                         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=IMPORT_FORMAT)

@@ -6,16 +6,16 @@ import argparse
 
 from console import retention
 from console.cli.app import context
+from console.cli.args import command
 from console.cli.output import Progress, emit_json, table
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("retention", help="apply the retention periods to closed requests, incidents and evidence")
     a = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    run = a.add_parser("run", parents=[common], help="anonymise (or purge) what is past its period")
+    run = command(a, "run", common, cmd_run, "anonymise (or purge) what is past its period")
     run.add_argument("--dry-run", action="store_true", help="only list what would go")
     run.add_argument("--purge", action="store_true", help="delete closed requests instead of anonymising them")
-    run.set_defaults(func=cmd_run)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import argparse
 
+from console.cli.args import command
 from console.errors import ValidationError
 
 HELP = "save a picture of the window, rendered offscreen (OUT.png, --view, --size, --theme)"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("screenshot", parents=[common], help=HELP)
+    p = command(sub, "screenshot", common, cmd_screenshot, HELP)
     p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-    p.set_defaults(func=cmd_screenshot)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
