@@ -14,18 +14,17 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from console.cli import main
-from console.documents import create_self_signed
 from console.errors import DocumentError
-from console.packages import build_package, configure_signing
+from console.packages import build_package
 from console.requests import commands, facts, sources
 from console.requests.commands import NewRequest
 from console.store.fact_models import ErasureRecord
 from tests.console.test_packages_support import (
-    PASSPHRASE,
     add_request,
     flat,
     pdftotext,
     ready_request,
+    sign_as_org,
     tool,
     verify_identity,
 )
@@ -33,10 +32,7 @@ from tests.console.test_packages_support import (
 
 @pytest.fixture(autouse=True)
 def signing(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "org.p12"
-    path.write_bytes(create_self_signed("Miximonster DPO", "Miximonster", "privacy@miximonster.com",
-                                        passphrase=PASSPHRASE))
-    configure_signing(ctx, path, PASSPHRASE)
+    sign_as_org(ctx, tmp_path)
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from console.context import Context
-from console.documents import create_self_signed
-from console.packages import build_package, configure_signing
+from console.packages import build_package
 from console.policy import load_catalogue
 from console.requests import commands
 from console.requests.commands import NewRequest
@@ -21,10 +20,10 @@ from console.resources import resource_path
 from tests.console.test_packages_support import (
     ACCOUNT,
     NAME,
-    PASSPHRASE,
     flat,
     gather,
     pdftotext,
+    sign_as_org,
     tool,
     verify_identity,
 )
@@ -32,10 +31,7 @@ from tests.console.test_packages_support import (
 
 @pytest.fixture(autouse=True)
 def signing(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "org.p12"
-    path.write_bytes(create_self_signed("Miximonster DPO", "Miximonster", "privacy@miximonster.com",
-                                        passphrase=PASSPHRASE))
-    configure_signing(ctx, path, PASSPHRASE)
+    sign_as_org(ctx, tmp_path)
 
 
 def _request(ctx: Context, right: str, where: str, language: str, *, child: bool = False, days: int = 3) -> str:

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from console.documents import create_self_signed, read_manifest
+from console.documents import read_manifest
 from console.errors import DocumentError
 from console.packages import (
     build_package,
-    configure_signing,
     kinds_for,
     list_packages,
     mark_sent,
@@ -29,27 +28,20 @@ from console.requests import commands, facts, sources
 from console.store.models import AuditEntry, Package, RequestEvent
 from tests.console.test_packages_support import (
     NAME,
-    PASSPHRASE,
+    TEAM,
     add_request,
     flat,
     pdftotext,
     ready_request,
     record_all_erasures,
+    sign_as_org,
     tool,
 )
 
 
-@pytest.fixture(scope="module")
-def p12() -> bytes:
-    return create_self_signed("Miximonster Data Protection Team", "Miximonster", "privacy@miximonster.com",
-                              passphrase=PASSPHRASE)
-
-
 @pytest.fixture
-def cert(ctx, tmp_path: Path, p12: bytes):  # type: ignore[no-untyped-def]
-    path = tmp_path / "org.p12"
-    path.write_bytes(p12)
-    return configure_signing(ctx, path, PASSPHRASE)
+def cert(ctx, tmp_path: Path):  # type: ignore[no-untyped-def]
+    return sign_as_org(ctx, tmp_path, TEAM)
 
 
 def _letter(result) -> Path:  # type: ignore[no-untyped-def]

@@ -17,18 +17,18 @@ from console.packages.templates import LETTERS_ENV
 from console.resources import resource_path
 from console.security.roles import Actor, Role
 from console.store.models import Package
-from tests.console.test_packages_support import PASSPHRASE, add_request, listing, ready_request
-
-
-@pytest.fixture(scope="module")
-def p12() -> bytes:
-    return create_self_signed("Miximonster DPO", "Miximonster", "privacy@miximonster.com", passphrase=PASSPHRASE)
+from tests.console.test_packages_support import (
+    PASSPHRASE,
+    add_request,
+    listing,
+    org_p12_file,
+    ready_request,
+)
 
 
 @pytest.fixture
-def cert_path(ctx, tmp_path: Path, p12: bytes) -> Path:  # type: ignore[no-untyped-def]
-    path = tmp_path / "org.p12"
-    path.write_bytes(p12)
+def cert_path(ctx, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    path = org_p12_file(tmp_path)
     configure_signing(ctx, path, PASSPHRASE)
     return path
 

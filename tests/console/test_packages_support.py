@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ import pytest
 
 from console import verification
 from console.context import Context
+from console.documents import create_self_signed
+from console.packages import configure_signing
 from console.requests import commands, sources
 from console.sample_company import make_sample_company, register_sample_source
 from console.security.roles import Actor, Role
@@ -21,6 +24,27 @@ PASSPHRASE = "tęsknota Øresund 42"
 NAME = "Zofia Łódźka-Müller"
 EMAIL = "zofia@example.org"
 ACCOUNT = "ACC-0000001"
+
+
+DPO = "Miximonster DPO"
+TEAM = "Miximonster Data Protection Team"
+
+
+@cache
+def org_p12(common_name: str = DPO) -> bytes:
+    """The organisation's trial certificate (PKCS#12 under PASSPHRASE), made once per name and run."""
+    return create_self_signed(common_name, "Miximonster", "privacy@miximonster.com", passphrase=PASSPHRASE)
+
+
+def org_p12_file(tmp_path: Path, common_name: str = DPO) -> Path:
+    path = tmp_path / "org.p12"
+    path.write_bytes(org_p12(common_name))
+    return path
+
+
+def sign_as_org(ctx: Context, tmp_path: Path, common_name: str = DPO) -> Any:
+    """Packages and letters are signed with :func:`org_p12` from now on, as after `cert use`."""
+    return configure_signing(ctx, org_p12_file(tmp_path, common_name), PASSPHRASE)
 
 
 def add_request(ctx: Context, right: str = "access", *, language: str = "en", details: dict[str, Any] | None = None,

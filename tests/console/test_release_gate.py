@@ -13,23 +13,19 @@ from sqlalchemy import delete
 from console import verification
 from console.cli import main
 from console.demo import fill
-from console.documents import create_self_signed
 from console.errors import DocumentError, PermissionDenied, TransitionError
-from console.packages import build_package, configure_signing, mark_sent
+from console.packages import build_package, mark_sent
 from console.requests import commands
 from console.requests.lifecycle import Status
 from console.requests.release import release_problems
 from console.security.roles import Actor, Role
 from console.store.models import ChecklistEntry, Request
-from tests.console.test_packages_support import PASSPHRASE, add_request, ready_request
+from tests.console.test_packages_support import add_request, ready_request, sign_as_org
 
 
 @pytest.fixture
 def signing(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "org.p12"
-    path.write_bytes(create_self_signed("Miximonster DPO", "Miximonster", "privacy@miximonster.com",
-                                        passphrase=PASSPHRASE))
-    configure_signing(ctx, path, PASSPHRASE)
+    sign_as_org(ctx, tmp_path)
 
 
 def _empty_checklist(db, ref: str) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -52,3 +53,16 @@ def gui_run(timeout_ms: int = 180_000) -> Iterator[Callable[..., None]]:
     finally:
         running = False
         watchdog.stop()
+
+
+def run_window(argv: list[str]) -> int:
+    """``ui.app.run_gui(argv)`` (inside :func:`gui_run`), then the process as it was before: the
+    exception hook run_gui installs and the quit-on-last-window it switches off are put back."""
+    from ui import app as gui
+
+    hook = sys.excepthook
+    try:
+        return gui.run_gui(argv)
+    finally:
+        sys.excepthook = hook
+        QApplication.instance().setQuitOnLastWindowClosed(True)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtWidgets import QApplication
 
 from ui import app as gui
 from ui.main_window import MainWindow
 
-from .helpers import gui_run
+from .helpers import gui_run, run_window
 
 
 def test_first_start_fills_demo_data_then_shows_the_queue(qapp, tmp_path, monkeypatch):
@@ -29,12 +27,7 @@ def test_first_start_fills_demo_data_then_shows_the_queue(qapp, tmp_path, monkey
 
     with gui_run() as later:
         later(look, 50)
-        hook = sys.excepthook
-        try:
-            code = gui.run_gui(["--db", url])
-        finally:
-            sys.excepthook = hook
-            qapp.setQuitOnLastWindowClosed(True)
+        code = run_window(["--db", url])
     assert code == 0
     assert seen["all"] == gui.DEMO_REQUESTS
     assert seen["rows"] > 0
@@ -43,11 +36,6 @@ def test_first_start_fills_demo_data_then_shows_the_queue(qapp, tmp_path, monkey
 def test_a_database_that_cannot_be_opened_says_why(qapp, tmp_path, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr("ui.app.QMessageBox.critical", lambda _p, _t, text: shown.append(text))
-    hook = sys.excepthook
-    try:
-        code = gui.run_gui(["--db", "mysql://nobody@nowhere/db"])
-    finally:
-        sys.excepthook = hook
-        qapp.setQuitOnLastWindowClosed(True)
+    code = run_window(["--db", "mysql://nobody@nowhere/db"])
     assert code == 1
     assert "Unsupported database 'mysql'" in shown[0]

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from ui.dialogs.first_run import WELCOME_DONE, FirstRunWizard, needs_welcome
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
 
-from .helpers import gui_run
+from .helpers import gui_run, run_window
 
 
 def count_requests(url: str) -> int:
@@ -89,12 +88,7 @@ def test_a_first_start_offers_the_welcome_then_opens_the_demo_database(qapp, iso
 
     with gui_run() as later:
         later(drive, 30)
-        hook = sys.excepthook
-        try:
-            code = gui.run_gui([])
-        finally:
-            sys.excepthook = hook
-            qapp.setQuitOnLastWindowClosed(True)
+        code = run_window([])
     assert code == 0
     assert seen["notice_hidden"] is True  # a keyring is there: no warning
     assert seen["all"] == gui.DEMO_REQUESTS

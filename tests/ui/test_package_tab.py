@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from console.documents.certs import create_self_signed
 from console.packages import configure_signing, list_packages, verify_package
 from console.security.roles import Actor, Role
 from tests.console.test_packages_support import (
     PASSPHRASE,
+    TEAM,
     add_request,
     gather,
+    org_p12_file,
     ready_request,
     verify_identity,
 )
@@ -27,17 +28,9 @@ from ui.request.workspace import RequestWorkspace
 from ui.tasks import Tasks
 
 
-@pytest.fixture(scope="module")
-def p12() -> bytes:
-    return create_self_signed("Miximonster Data Protection Team", "Miximonster", "privacy@miximonster.com",
-                              passphrase=PASSPHRASE)
-
-
 @pytest.fixture
-def p12_path(tmp_path: Path, p12: bytes) -> Path:
-    path = tmp_path / "org.p12"
-    path.write_bytes(p12)
-    return path
+def p12_path(tmp_path: Path) -> Path:
+    return org_p12_file(tmp_path, TEAM)
 
 
 def _tab(app: AppContext, qtbot, reference: str) -> PackageTab:  # type: ignore[no-untyped-def]

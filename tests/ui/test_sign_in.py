@@ -24,7 +24,7 @@ from ui.dialogs.accounts import AccountDialog
 from ui.dialogs.sign_in import SignInDialog, grouped
 from ui.main_window import MainWindow
 
-from .helpers import gui_run
+from .helpers import gui_run, run_window
 
 PASSWORD = "a long enough phrase"
 
@@ -209,10 +209,6 @@ def test_the_first_administrator_of_a_new_database_then_sign_in(shell, ctx):
 
 def test_run_gui_signs_in_with_the_real_thread_pools_and_signs_out(qapp, sign_in_on, db_url, monkeypatch):
     """End to end: the database wants a sign-in, so the dialog comes first; signing out brings it back."""
-    import sys
-
-    from ui import app as gui
-
     account(sign_in_on, "ana.lyst", Role.ANALYST)
     monkeypatch.setenv("PRIVACY_CONSOLE_NO_DEMO", "1")
     seen: list[str] = []
@@ -236,11 +232,6 @@ def test_run_gui_signs_in_with_the_real_thread_pools_and_signs_out(qapp, sign_in
 
     with gui_run() as later:
         later(step, 30)
-        hook = sys.excepthook
-        try:
-            code = gui.run_gui(["--db", db_url])
-        finally:
-            sys.excepthook = hook
-            qapp.setQuitOnLastWindowClosed(True)
+        code = run_window(["--db", db_url])
     assert code == 0
     assert seen == ["dialog", "signed in", "again: ana.lyst"]
