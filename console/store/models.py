@@ -78,7 +78,8 @@ class Request(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
-        Index("ix_requests_status_due", "status", "due_at", "id"),
+        # paused_since last: the overdue and due-soon counts read a range of this index alone
+        Index("ix_requests_status_due", "status", "due_at", "id", "paused_since"),
         # Few requests are paused: a partial index keeps their counts cheap to subtract.
         Index("ix_requests_paused", "status", "due_at", sqlite_where=text("paused_since IS NOT NULL"),
               postgresql_where=text("paused_since IS NOT NULL")),
