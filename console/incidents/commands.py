@@ -19,12 +19,11 @@ from console.incidents import rules, store
 from console.incidents.queries import get_incident
 from console.incidents.read_models import IncidentView, closing_facts
 from console.incidents.rules import Status
-from console.incidents.store import add_entry, check_writable, load
+from console.incidents.store import add_entry, load, load_for_change
 from console.policy import Catalogue
 from console.requests.commands import next_reference
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentLink
-from console.store.loading import check_version
 from console.store.models import Request
 from console.timefmt import human
 from console.uow import UnitOfWork
@@ -199,9 +198,7 @@ def update_incident(ctx: Context, reference: str, changes: dict[str, Any], expec
     cleaned = {k: _clean(ctx.catalogue, k, v) for k, v in changes.items()}
     now = ctx.now()
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
-        row = load(uow.session, reference, lock=True)
-        check_version(row, expected_version)
-        check_writable(row)
+        row = load_for_change(uow.session, reference, expected_version)
         detected = cleaned.get("detected_at", row.detected_at)
         aware = cleaned.get("became_aware_at", row.became_aware_at)
         rules.check_times(detected, aware, now)
@@ -240,8 +237,7 @@ def log_entry(ctx: Context, reference: str, text: str, *, kind: str = "note", at
     if at is not None and at > now + rules.CLOCK_SKEW:
         raise ValidationError(f"A timeline entry cannot describe the future ({human(at)}).")
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
-        row = load(uow.session, reference, lock=True)
-        check_writable(row, allow_closed=True)
+        row = load_for_change(uow.session, reference, allow_closed=True)
         target = None
         if corrects is not None:
             target = next((e for e in row.entries if e.seq == corrects), None)
@@ -265,9 +261,7 @@ def transition(ctx: Context, reference: str, target: str | Status, *, note: str 
     if when > now + rules.CLOCK_SKEW:
         raise ValidationError(f"The incident cannot be marked {target.value} in the future ({human(when)}).")
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
-        row = load(uow.session, reference, lock=True)
-        check_version(row, expected_version)
-        check_writable(row, allow_closed=True)
+        row = load_for_change(uow.session, reference, expected_version, allow_closed=True)
         current = Status(row.status)
         reopening = current == Status.CLOSED
         if target == Status.CLOSED:
@@ -327,8 +321,7 @@ def _link(uow: UnitOfWork, row: Incident, request_ref: str, now: datetime) -> No
 def link_request(ctx: Context, reference: str, request_ref: str) -> IncidentView:
     """Connect a rights request (e.g. someone asking what of theirs was exposed) with the incident."""
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
-        row = load(uow.session, reference, lock=True)
-        check_writable(row)
+        row = load_for_change(uow.session, reference)
         _link(uow, row, request_ref, ctx.now())
     return get_incident(ctx, reference)
 
@@ -340,8 +333,7 @@ def unlink_request(ctx: Context, reference: str, request_ref: str, reason: str) 
     now = ctx.now()
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         s = uow.session
-        row = load(s, reference, lock=True)
-        check_writable(row)
+        row = load_for_change(s, reference)
         link = s.execute(select(IncidentLink).join(Request, Request.id == IncidentLink.request_id).where(
             IncidentLink.incident_id == row.id, Request.reference == request_ref.strip().upper())).scalar()
         if link is None:

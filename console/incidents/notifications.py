@@ -17,10 +17,9 @@ from console.incidents import letters, rules, store
 from console.incidents.queries import get_incident
 from console.incidents.read_models import IncidentView
 from console.incidents.rules import Risk
-from console.incidents.store import add_entry, check_writable, load
+from console.incidents.store import add_entry, load_for_change
 from console.security.roles import Perm
 from console.store.incident_models import Incident, IncidentNotification
-from console.store.loading import check_version
 from console.timefmt import human
 
 PHASES = ("initial", "follow_up")
@@ -38,9 +37,7 @@ def assess(ctx: Context, reference: str, risk: str | Risk, reasoning: str, *, co
     now = ctx.now()
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         s = uow.session
-        row = load(s, reference, lock=True)
-        check_version(row, expected_version)
-        check_writable(row)
+        row = load_for_change(s, reference, expected_version)
         before = row.risk
         row.risk, row.risk_reasoning = level.value, reasoning.strip()
         row.assessed_at, row.assessed_by = now, ctx.actor.username
@@ -70,9 +67,7 @@ def decide(ctx: Context, reference: str, *, authority: bool | None = None, peopl
     now = ctx.now()
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         s = uow.session
-        row = load(s, reference, lock=True)
-        check_version(row, expected_version)
-        check_writable(row)
+        row = load_for_change(s, reference, expected_version)
         lines = []
         if authority is not None:
             rules.check_authority_decision(authority, row.risk, reason)
@@ -132,8 +127,7 @@ def notify_authority(ctx: Context, reference: str, *, sent_at: datetime | None =
         frozen = _initial_document(ctx, reference, sent, document, late_reason)
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         s = uow.session
-        row = load(s, reference, lock=True)
-        check_writable(row)
+        row = load_for_change(s, reference)
         if frozen is not None and row.version != frozen[1]:
             raise ConflictError(f"{row.reference} changed while its initial report was being prepared; "
                                 "record the report again.")
@@ -205,8 +199,7 @@ def notify_people(ctx: Context, reference: str, *, channel: str, recipients: int
     sent = sent_at or now
     with ctx.db.unit(ctx.actor, Perm.INCIDENTS) as uow:
         s = uow.session
-        row = load(s, reference, lock=True)
-        check_writable(row)
+        row = load_for_change(s, reference)
         rules.check_sent_at(sent, row.became_aware_at, now, "notice to the people affected")
         if row.people_count is not None and recipients > row.people_count and channel != "public_communication":
             raise ValidationError(f"{recipients:,} people told, but {row.reference} affects about "

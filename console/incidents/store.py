@@ -11,7 +11,7 @@ from console import bounds
 from console.errors import TransitionError
 from console.incidents.rules import Status
 from console.store.incident_models import Incident, IncidentEntry
-from console.store.loading import load_one
+from console.store.loading import check_version, load_one
 
 SINGLE_LINE = frozenset({"title", "reported_by"})
 
@@ -32,6 +32,16 @@ def load(session: Session, reference: str, *, lock: bool = False) -> Incident:
                  selectinload(Incident.links), selectinload(Incident.drill))
     )
     return load_one(session, stmt, f"No incident with reference {reference!r}.", lock=lock, of=Incident)
+
+
+def load_for_change(session: Session, reference: str, expected_version: int | None = None, *,
+                    allow_closed: bool = False) -> Incident:
+    """The incident locked for a change: the copy the person edited is the stored one (when
+    ``expected_version`` is given) and it may change (:func:`check_writable`)."""
+    row = load(session, reference, lock=True)
+    check_version(row, expected_version)
+    check_writable(row, allow_closed=allow_closed)
+    return row
 
 
 def check_writable(row: Incident, *, allow_closed: bool = False) -> None:

@@ -25,7 +25,7 @@ from console.policy.disclosures import (
     load_regimes,
     regime_for,
 )
-from console.policy.reader import Node
+from console.policy.reader import Node, unknown
 from console.policy.records import Records, load_records
 from console.resources import resource_path
 
@@ -207,13 +207,10 @@ class Catalogue:
 
     def right(self, right_id: str) -> Right:
         """The right called ``right_id``, or a ValidationError listing the known ones."""
-        from console.errors import ValidationError
-
         try:
             return self._rights[right_id]
         except KeyError:
-            known = ", ".join(self._rights)
-            raise ValidationError(f"Unknown right {right_id!r}. Known rights: {known}") from None
+            raise unknown("right", right_id, self._rights, "rights") from None
 
     def find_jurisdiction(self, jurisdiction_id: str) -> Jurisdiction | None:
         """The jurisdiction, or None for an id a later catalogue dropped."""
@@ -224,24 +221,16 @@ class Catalogue:
         return next((c for c in self.categories if c.id == category_id), None)
 
     def jurisdiction(self, jurisdiction_id: str) -> Jurisdiction:
-        from console.errors import ValidationError
-
         try:
             return self._jurisdictions[jurisdiction_id]
         except KeyError:
-            known = ", ".join(self._jurisdictions)
-            raise ValidationError(
-                f"Unknown jurisdiction {jurisdiction_id!r}. Known jurisdictions: {known}"
-            ) from None
+            raise unknown("jurisdiction", jurisdiction_id, self._jurisdictions, "jurisdictions") from None
 
     def category(self, category_id: str) -> Category:
         found = self.find_category(category_id)
         if found is not None:
             return found
-        from console.errors import ValidationError
-
-        known = ", ".join(c.id for c in self.categories)
-        raise ValidationError(f"Unknown data category {category_id!r}. Known categories: {known}")
+        raise unknown("data category", category_id, (c.id for c in self.categories), "categories")
 
     def regime_for(self, right_id: str, jurisdictions: tuple[str, ...], child: bool = False) -> Regime:
         """The law a letter for this request is written under (regimes.toml, first match)."""

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from console.errors import PolicyError
+from console.errors import PolicyError, ValidationError
+
+
+def unknown(kind: str, wanted: str, known: Iterable[str], plural: str) -> ValidationError:
+    """The refusal of an id the catalogue does not hold, naming the ones it does."""
+    return ValidationError(f"Unknown {kind} {wanted!r}. Known {plural}: {', '.join(known) or 'none'}")
 
 
 class Node:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from console.errors import PolicyError
-from console.policy.reader import Node
+from console.policy.reader import Node, unknown
 
 LEGAL_BASES = ("consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests")
 LEGAL_BASIS_TITLES = {
@@ -98,22 +98,16 @@ class Records:
     cookie_categories: tuple[CookieCategory, ...] = ()
 
     def activity(self, activity_id: str) -> Activity:
-        from console.errors import ValidationError
-
         for a in self.activities:
             if a.id == activity_id:
                 return a
-        known = ", ".join(a.id for a in self.activities) or "none"
-        raise ValidationError(f"Unknown processing activity {activity_id!r}. Known activities: {known}")
+        raise unknown("processing activity", activity_id, (a.id for a in self.activities), "activities")
 
     def cookie_category(self, category_id: str) -> CookieCategory:
-        from console.errors import ValidationError
-
         for c in self.cookie_categories:
             if c.id == category_id:
                 return c
-        known = ", ".join(c.id for c in self.cookie_categories) or "none"
-        raise ValidationError(f"Unknown cookie category {category_id!r}. Known cookie categories: {known}")
+        raise unknown("cookie category", category_id, (c.id for c in self.cookie_categories), "cookie categories")
 
     def activities_using(self, categories: tuple[str, ...] | list[str]) -> tuple[Activity, ...]:
         """The activities that process any of these data categories (a request's, a breach's)."""
