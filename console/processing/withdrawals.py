@@ -11,19 +11,16 @@ from collections.abc import Sequence
 from sqlalchemy.exc import IntegrityError
 
 from console.context import Context
-from console.errors import TransitionError, ValidationError
+from console.errors import ValidationError
 from console.policy import Catalogue
 from console.policy.records import LEGAL_BASIS_TITLES
 from console.requests.commands import add_event, load_request
 from console.requests.facts import Withdrawal, load_withdrawals, withdrawal_rows
-from console.requests.lifecycle import STATUS_TITLES, Status
+from console.requests.lifecycle import Status, check_acting
 from console.security.roles import Perm
 from console.store.withdrawal_models import ConsentWithdrawal
 
 RIGHT = "consent_withdrawal"
-_ACTING = frozenset({Status.IN_PROGRESS, Status.AWAITING_APPROVAL})
-
-
 def _assess(cat: Catalogue, kind: str, target: str) -> tuple[str, str | None, str | None]:
     """(outcome, what continues and on which basis, why it cannot be withdrawn) from the catalogue."""
     rec = cat.records
@@ -57,10 +54,7 @@ def record_withdrawal(ctx: Context, reference: str, *, cookies: Sequence[str] = 
         if row.right_id != RIGHT:
             raise ValidationError(f"{row.reference} is not a withdrawal of consent; only a request for the "
                                   f"'{RIGHT}' right names cookie categories or activities.")
-        status = Status(row.status)
-        if status not in _ACTING:
-            raise TransitionError(f"{row.reference} is {STATUS_TITLES[status].lower()}: a withdrawal is recorded "
-                                  "once identity is confirmed and while the request is in progress.")
+        check_acting(row.reference, Status(row.status), "a withdrawal")
         done = {(w.target_kind, w.target_id) for w in withdrawal_rows(s, row.id)}
         for kind, target, *_ in assessed:
             if (kind, target) in done:

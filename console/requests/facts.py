@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from console.context import Context
 from console.errors import TransitionError, ValidationError
 from console.requests.commands import CLOCK_SKEW, add_event, load_request
-from console.requests.lifecycle import ACTING, STATUS_TITLES, VERIFYING, Status
+from console.requests.lifecycle import ACTING, STATUS_TITLES, VERIFYING, Status, check_acting
 from console.requests.sources import as_text, source_name
 from console.security.roles import Perm
 from console.store.fact_models import (
@@ -133,10 +133,7 @@ def _acting_on(ctx: Context, row: Request, package: str, what: str) -> None:
     if right.package != package:
         raise ValidationError(f"{row.reference} is a request under '{right.title}'; {what} belongs to "
                               f"a {package} request, not to this one.")
-    status = Status(row.status)
-    if status not in ACTING:
-        raise TransitionError(f"{row.reference} is {STATUS_TITLES[status].lower()}: {what} can be recorded only "
-                              "once identity is confirmed and while the request is in progress or awaiting approval.")
+    check_acting(row.reference, Status(row.status), what)
 
 
 def _held_systems(session: Session, row: Request) -> dict[str, set[str]]:

@@ -81,6 +81,14 @@ def check_transition(current: Status, target: Status) -> None:
     )
 
 
+def check_acting(reference: str, current: Status, what: str) -> None:
+    """``what`` (a fact about the answer: an erasure, a withdrawal) is recorded only once identity
+    is confirmed and while the request is being answered (ACTING)."""
+    if current not in ACTING:
+        raise TransitionError(f"{reference} is {STATUS_TITLES[current].lower()}: {what} can be recorded only once "
+                              "identity is confirmed and while the request is in progress or awaiting approval.")
+
+
 def next_status(current: Status) -> Status:
     """The next step on the main line; a closed request has none."""
     if current not in FORWARD:
