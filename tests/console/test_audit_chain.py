@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import func, select, text
 
 from console.context import Context
-from console.requests import commands
 from console.security import audit, audit_trail
 from console.security.audit import GENESIS, entry_hash
 from console.store.base import utcnow
 from console.store.models import AuditEntry
+from tests import factories
 from tests.console.test_security_helpers import cli, cli_session, fast_hashes  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("fast_hashes")
@@ -37,9 +37,7 @@ def trail(ctx: Context, db_url: str, tmp_path: Path) -> Trail:
     keyring = tmp_path / "keyring.json"
     cli_session(ctx, keyring)  # a server requires sign-in: an auditor's session for the CLI
     for i in range(4):
-        commands.add_request(ctx, commands.NewRequest(
-            right="access", subject_name=f"Person {i}", subject_email=f"p{i}@example.org",
-            received_at=ctx.now(), jurisdictions=("EU",)))
+        factories.add_request(ctx, name=f"Person {i}", email=f"p{i}@example.org")
     with ctx.db.sessions() as s:
         last = s.scalar(select(func.max(AuditEntry.id))) or 0
     return Trail(list(range(last - 3, last + 1)), lambda *a: cli(*a, db=db_url, keyring_file=keyring))
@@ -138,9 +136,7 @@ def test_chain_stays_whole_under_concurrent_writers(ctx: Context, trail: Trail) 
     def work(i: int) -> None:
         try:
             for j in range(5):
-                commands.add_request(ctx, commands.NewRequest(
-                    right="inquiry", subject_name=f"T{i}", subject_email=f"t{i}.{j}@example.org",
-                    received_at=ctx.now(), jurisdictions=("EU",)))
+                factories.add_request(ctx, "inquiry", name=f"T{i}", email=f"t{i}.{j}@example.org")
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 

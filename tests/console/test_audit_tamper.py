@@ -19,9 +19,9 @@ import pytest
 
 from console.context import Context
 from console.errors import DamagedError
-from console.requests import commands
 from console.security import accounts, audit, audit_trail, seals
 from console.uow import Database
+from tests import factories
 from tests.console.test_security_helpers import add_staff, fast_hashes  # noqa: F401
 from tests.keyring_memory import MemoryKeyring
 
@@ -35,14 +35,10 @@ def trail(ctx: Context, tmp_path: Path) -> tuple[Context, Path, Path]:
         pytest.skip("direct edits of a local file; the server refuses them itself (issue 11, secpg)")
     add_staff(ctx)
     for i in range(3):
-        commands.add_request(ctx, commands.NewRequest(
-            right="access", subject_name=f"Tamper Person {i}", subject_email=f"tamper{i}@example.org",
-            received_at=ctx.now(), jurisdictions=("EU",)))
+        factories.add_request(ctx, name=f"Tamper Person {i}", email=f"tamper{i}@example.org")
     exported = tmp_path / "checkpoint.json"
     audit_trail.create_checkpoint(ctx, exported)
-    commands.add_request(ctx, commands.NewRequest(
-        right="erasure", subject_name="Later Person", subject_email="later@example.org",
-        received_at=ctx.now(), jurisdictions=("EU",)))
+    factories.add_request(ctx, "erasure", name="Later Person", email="later@example.org")
     assert audit_trail.verify_audit(ctx, exported).ok
     return ctx, Path(ctx.db.engine.url.database or ""), exported
 

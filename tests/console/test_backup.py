@@ -9,8 +9,8 @@ import pytest
 
 from console import backup, verification
 from console.context import Context
-from console.requests import commands
 from console.security import accounts
+from tests import factories
 from tests.console.test_security_helpers import cli, fast_hashes  # noqa: F401
 
 PASSPHRASE = "a long backup passphrase"
@@ -27,9 +27,7 @@ def _fill(ctx: Context, tmp_path: Path) -> None:
     doc = tmp_path / "id.png"
     doc.write_bytes(b"identity document")
     for i in range(12):
-        ref = commands.add_request(ctx, commands.NewRequest(
-            right="access", subject_name=f"Backup Person {i}", subject_email=f"backup{i}@example.org",
-            received_at=ctx.now(), jurisdictions=("EU",), notes="Łódź ünïcode")).reference
+        ref = factories.add_request(ctx, name=f"Backup Person {i}", email=f"backup{i}@example.org", notes="Łódź ünïcode")
         verification.check_item(ctx, ref, "government_id", evidence=doc)
     accounts.create_account(ctx, "ana.user", "Ana", "analyst", "a long enough phrase")
 

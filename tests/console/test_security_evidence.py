@@ -17,6 +17,7 @@ from console.errors import AuthenticationError, SecretStoreError
 from console.requests import commands
 from console.security import auth
 from console.store.models import AuditEntry, Evidence, RequestEvent
+from tests import factories
 from tests.console.test_security_helpers import ROLE_PASSWORDS, add_staff, cli, fast_hashes  # noqa: F401
 from tests.factories import add_request
 
@@ -162,8 +163,7 @@ def test_no_personal_data_in_application_logs(ctx: Context, clock, tmp_path: Pat
     caplog.set_level(logging.DEBUG, logger="console")
     add_staff(ctx)
     name, email, note = "Zofia Personal", "zofia.personal@example.org", "lives at 1 Secret Street"
-    ref = commands.add_request(ctx, commands.NewRequest(
-        right="access", subject_name=name, subject_email=email, received_at=ctx.now(), jurisdictions=("EU",), notes=note)).reference
+    ref = factories.add_request(ctx, name=name, email=email, notes=note)
     doc = tmp_path / "id.png"
     doc.write_bytes(b"DOC-CONTENT-123")
     verification.check_item(ctx, ref, "government_id", evidence=doc)

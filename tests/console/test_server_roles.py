@@ -29,6 +29,7 @@ from console.security import accounts, audit_trail, auth, server
 from console.security.roles import Actor, Role
 from console.store import migrate
 from console.uow import Database
+from tests import factories
 from tests.console.test_security_helpers import cli, fast_hashes, one_line_error  # noqa: F401
 
 PG = os.environ.get("PRIVACY_CONSOLE_TEST_PG")
@@ -124,9 +125,7 @@ def _try(srv: Server, role: str, *statements: str) -> str:
 
 
 def _add_request(ctx: Context) -> str:
-    return commands.add_request(ctx, commands.NewRequest(
-        right="access", subject_name="Grant Test", subject_email="grant@example.org",
-        received_at=ctx.now(), jurisdictions=("EU",))).reference
+    return factories.add_request(ctx, name="Grant Test", email="grant@example.org")
 
 
 def test_analyst_role_is_refused_by_the_database(pg_server: Server, catalogue) -> None:  # type: ignore[no-untyped-def]
