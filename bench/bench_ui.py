@@ -141,8 +141,8 @@ def tick_figures(window, app, out: dict) -> None:  # type: ignore[no-untyped-def
     class PaintSpy(QObject):
         def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
             if event.type() == QEvent.Type.Paint:
-                for rect in event.region():
-                    for x in range(rect.left(), rect.right() + 1, 4):
+                for rect in event.region():  # every 4th pixel and the last: one pixel over is a column more
+                    for x in [*range(rect.left(), rect.right() + 1, 4), rect.right()]:
                         painted.add(table.columnAt(x))
             return False
 
