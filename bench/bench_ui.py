@@ -222,6 +222,14 @@ def main() -> int:
 
     qapp = QApplication(sys.argv[:1])
     responsive_threads()  # as run_gui does
+    from ui import errors
+
+    def unexpected(_parent, kind, exc, _tb) -> None:  # type: ignore[no-untyped-def]
+        """Printed and counted, not a modal box that would stop the benchmark until somebody closes it."""
+        print(f"ERROR    unexpected {kind.__name__} in the window: {exc}", flush=True)
+        out.setdefault("errors", []).append(f"{kind.__name__}: {str(exc)[:200]}")  # type: ignore[union-attr]
+
+    errors.show_unexpected = unexpected  # type: ignore[assignment]
     style.apply(qapp)
     meter = StallMeter()
     tmp = Path(tempfile.mkdtemp(prefix="bench-ui-"))

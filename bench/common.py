@@ -13,6 +13,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -156,24 +157,28 @@ def run_child(cmd: Sequence[str], env: dict[str, str], marker: str | None = None
     that moment) when there is one. wait4's ru_maxrss is only the fallback: Linux starts a child
     with its parent's high-water mark, so after this process grew, every child showed its size.
     """
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(list(cmd), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    seen = None
-    lines: list[str] = []
-    assert proc.stdout is not None
-    if marker is not None:
-        for line in proc.stdout:
-            lines.append(line)
-            if line.startswith(marker):
-                seen = time.perf_counter()
-                break
-    rest = proc.stdout.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    end = time.perf_counter()
+    # stderr to a file, not a pipe nobody reads until the end: a chatty child filled the pipe and
+    # hung in its logging call (bench_ui, half an hour)
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as errors:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
+        seen = None
+        lines: list[str] = []
+        assert proc.stdout is not None
+        if marker is not None:
+            for line in proc.stdout:
+                lines.append(line)
+                if line.startswith(marker):
+                    seen = time.perf_counter()
+                    break
+        rest = proc.stdout.read()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        end = time.perf_counter()
+        errors.seek(0)
+        err = errors.read()
     told = lines[-1].split()[1:2] if seen is not None else []
     peak_kib = int(told[0]) if told and told[0].isdigit() and int(told[0]) > 0 else usage.ru_maxrss
     proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read() if proc.stderr else ""
     if seen is None and (proc.returncode != 0 or marker is not None):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-800:]}")
     return ChildRun((seen or end) - t0, peak_kib / 1024, "".join(lines) + rest, proc.returncode)

@@ -378,6 +378,8 @@ def window_figures(dataset: str, runs: int, home: Path) -> list[Figure]:
     tick = Figure(f"one 1-second tick, {got['tick_rows']} visible rows", product=got["tick_product"],
                   baseline=got["tick_bare"], note=f"baseline: bare QTableView repainting one column of as many "
                                                   f"rows; columns the tick repainted: {columns}")
+    if got.get("errors"):
+        tick.note += f"; {len(got['errors'])} unexpected error(s) in the window: {got['errors'][0]}"
     figures = [tick.judge(absolute_ms=2)]
     stalls = [("scroll_rows", "longest stall scrolling row by row (Down held)",
                f"moved {got.get('scroll_rows_moved', 0):,} rows in the last stretch"),

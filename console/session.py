@@ -26,7 +26,7 @@ SESSION_ENV = config.SESSION.name  # a session token for hosts without a keyring
 
 __all__ = ["SESSION_ENV", "SIGN_IN_FIRST", "Access", "Database", "Kept", "check_database", "default_url",
            "find_access", "finish_and_keep", "forget_session", "keep_session", "local_actor", "open_context",
-           "open_database", "parse_url", "resolve_actor", "secret_name_for", "session_secret_name", "sign_in_and_keep",
+           "open_database", "parse_url", "register_models", "resolve_actor", "secret_name_for", "session_secret_name", "sign_in_and_keep",
            "sign_out"]
 
 
@@ -47,6 +47,14 @@ def session_secret_name(db: Database) -> str:
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     """The database at ``url`` (else PRIVACY_CONSOLE_DB, else the local file), schema brought up to date."""
     return Database(url, upgrade=upgrade)
+
+
+def register_models() -> None:
+    """Every mapped class, before the first query of a program that runs queries on several
+    threads (the window): a model module first imported on one thread (a view loading in the
+    background) is half-defined for a moment, and a query configuring the mappers on another
+    thread then fails with 'failed to locate a name'."""
+    import console.store.all_models  # noqa: F401 - registers every table and class
 
 
 def check_database(url: str) -> str:

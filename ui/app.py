@@ -38,7 +38,14 @@ from console.context import Context
 from console.errors import AuthenticationError, ConsoleError
 from console.policy import Catalogue, load_catalogue
 from console.security.roles import Actor, Perm
-from console.session import SIGN_IN_FIRST, Access, Database, find_access, open_database
+from console.session import (
+    SIGN_IN_FIRST,
+    Access,
+    Database,
+    find_access,
+    open_database,
+    register_models,
+)
 from ui import errors, style
 from ui import preferences as P
 from ui.context import AppContext
@@ -97,6 +104,7 @@ def open_console(url: str | None, policy: str | None, warm: bool = False, sign_i
     catalogue = load_catalogue(policy or None)
     db = open_database(url)
     try:
+        register_models()  # before any query: the views load their modules on other threads
         access = find_access(db)  # the OS user as owner, a kept session, or: sign in first
         if access.actor is None and not sign_in:
             raise AuthenticationError(f"{access.notice or ''} {SIGN_IN_FIRST}".strip())

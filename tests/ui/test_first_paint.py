@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+from console.session import open_database
 from ui.app import WARM_MODULES
 from ui.main_window import AFTER_PAINT_MODULES, MainWindow
 
@@ -51,3 +53,22 @@ def test_building_the_window_loads_no_pdf_signing_keyring_or_migration_code():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert "LOADED []" in out.stdout, out.stdout + out.stderr
     assert "console.packages.builder" in AFTER_PAINT_MODULES  # the package tab's first preview finds it loaded
+
+
+def test_every_model_is_registered_before_the_window_runs_queries(tmp_path):
+    """Views load their modules on worker threads after the first paint; a model module half-defined
+    on one thread while a query configures the mappers on another failed a request's load with
+    'failed to locate a name' (seen in bench_ui). open_console registers them all first."""
+    url = f"sqlite:///{tmp_path / 'm.sqlite3'}"
+    open_database(url).dispose()  # made (and migrated, which loads every model) here, opened there
+    probe = (
+        "import sys\n"
+        "from ui.app import open_console\n"
+        f"opened = open_console({url!r}, None)\n"
+        "opened.db.dispose()\n"
+        "print('MISSING', sorted(m for m in ('console.store.models', 'console.store.fact_models',\n"
+        "      'console.store.withdrawal_models', 'console.store.incident_models') if m not in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                         env={**os.environ, "PRIVACY_CONSOLE_NO_DEMO": "1"})
+    assert "MISSING []" in out.stdout, out.stdout + out.stderr
