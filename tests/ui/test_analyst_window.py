@@ -310,6 +310,35 @@ def test_the_window_works_at_1024_by_640_with_nothing_clipped(window, app_ctx, q
     qtbot.waitUntil(lambda: f.search.geometry().right() < f.queue.geometry().left())  # once laid out, no overlap
     assert f.search.width() >= f.search.minimumWidth()
     assert f.risk.geometry().right() <= f.width()
+    # an incident's tabs (the Documents tab among them) scroll rather than make the window taller
+    assert window.minimumSizeHint().height() <= 640
+
+
+def _cut_short(combos) -> list[str]:  # type: ignore[no-untyped-def]
+    """The boxes too narrow for the choice they show (its text, icon, arrow and frame in the window's style)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    def needed(c) -> int:  # type: ignore[no-untyped-def]
+        opt = QStyleOptionComboBox()
+        c.initStyleOption(opt)
+        icon = 0 if c.itemIcon(c.currentIndex()).isNull() else c.iconSize().width() + 4
+        contents = QSize(c.fontMetrics().horizontalAdvance(c.currentText()) + icon, c.fontMetrics().height())
+        return c.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, contents, c).width()
+
+    return [c.currentText() for c in combos if c.width() + 2 < needed(c)]  # Qt rounds a pixel otherwise
+
+
+def test_filters_show_their_whole_choice_in_a_usual_window(window, qtbot):
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    q = window.queue.filters
+    qtbot.waitUntil(lambda: q.search.geometry().right() < q.right.geometry().left())
+    assert _cut_short((q.right, q.status, q.deadline)) == []
+    window.nav.select("view", "incidents")
+    f = window.view("incidents").list.filters
+    qtbot.waitUntil(lambda: f.search.geometry().right() < f.queue.geometry().left())
+    qtbot.waitUntil(lambda: _cut_short((f.queue, f.drills, f.status, f.risk)) == [], timeout=10_000)
 
 
 # --- 9 and 10. words the window uses --------------------------------------------------------------

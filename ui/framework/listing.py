@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -43,6 +45,23 @@ SEARCH_DELAY_MS = 250
 def _t(text: str) -> str:
     """Translated in this module's own context (``self.tr`` would look in the subclass's)."""
     return QCoreApplication.translate("PagedListView", text)
+
+
+class FilterBox(QComboBox):
+    """A filter's choice box: as wide as its longest choice while there is room, down to
+    ``min_chars`` characters when the window is small (the open list always shows the full words)."""
+
+    def __init__(self, min_chars: int = 7, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._min_chars = min_chars
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()  # the longest choice, with the style's frame, arrow and icon
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        spare = longest - self._min_chars * metrics.horizontalAdvance("x")
+        return QSize(hint.width() - spare, hint.height()) if spare > 0 else hint
 
 
 class SearchBox(QLineEdit):

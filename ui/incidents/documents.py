@@ -36,6 +36,7 @@ from console.packages.settings import configured_signing
 from console.security.roles import Perm
 from ui import style
 from ui.errors import show_error
+from ui.framework.tabs import scrolled
 from ui.incidents import words as iw
 from ui.incidents.tabs import Host, IncidentTab
 from ui.tasks import with_progress
@@ -173,10 +174,12 @@ class DocumentsTab(IncidentTab):
         top = QHBoxLayout()
         top.addWidget(docs, 3)
         top.addWidget(where, 2)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addLayout(saved_row)
         layout.addWidget(self.saved, 1)
+        scrolled(self, body)  # the window stays usable at 1024x640
 
     def show_incident(self, view: IncidentView) -> None:
         self._view = view

@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QPushButton,
     QTableView,
@@ -24,7 +23,7 @@ from console.incidents.read_models import IncidentRow
 from console.security.roles import Perm
 from ui import style, words
 from ui.context import AppContext
-from ui.framework.listing import PagedListView, SearchBox
+from ui.framework.listing import FilterBox, PagedListView, SearchBox
 from ui.incidents import words as iw
 from ui.incidents.model import BADGE_ROLE, Col, IncidentModel
 from ui.incidents.widgets import DrillDelegate
@@ -44,17 +43,17 @@ class IncidentFilters(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         self.search = SearchBox(self.tr("Search reference or title"), self.changed)
-        self.queue = QComboBox()
+        self.queue = FilterBox(6)
         for code in iw.QUEUES:
             self.queue.addItem(iw.queue(code), code)
-        self.drills = QComboBox()
+        self.drills = FilterBox(6)
         for code in iw.DRILLS:
             self.drills.addItem(iw.drills(code), code)
-        self.status = QComboBox()
+        self.status = FilterBox(6)
         self.status.addItem(self.tr("Any status"), None)
         for code in iw.STATUSES:
             self.status.addItem(iw.status(code), code)
-        self.risk = QComboBox()
+        self.risk = FilterBox(6)
         self.risk.addItem(self.tr("Any risk"), None)
         for code in iw.RISKS:
             self.risk.addItem(iw.risk(code), code)
@@ -62,8 +61,6 @@ class IncidentFilters(QWidget):
         self.queue.setToolTip(self.tr("Which incidents"))
         self.drills.setToolTip(self.tr("Response drills run on the same clocks; show them, hide them, or only them"))
         for combo in (self.queue, self.drills, self.status, self.risk):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)  # fits 1024 pixels; the full words are in the open list
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         row.addWidget(self.search, 3)
         for combo in (self.queue, self.drills, self.status, self.risk):

@@ -28,7 +28,7 @@ from console import deadlines
 from console.requests.queries import QueueFilter, QueueRow
 from ui import style, words
 from ui.context import AppContext
-from ui.framework.listing import PagedListView, SearchBox
+from ui.framework.listing import FilterBox, PagedListView, SearchBox
 from ui.queue.columns import QueueColumns
 from ui.queue.model import Col, QueueModel
 
@@ -48,22 +48,22 @@ class FilterBar(QWidget):
         row.setSpacing(6)
         self.search = SearchBox(self.tr("Search reference, name or email  (Ctrl+F)"), self.changed, min_width=150)
         self.search.setObjectName("search")
-        self.right = QComboBox()
+        self.right = FilterBox(7)
         self.right.addItem(self.tr("All rights"), None)
         for r in app.ctx.catalogue.rights:
             self.right.addItem(words.catalogue(r.title), r.id)
-        self.status = QComboBox()
+        self.status = FilterBox(7)
         self.status.addItem(self.tr("Any status"), None)
         for code in words.STATUSES:
             self.status.addItem(words.status(code), code)
-        self.assignee = QComboBox()
+        self.assignee = FilterBox(7)
         self.assignee.setEditable(True)
         self.assignee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.assignee.addItem(self.tr("Anyone"), None)
         self.assignee.addItem(self.tr("Unassigned"), "-")
         self.assignee.addItem(app.ctx.actor.username, app.ctx.actor.username)
         self.assignee.setMinimumWidth(130)
-        self.deadline = QComboBox()
+        self.deadline = FilterBox(7)
         self.deadline.addItem(self.tr("Any deadline"), None)
         for code in (s.value for s in deadlines.URGENCY):
             self.deadline.addItem(style.state_icon(code), words.deadline_state(code), code)
@@ -76,9 +76,6 @@ class FilterBar(QWidget):
         self.clear.setToolTip(self.tr("Clear the search and every filter"))
         self.clear.setAutoRaise(True)
         self.clear.clicked.connect(self.reset)
-        for combo in (self.right, self.status, self.assignee, self.deadline):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(7)
         for widget in (self.search, self.everywhere, self.right, self.status, self.assignee, self.deadline, self.clear):
             row.addWidget(widget)
         row.setStretchFactor(self.search, 3)
