@@ -68,7 +68,8 @@ class RequestWorkspace(RecordWorkspace):
         return [], [self.read_only]
 
     def tab_specs(self) -> list[TabSpec]:
-        return [TabSpec(spec.key, spec.title(), spec.factory(self)) for spec in registry.tabs()]
+        """Every registered tab, each made on first use (see RecordWorkspace.tab)."""
+        return [TabSpec(spec.key, spec.title(), lambda factory=spec.factory: factory(self)) for spec in registry.tabs()]
 
     def tab(self, key: str) -> RequestTab | None:
         return super().tab(key)
