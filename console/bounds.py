@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from console.errors import ValidationError
 
@@ -20,6 +21,7 @@ FREE_TEXT = 20_000  # notes, reasons, details: a page or so; the columns are unb
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
+@lru_cache(maxsize=256)
 def column_length(column: object) -> int:
     """The length a String column holds (FREE_TEXT for TEXT); duck-typed, so no SQLAlchemy import."""
     length = getattr(getattr(column, "type", None), "length", None)

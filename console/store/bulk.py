@@ -160,10 +160,15 @@ def refresh_statistics(engine: Engine, *, sample: bool = False) -> list[str]:
 
 def _analyse(engine: Engine, sample: bool = False) -> None:
     with engine.begin() as conn:
-        if sample and conn.dialect.name == "sqlite":
+        if not sample:
+            conn.exec_driver_sql("ANALYZE")
+            return
+        # Rows added to existing tables: the queue's table is what the planner's choices hang on.
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
             conn.exec_driver_sql("PRAGMA analysis_limit = 1000")  # this connection only
-        conn.exec_driver_sql("ANALYZE")
-        if sample and conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("ANALYZE requests")
+        if sqlite:
             conn.exec_driver_sql("PRAGMA analysis_limit = 0")
 
 
