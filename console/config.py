@@ -64,6 +64,10 @@ VARIABLES = (HOME, DB, POLICY, LETTERS, SIGNING_CERT, SESSION, USER, LANGUAGE, D
              NO_DEMO, NULLPOOL, XDG_DATA_HOME, DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM)
 
 
+DEMO_REQUESTS = 300  # the demo requests a new local database gets
+LOCAL_FILE = "console.sqlite3"  # the local database's file in the data folder
+
+
 def data_dir() -> Path:
     """The user's data folder for the console (created on demand, never here)."""
     override = HOME.get()

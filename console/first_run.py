@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from console import private_files
+from console import config, private_files
 from console.context import Context
 from console.errors import ValidationError
 from console.policy import Catalogue, load_catalogue
@@ -26,7 +26,7 @@ from console.security.roles import Actor
 from console.store.engine import data_dir, default_url, parse_url, secret_name_for
 from console.uow import Database
 
-DEMO_REQUESTS = 300
+DEMO_REQUESTS = config.DEMO_REQUESTS
 POLICY_FOLDER = "policy"  # under the data folder: the organisation's own copy of the catalogue
 
 

@@ -33,35 +33,30 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from console import __version__, config, first_run, logfile
-from console.context import Context
+from console import __version__, config, logfile
 from console.errors import AuthenticationError, ConsoleError
 from console.policy import Catalogue, load_catalogue
 from console.security.roles import Actor, Perm
-from console.session import (
-    SIGN_IN_FIRST,
-    Access,
-    Database,
-    find_access,
-    open_database,
-    register_models,
-)
 from ui import errors, style
 from ui import preferences as P
-from ui.context import AppContext
 from ui.preferences import Preferences
 from ui.queue.ticker import DeadlineTicker
 from ui.tasks import Tasks, with_progress
 
+# Nothing above loads SQLAlchemy: a local database's first queue page can be painted before it
+# has (ui.queue.provisional); the database layer is imported where it is used, on a worker.
+
 log = logging.getLogger("ui.app")
 
 if TYPE_CHECKING:
+    from console.context import Context
     from console.security.auth import SignedIn
     from console.security.config import SecuritySettings
-    from console.session import Kept
+    from console.session import Access, Database, Kept
+    from ui.context import AppContext
     from ui.main_window import MainWindow
 
-DEMO_REQUESTS = first_run.DEMO_REQUESTS
+DEMO_REQUESTS = config.DEMO_REQUESTS
 APP_NAME = "Privacy Console"
 
 
@@ -75,6 +70,9 @@ class Opened:
     @property
     def ctx(self) -> Context:
         """The context of whoever acts (screenshots, benchmarks); refused while nobody is signed in."""
+        from console.context import Context
+        from console.session import SIGN_IN_FIRST
+
         if self.access.actor is None:
             raise AuthenticationError(SIGN_IN_FIRST)
         return Context(self.db, self.catalogue, self.access.actor)
@@ -94,14 +92,18 @@ WARM_MODULES = ("ui.main_window", "ui.request.overview", "ui.request.verificatio
                 "ui.request.processing", "ui.package.tab", "ui.request.person", "ui.request.activity")
 
 
-def open_console(url: str | None, policy: str | None, warm: bool = False, sign_in: bool = False) -> Opened:
+def open_console(url: str | None, policy: str | None, warm: bool = False, sign_in: bool = False,
+                 catalogue: Catalogue | None = None) -> Opened:
     """Catalogue first (cheap; a bad one must fail before the database is touched), then the database.
 
     ``warm`` also imports the window's modules here, in the worker, so the first paint and the
     first visit to the dashboard do not pause the event loop for imports. Without ``sign_in``
     (screenshots, benchmarks) a database that wants a sign-in and has no live session is refused.
+    A local file's owner gets the first page's SQL kept for the next start's fast first paint.
     """
-    catalogue = load_catalogue(policy or None)
+    from console.session import SIGN_IN_FIRST, find_access, open_database, register_models
+
+    catalogue = catalogue or load_catalogue(policy or None)
     db = open_database(url)
     try:
         register_models()  # before any query: the views load their modules on other threads
@@ -115,7 +117,42 @@ def open_console(url: str | None, policy: str | None, warm: bool = False, sign_i
     if warm:
         for name in WARM_MODULES:
             importlib.import_module(name)
+    if db.dialect == "sqlite" and access.actor is not None and access.session is None:
+        keep_first_page(opened)
     return opened
+
+
+def keep_first_page(opened: Opened) -> None:
+    """The SQL of the window's first page, for the next start (console.requests.first_page);
+    a failure here only costs the next start its fast path."""
+    from console.requests import queries
+    from ui.queue.model import QueueModel
+
+    try:
+        queries.remember_first_page(opened.ctx, QueueModel.page_size)
+    except Exception:  # noqa: BLE001 - never stops a start
+        log.warning("the first page's SQL was not kept", exc_info=True)
+
+
+def fast_start(url: str | None, policy: str | None, prefs: Preferences, tasks: Tasks) -> Any:
+    """The queue's first page on screen before SQLAlchemy loads (ui.queue.provisional): a shown
+    ProvisionalWindow, or None where that does not apply. Only a local file whose owner works
+    without sign-in: a database that asks for sign-in shows that dialog first (first_page.read
+    answers None for it), as does a server, a first start or an empty queue."""
+    from console.requests import first_page
+
+    rows = first_page.read(url)
+    if not rows:
+        return None
+    try:
+        catalogue = load_catalogue(policy or None)
+    except ConsoleError:
+        return None  # the ordinary start reports it
+    from ui.queue.provisional import EarlyContext, ProvisionalWindow
+
+    early = ProvisionalWindow(app_context(EarlyContext(catalogue), prefs, tasks), rows)  # type: ignore[arg-type]
+    early.show()
+    return early
 
 
 def choose_sources(args: argparse.Namespace, prefs: Preferences) -> tuple[str | None, str | None]:
@@ -141,6 +178,8 @@ def make_qapp(argv: Sequence[str] = (), language: str = "") -> QApplication:
 
 def app_context(ctx: Context, prefs: Preferences, tasks: Tasks) -> AppContext:
     """The context every widget receives; a due-soon preference overrides the catalogue's threshold."""
+    from ui.context import AppContext
+
     policy_hours = ctx.catalogue.due_soon_hours
     hours = prefs.get(P.DUE_SOON_HOURS)
     if hours and hours != policy_hours:
@@ -180,6 +219,7 @@ def settle() -> None:
     gc.freeze()
 
 
+EARLY_PAINT_WAIT_MS = 1_000  # the database layer loads after the fast first page paints, or after this
 SESSION_CHECK_MS = 60_000  # how often the window asks whether its session is still live
 ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel})
 
@@ -202,6 +242,7 @@ class Shell(QObject):
         self.access = opened.access
         self.offer_demo = True  # False after the welcome: the person chose there
         self.window: MainWindow | None = None
+        self.early: Any = None  # the first page shown before the database layer loaded (fast_start)
         self.app: AppContext | None = None
         self.dialog: QObject | None = None
         self.limits: SecuritySettings | None = None
@@ -219,9 +260,12 @@ class Shell(QObject):
 
     def start(self, opened: Opened) -> None:
         access = opened.access
+        fill = access.actor is not None and should_fill_demo(opened, self.offer_demo)
+        if access.actor is None or fill:
+            self._drop_early()  # a dialog or the demo's progress comes first after all
         if access.actor is not None:
             actor, session = access.actor, access.session
-            if not should_fill_demo(opened, self.offer_demo):
+            if not fill:
                 self.open_window(actor, session)
                 return
 
@@ -289,17 +333,26 @@ class Shell(QObject):
     # --- the window -------------------------------------------------------------------------
 
     def open_window(self, actor: Actor, session: SignedIn | None) -> MainWindow:
+        from console.context import Context
         from ui.main_window import MainWindow
 
         app = app_context(Context(self.db, self.catalogue, actor), self.prefs, self.tasks)
         app.session = session
         window = MainWindow(app)
+        early, self.early = self.early, None
+        if early is not None:  # the same rows in the same place until the queue's own first page replaces them
+            window.queue.model.show_provisional(early.model.rows())
+            window.restoreGeometry(early.saveGeometry())
         window.sign_out_requested.connect(self.sign_out)
         window.sign_in_enabled.connect(self._sign_in_turned_on)
         self.app, self.window = app, window
         log.info("window opened: %s database, role %s, sign-in %s", self.db.dialect, actor.role.value,
                  "on" if session is not None else "off")
         window.show()
+        if early is not None:
+            early.replaced = True
+            early.close()
+            early.deleteLater()
         app.ticker.start()
         window.start_live()  # what others change shows up by itself
         self.qapp.setQuitOnLastWindowClosed(True)
@@ -307,6 +360,13 @@ class Shell(QObject):
             self._watch(window)
         settle()
         return window
+
+    def _drop_early(self) -> None:
+        early, self.early = self.early, None
+        if early is not None:
+            early.replaced = True
+            early.close()
+            early.deleteLater()
 
     def _close_window(self) -> str:
         """Close the window of the session that ends; returns its user name (for the next sign-in)."""
@@ -435,6 +495,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     url, policy = choose_sources(args, prefs)
     state: dict[str, Any] = {}
     tr = QCoreApplication.translate
+    early = fast_start(url, policy, prefs, tasks)
 
     opening = QProgressDialog(tr("App", "Opening the database…"), "", 0, 0)
     opening.setWindowTitle(APP_NAME)
@@ -442,10 +503,13 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     opening.setMinimumDuration(400)
     opening.setMinimumWidth(380)
     opening.setWindowModality(Qt.WindowModality.ApplicationModal)
+    if early is not None:
+        opening.cancel()  # the first page is on show: no "opening" dialog over it
 
     def opened(result: Opened, offer_demo: bool = True) -> None:
         opening.close()
         shell = Shell(qapp, prefs, tasks, result)
+        shell.early = early
         shell.offer_demo = offer_demo
         shell.finished.connect(qapp.exit)
         state["shell"] = shell
@@ -453,6 +517,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
 
     def failed(exc: BaseException) -> None:
         opening.close()
+        if early is not None:
+            early.close()
         if isinstance(exc, ConsoleError):
             QMessageBox.critical(None, APP_NAME, tr("App", "The console cannot start.\n\n{0}\n\nStart it with "
                                                           "--db URL, or set PRIVACY_CONSOLE_DB.").format(exc))
@@ -460,10 +526,21 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
             errors.show_unexpected(None, type(exc), exc, exc.__traceback__)
         qapp.exit(1)
 
-    def begin(url: str | None, policy: str | None, offer_demo: bool = True) -> None:
-        tasks.background(open_console, url, policy, True, True, on_done=lambda r: opened(r, offer_demo), on_error=failed)
+    def begin(url: str | None, policy: str | None, offer_demo: bool = True, catalogue: Catalogue | None = None,
+              ) -> None:
+        tasks.background(open_console, url, policy, True, True, catalogue, on_done=lambda r: opened(r, offer_demo),
+                         on_error=failed)
 
-    if not welcome(args, prefs, tasks, lambda: begin(*choose_sources(args, prefs), offer_demo=False), failed, state):
+    if early is not None:  # a database file exists, so no welcome; the rest loads once the page is on screen
+        def begin_once() -> None:
+            if not state.get("begun"):
+                state["begun"] = True
+                begin(url, policy, catalogue=early.catalogue)
+
+        early.first_paint.painted.connect(begin_once, Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(EARLY_PAINT_WAIT_MS, begin_once)  # should it never paint (minimised)
+    elif not welcome(args, prefs, tasks, lambda: begin(*choose_sources(args, prefs), offer_demo=False), failed,
+                     state):
         begin(url, policy)
     code = qapp.exec()
     log.info("exiting with code %s", code)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from console.context import Context
 from console.security.roles import ROLE_PERMS, Perm, Role
 from ui import preferences
 from ui.preferences import Preferences
@@ -23,6 +22,7 @@ from ui.queue.ticker import DeadlineTicker
 from ui.tasks import Tasks
 
 if TYPE_CHECKING:
+    from console.context import Context
     from console.security.auth import SignedIn
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import importlib
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -40,6 +39,7 @@ from ui.dialogs.new_request import NewRequestDialog
 from ui.dialogs.reasons import AssignDialog, StatusDialog
 from ui.dialogs.settings import SettingsDialog
 from ui.errors import show_error
+from ui.framework.paged import FirstPaint
 from ui.live import POLL_MS as LIVE_POLL_MS
 from ui.live import LiveRefresh
 from ui.navigation import Navigation
@@ -61,27 +61,6 @@ def import_modules(names: tuple[str, ...]) -> tuple[str, ...]:
     for name in names:
         importlib.import_module(name)
     return names
-
-
-class FirstPaint(QObject):
-    """Emits ``painted`` once, when the table's rows are first painted (not its empty frame)."""
-
-    painted = Signal()
-
-    def __init__(self, table: QAbstractItemView) -> None:
-        super().__init__(table)
-        self.table = table
-        self.done = False
-        table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.done:
-            model = self.table.model()
-            if model is not None and model.rowCount() > 0:
-                self.done = True
-                self.table.viewport().removeEventFilter(self)
-                self.painted.emit()
-        return False
 
 
 class MainWindow(QMainWindow):

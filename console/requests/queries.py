@@ -7,7 +7,7 @@ and ``queue_counts`` feeds the navigation list's live counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from sqlalchemy import (
 from console.context import Context
 from console.errors import ValidationError
 from console.folding import fold
+from console.requests import first_page
 from console.requests.lifecycle import CLOSED, OPEN, Status
 from console.store import reads
 from console.store.models import OPEN_STATUSES, QueueCount, Request
@@ -274,14 +275,7 @@ def fetch_page(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None = No
 
     One statement on the driver: its SQL is compiled once per shape of filter (``store.reads``)
     and the rows become ``QueueRow``s directly, with no session or ORM layer between."""
-    now = now or ctx.now()
-    _sort(f)
-    shape, values = _plan(ctx, f, now)
-    values["limit"] = limit
-    if cursor is not None:
-        values[f"after_{f.sort}"], values["after_id"] = cursor
-    rows = reads.fetch(ctx.db, ctx.actor, ("queue-page", shape, f.sort, f.descending, cursor is not None),
-                       lambda: _page_stmt(shape, f.sort, f.descending, cursor is not None), values, QUEUE_ROW)
+    rows = reads.fetch(ctx.db, ctx.actor, *_page_query(ctx, f, cursor, limit, now or ctx.now()), QUEUE_ROW)
     next_cursor = None
     if len(rows) == limit:
         last = rows[-1]
@@ -290,7 +284,30 @@ def fetch_page(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None = No
     return Page(rows, next_cursor)
 
 
+def _page_query(ctx: Context, f: QueueFilter, cursor: tuple[Any, int] | None, limit: int, now: datetime,
+                ) -> tuple[Any, Any, dict[str, Any]]:
+    """(the key of the page's shape, what builds its statement, its values) for ``reads``."""
+    _sort(f)
+    shape, values = _plan(ctx, f, now)
+    values["limit"] = limit
+    if cursor is not None:
+        values[f"after_{f.sort}"], values["after_id"] = cursor
+    return (("queue-page", shape, f.sort, f.descending, cursor is not None),
+            lambda: _page_stmt(shape, f.sort, f.descending, cursor is not None), values)
+
+
 QUEUE_ROW = reads.RowShape(QueueRow, datetimes=(6, 7, 9))
+
+
+def remember_first_page(ctx: Context, limit: int) -> bool:
+    """Keep the SQL of the window's first page (the open queue by deadline, ``limit`` rows) for the
+    next start's fast first paint (``first_page``); only a local file without sign-in, where
+    nothing in it depends on who acts or on the clock. True when the kept file was (re)written."""
+    if ctx.db.dialect != "sqlite":
+        return False
+    f = QueueFilter()
+    sql, args = reads.statement(ctx.db, *_page_query(ctx, f, None, limit, ctx.now()))
+    return first_page.remember(sql, args, tuple(fl.name for fl in fields(QueueRow)), QUEUE_ROW.datetimes)
 
 
 def count(ctx: Context, f: QueueFilter, now: datetime | None = None) -> int:

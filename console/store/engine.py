@@ -10,7 +10,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool, StaticPool
 
 from console import config
-from console.config import APP_NAME, busy_timeout, data_dir
+from console.config import APP_NAME, LOCAL_FILE, busy_timeout, data_dir
 from console.errors import SecretStoreError, StorageError
 
 __all__ = ["APP_NAME", "busy_timeout", "data_dir", "default_url", "display_url", "make_engine", "parse_url",
@@ -19,7 +19,7 @@ SUPPORTED = ("sqlite", "postgresql")
 
 
 def default_url() -> str:
-    return f"sqlite:///{data_dir() / 'console.sqlite3'}"
+    return f"sqlite:///{data_dir() / LOCAL_FILE}"
 
 
 def resolve_url(url: str | None = None) -> str:

@@ -8,24 +8,18 @@ load. Alembic runs only when there is something to upgrade or an unknown revisio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
 from console.errors import StorageError
 from console.store.engine import writer
+from console.store.revisions import MIGRATIONS, head_revision, known_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_REVISION = re.compile(r"^revision(?:\s*:[^=]*)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN = re.compile(r"^down_revision(?:\s*:[^=]*)?\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
 
 
 def alembic_config() -> Config:
@@ -34,29 +28,6 @@ def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
-
-
-@cache
-def known_revisions() -> tuple[frozenset[str], str]:
-    """(every revision id this app ships, the head): read from the files' text, without importing them."""
-    ids: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        rev, down = _REVISION.search(text), _DOWN.search(text)
-        if rev is None or down is None:
-            continue
-        ids.add(rev.group(1))
-        if down.group(1):
-            parents.add(down.group(1))
-    heads = ids - parents
-    if len(heads) != 1:
-        raise StorageError(f"The migrations must form one chain; found heads {sorted(heads)}.")
-    return frozenset(ids), heads.pop()
-
-
-def head_revision() -> str:
-    return known_revisions()[1]
 
 
 def stored_revision(conn: Connection) -> str | None:

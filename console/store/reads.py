@@ -88,25 +88,31 @@ def _compiled(db: Database, key: Hashable, build: Callable[[], Executable]) -> _
     return made
 
 
+def statement(db: Database, key: Hashable, build: Callable[[], Executable], params: dict[str, Any]) -> tuple[str, Any]:
+    """The SQL text of ``build()`` (compiled once per ``key``) and its arguments for the driver:
+    a tuple for SQLite's ``?`` (times as SQLite stores them), the values by name for PostgreSQL."""
+    c = _compiled(db, key, build)
+    values = {**c.defaults, **params}
+    if c.order is None:
+        return c.sql, values
+    sqlite = db.dialect == "sqlite"
+    return c.sql, tuple(_sqlite_time(v) if sqlite and isinstance(v, datetime) else v
+                        for v in (values[name] for name in c.order))
+
+
 def fetch(db: Database, actor: Actor, key: Hashable, build: Callable[[], Executable], params: dict[str, Any],
           shape: RowShape, perm: Perm | None = Perm.READ) -> list[Any]:
     """The rows of the statement ``build()`` (compiled once per ``key``) with ``params``."""
     require(actor, perm)
-    c = _compiled(db, key, build)
-    values = {**c.defaults, **params}
+    sql, args = statement(db, key, build, params)
     sqlite = db.dialect == "sqlite"
-    if c.order is not None:
-        args: Any = tuple(_sqlite_time(v) if sqlite and isinstance(v, datetime) else v
-                          for v in (values[name] for name in c.order))
-    else:
-        args = values
     for listen in LISTENERS:
-        listen(c.sql, args)
+        listen(sql, args)
     try:
         conn = db.engine.raw_connection()
         try:
             cur = conn.cursor()
-            cur.execute(c.sql, args)
+            cur.execute(sql, args)
             rows = cur.fetchall()
             cur.close()
         finally:

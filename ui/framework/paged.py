@@ -19,19 +19,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QAbstractItemView
 
 from ui import style
-from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -80,6 +84,7 @@ class PagedTableModel(QAbstractTableModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        self._provisional = False  # rows shown before the first page (show_provisional)
         self.total: int | None = None
         self._headers = self.headers()
 
@@ -124,6 +129,7 @@ class PagedTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = f
         self._rows = []
+        self._provisional = False
         self.forget(None)
         self._cursor = cursor
         self._more = True
@@ -233,9 +239,26 @@ class PagedTableModel(QAbstractTableModel):
             self.total = n
             self.total_known.emit(n)
 
+    def show_provisional(self, rows: list[Any]) -> bool:
+        """Show ``rows`` while the first page loads: rows the same query read before this model
+        could (the window's fast start, ui.queue.provisional). The first page replaces them as a
+        refresh does (the views keep their selection). False when the first page is in already."""
+        if self._rows or not self._loading or self._cursor is not None or not rows:
+            return False
+        self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+        self._rows = list(rows)
+        self.endInsertRows()
+        self._provisional = True
+        self.page_arrived.emit(len(self._rows))
+        return True
+
     def _arrived(self, generation: int, page: Page) -> None:
         if generation != self._generation:
             return  # the person moved on to another filter (or refreshed) meanwhile
+        if self._provisional:
+            self._replace(generation, page)
+            self.page_arrived.emit(len(self._rows))
+            return
         rows, cursor = page
         if rows:
             start = len(self._rows)
@@ -251,6 +274,7 @@ class PagedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         rows, cursor = page
+        self._provisional = False
         self.about_to_replace.emit()
         self.beginResetModel()
         self._rows = list(rows)
@@ -369,3 +393,24 @@ class CountdownModel(PagedTableModel):
         if role == ROW_ROLE:
             return self.wrap(self._rows[i])
         return None
+
+
+class FirstPaint(QObject):
+    """Emits ``painted`` once, when the table's rows are first painted (not its empty frame)."""
+
+    painted = Signal()
+
+    def __init__(self, table: QAbstractItemView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.done = False
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            model = self.table.model()
+            if model is not None and model.rowCount() > 0:
+                self.done = True
+                self.table.viewport().removeEventFilter(self)
+                self.painted.emit()
+        return False
