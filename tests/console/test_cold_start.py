@@ -123,3 +123,12 @@ def test_policy_check_names_a_country_without_a_holiday_calendar(tmp_path: Path,
     assert main(["policy", "check", "--policy", str(folder)]) != 0
     err = capsys.readouterr().err
     assert "holiday_country 'XQ'" in err and "not a country the holidays calendar knows" in err
+
+
+def test_the_version_read_at_start_is_the_installed_packages() -> None:
+    """console.__version__ reads the dist-info itself (importlib.metadata costs 25 ms per start)."""
+    from importlib import metadata
+
+    import console
+
+    assert console.__version__ == metadata.version(console.DIST)
