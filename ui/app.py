@@ -16,7 +16,6 @@ import argparse
 import gc
 import importlib
 import logging
-import platform
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from console import __version__, config, logfile
 from console.errors import AuthenticationError, ConsoleError
-from console.policy import Catalogue, load_catalogue
 from console.security.roles import Actor, Perm
 from ui import errors, style
 from ui import preferences as P
@@ -50,6 +48,7 @@ log = logging.getLogger("ui.app")
 
 if TYPE_CHECKING:
     from console.context import Context
+    from console.policy import Catalogue
     from console.security.auth import SignedIn
     from console.security.config import SecuritySettings
     from console.session import Access, Database, Kept
@@ -101,6 +100,7 @@ def open_console(url: str | None, policy: str | None, warm: bool = False, sign_i
     (screenshots, benchmarks) a database that wants a sign-in and has no live session is refused.
     A local file's owner gets the first page's SQL kept for the next start's fast first paint.
     """
+    from console.policy import load_catalogue
     from console.session import SIGN_IN_FIRST, find_access, open_database, register_models
 
     catalogue = catalogue or load_catalogue(policy or None)
@@ -144,12 +144,19 @@ def fast_start(url: str | None, policy: str | None, prefs: Preferences, tasks: T
     rows = first_page.read(url)
     if not rows:
         return None
-    try:
-        catalogue = load_catalogue(policy or None)
-    except ConsoleError:
-        return None  # the ordinary start reports it
-    from ui.queue.provisional import EarlyContext, ProvisionalWindow
+    from ui.queue.provisional import EarlyContext, KeptCatalogue, ProvisionalWindow
 
+    kept = first_page.display(policy)
+    catalogue: Any
+    if kept is not None:
+        catalogue = KeptCatalogue.of(kept)  # the catalogue itself loads on the worker
+    else:
+        from console.policy import load_catalogue
+
+        try:
+            catalogue = load_catalogue(policy or None)
+        except ConsoleError:
+            return None  # the ordinary start reports it
     early = ProvisionalWindow(app_context(EarlyContext(catalogue), prefs, tasks), rows)  # type: ignore[arg-type]
     early.show()
     return early
@@ -458,6 +465,7 @@ class Shell(QObject):
 def welcome(args: argparse.Namespace, prefs: Preferences, tasks: Tasks, then: Any, failed: Any,
             keep: dict[str, Any]) -> bool:
     """On a real first start, the welcome (ui.dialogs.first_run) runs before the database opens."""
+    from console.policy import load_catalogue
     from ui.dialogs.first_run import FirstRunWizard, needs_welcome
 
     if not needs_welcome(args.db, prefs):
@@ -484,7 +492,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         logfile.start()
     except OSError as exc:  # a read-only data folder: the window runs without its log
         sys.stderr.write(f"privacy-console: no log file ({exc.strerror or exc})\n")
-    log.info("started: Privacy Console %s, Python %s, %s", __version__, platform.python_version(), platform.system())
+    log.info("started: Privacy Console %s, Python %s, %s", __version__, sys.version.split()[0], sys.platform)
     qapp = make_qapp(argv, Preferences().get(P.LANGUAGE))
     responsive_threads()
     qapp.setQuitOnLastWindowClosed(False)  # the opening dialogs close before the window shows

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from console import config
 from console.errors import PolicyError
 from console.policy.disclosures import (
     Disclosures,
@@ -27,7 +26,7 @@ from console.policy.disclosures import (
 )
 from console.policy.reader import Node, unknown
 from console.policy.records import Records, load_records
-from console.resources import resource_path
+from console.policy_files import catalogue_files, default_catalogue_path
 
 if TYPE_CHECKING:
     from console.deadlines import Rule
@@ -293,16 +292,10 @@ class Catalogue:
         return [policy, *laws]
 
 
-def default_catalogue_path() -> Path:
-    """The catalogue in use: ``PRIVACY_CONSOLE_POLICY`` if set, else the shipped one."""
-    override = config.POLICY.get()
-    return Path(override) if override else resource_path("policy")
-
-
 def _read_files(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
     if not path.exists():
         raise PolicyError(f"{path}: the policy catalogue does not exist")
-    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    files = catalogue_files(path)
     if not files:
         raise PolicyError(f"{path}: the folder holds no .toml catalogue files")
     merged: dict[str, Any] = {}

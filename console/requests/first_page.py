@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from console import __version__, config
+from console import __version__, config, policy_files
 from console.store.revisions import head_revision
 
 log = logging.getLogger(__name__)
@@ -57,13 +57,16 @@ def _key() -> dict[str, Any]:
     return {"format": FORMAT, "version": __version__, "revision": head_revision(), "fields": list(FIELDS)}
 
 
-def remember(sql: str, args: Sequence[Any], fields: Sequence[str], datetimes: Sequence[int]) -> bool:
-    """Keep the first page's SQL for the next start; True when the file was (re)written.
+def remember(sql: str, args: Sequence[Any], fields: Sequence[str], datetimes: Sequence[int],
+             display: dict[str, Any] | None = None) -> bool:
+    """Keep the first page's SQL for the next start, and ``display``: what showing it needs of
+    the policy catalogue (see :func:`display`); True when the file was (re)written.
 
-    Only SQL and its plain arguments are kept (no rows, nothing about a person)."""
+    Only SQL, its plain arguments and catalogue details are kept (no rows, nothing about a person)."""
     if tuple(fields) != FIELDS or not all(isinstance(a, str | int | float) for a in args):
         return False
-    text = json.dumps({**_key(), "sql": sql, "args": list(args), "datetimes": list(datetimes)}, indent=1)
+    text = json.dumps({**_key(), "sql": sql, "args": list(args), "datetimes": list(datetimes),
+                       "display": display}, indent=1)
     path = cache_path()
     try:
         if path.read_text(encoding="utf-8") == text:
@@ -124,3 +127,30 @@ def _read(url: str | None) -> list[tuple[Any, ...]] | None:
                 values[i] = parse(values[i] + "+00:00")
         out.append(tuple(values))
     return out
+
+
+def catalogue_display(source: str, name: str, time_zone: str, due_soon_hours: int,
+                      titles: dict[str, str]) -> dict[str, Any]:
+    """What the first page shows of the catalogue read from ``source``: the organisation's name and
+    zone, the due-soon threshold, the rights' titles; with the fingerprint of the catalogue's files."""
+    return {"fingerprint": policy_files.fingerprint(source), "name": name, "time_zone": time_zone,
+            "due_soon_hours": due_soon_hours, "titles": titles}
+
+
+def display(policy: str | None) -> dict[str, Any] | None:
+    """The kept catalogue details (name, time_zone, due_soon_hours, titles) where the catalogue at
+    ``policy`` (None: the default) is still the one they were read from; None otherwise (the
+    caller then loads the catalogue itself)."""
+    try:
+        kept = json.loads(cache_path().read_text(encoding="utf-8"))
+        shown = kept.get("display") if isinstance(kept, dict) else None
+        if not isinstance(shown, dict) or shown.get("fingerprint") != json.loads(json.dumps(
+                policy_files.fingerprint(policy))):
+            return None
+        if not (isinstance(shown.get("name"), str) and isinstance(shown.get("time_zone"), str)
+                and isinstance(shown.get("due_soon_hours"), int) and isinstance(shown.get("titles"), dict)):
+            return None
+        return shown
+    except Exception as exc:  # noqa: BLE001 - the catalogue is loaded the ordinary way instead
+        log.info("kept catalogue details skipped: %s", type(exc).__name__)
+        return None

@@ -307,7 +307,10 @@ def remember_first_page(ctx: Context, limit: int) -> bool:
         return False
     f = QueueFilter()
     sql, args = reads.statement(ctx.db, *_page_query(ctx, f, None, limit, ctx.now()))
-    return first_page.remember(sql, args, tuple(fl.name for fl in fields(QueueRow)), QUEUE_ROW.datetimes)
+    cat = ctx.catalogue
+    shown = first_page.catalogue_display(cat.source, cat.organisation.name, cat.organisation.time_zone,
+                                         cat.due_soon_hours, {r.id: r.title for r in cat.rights})
+    return first_page.remember(sql, args, tuple(fl.name for fl in fields(QueueRow)), QUEUE_ROW.datetimes, shown)
 
 
 def count(ctx: Context, f: QueueFilter, now: datetime | None = None) -> int:

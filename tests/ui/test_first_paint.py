@@ -19,7 +19,7 @@ from console.session import open_database
 from ui.app import WARM_MODULES
 from ui.main_window import AFTER_PAINT_MODULES, MainWindow
 from ui.queue.model import QueueModel, fetch_rows
-from ui.queue.provisional import ProvisionalWindow
+from ui.queue.provisional import KeptCatalogue, ProvisionalWindow
 
 from .helpers import add, gui_run, run_window
 
@@ -230,3 +230,26 @@ def test_the_early_page_paints_before_sqlalchemy_is_imported(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=180,
                          env={**env, "PRIVACY_CONSOLE_HOME": str(child_home)})
     assert "PAINTED False 7" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_catalogues_details_are_kept_only_while_its_files_are_unchanged(ctx, tmp_path, monkeypatch):
+    """The early page shows the rights' titles, the zone and the due-soon threshold as the
+    catalogue has them, without loading it; an edited catalogue file makes it load the catalogue."""
+    import shutil
+
+    from console.policy import load_catalogue
+    from console.policy_files import default_catalogue_path
+
+    _local(ctx.db)
+    policy = tmp_path / "policy"
+    shutil.copytree(default_catalogue_path(), policy)
+    catalogue = load_catalogue(policy)
+    queries.remember_first_page(dataclasses.replace(ctx, catalogue=catalogue), QueueModel.page_size)
+    kept = first_page.display(str(policy))
+    assert kept is not None and first_page.display(None) is None  # another catalogue: not these details
+    early = KeptCatalogue.of(kept)
+    assert early.organisation.tz == catalogue.organisation.tz and early.due_soon == catalogue.due_soon
+    assert all(early.right_title(r.id) == catalogue.right_title(r.id) for r in catalogue.rights)
+    first = sorted(policy.glob("*.toml"))[0]
+    first.write_text(first.read_text() + "\n# edited\n")
+    assert first_page.display(str(policy)) is None
