@@ -6,13 +6,6 @@ and its tabs; the frame builds the header and the button row, loads a record in 
 (a later choice wins over an earlier one), runs every action's service in the writer thread,
 shows the new record in every tab, and turns a refusal into its message (a stale version offers
 to reload). While a write runs every button is disabled (``busy_changed``).
-
-A tab declared with a maker (``TabSpec.build`` a callable) is built on first use: an empty page
-with its title stands in the tab bar until the tab is shown (a click, Alt+number,
-``setCurrentIndex``, a record shown while it is the current tab) or asked for
-(:meth:`RecordWorkspace.tab`); it is then made, put in the page's place and given the record on
-show. Each new record goes to the built tabs only. (The tab bar's minimum width counts the built
-tabs only, so a wide tab raises the window's minimum width when it is first built.)
 """
 
 from __future__ import annotations
@@ -58,11 +51,9 @@ class ActionSpec:
 
 @dataclass(frozen=True)
 class TabSpec:
-    """A tab: its key, its title, and ``build`` -- what makes it on first use (or the tab already made)."""
-
     key: str
     title: str
-    build: Callable[[], QWidget] | QWidget
+    widget: QWidget
 
 
 class RecordWorkspace(QWidget):
@@ -175,17 +166,10 @@ class RecordWorkspace(QWidget):
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self.actions_row = self._build_actions()
         self.tabs = QTabWidget()
-        self._tabs: dict[str, QWidget] = {}  # the tabs built so far
-        self._unbuilt: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}  # key: (the empty page, its maker)
+        self._tabs: dict[str, QWidget] = {}
         for spec in self.tab_specs():
-            if isinstance(spec.build, QWidget):
-                self._tabs[spec.key] = spec.build
-                self.tabs.addTab(spec.build, spec.title)
-            else:
-                page = QWidget()
-                self._unbuilt[spec.key] = (page, spec.build)
-                self.tabs.addTab(page, spec.title)
-        self.tabs.currentChanged.connect(self._build_current)
+            self._tabs[spec.key] = spec.widget
+            self.tabs.addTab(spec.widget, spec.title)
         above, below = self.notes()
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -228,14 +212,7 @@ class RecordWorkspace(QWidget):
         return self._view
 
     def tab(self, key: str) -> Any:
-        """The tab ``key``, built now if it was not yet (None for a key this workspace has not)."""
-        if key in self._unbuilt:
-            self._build(key)
         return self._tabs.get(key)
-
-    def built_tabs(self) -> list[str]:
-        """The keys of the tabs made so far, in the tab bar's order."""
-        return sorted(self._tabs, key=lambda key: self.tabs.indexOf(self._tabs[key]))
 
     def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Call ``fn(ctx, *args)`` in the writer thread; show the result or the refusal."""
@@ -256,7 +233,7 @@ class RecordWorkspace(QWidget):
         if not reference:
             self._view = None
             self.stack.setCurrentIndex(0)
-            for tab in list(self._tabs.values()):
+            for tab in self._tabs.values():
                 self.clear_tab(tab)
             return
         self.app.tasks.read(type(self).load_query, self.app.ctx, reference,
@@ -275,10 +252,8 @@ class RecordWorkspace(QWidget):
         self._view = view
         self.stack.setCurrentIndex(1)
         self.redraw()
-        shown = self._build_current()  # the tab on screen, made now if it was not (it gets ``view`` there)
-        for tab in list(self._tabs.values()):
-            if tab is not shown:
-                self.show_in_tab(tab, view)
+        for tab in self._tabs.values():
+            self.show_in_tab(tab, view)
         self.loaded.emit(view)
 
     def _written(self, result: Any) -> None:
@@ -302,42 +277,6 @@ class RecordWorkspace(QWidget):
         for button in self.buttons.values():
             self._enable(button, not busy and button.property("allowed") is True)
         self.busy_changed.emit(busy)
-
-    # --- building a tab on first use ------------------------------------------------------------
-
-    @Slot()
-    def _build_current(self) -> QWidget | None:
-        """Make the tab now on screen if it is still an empty page; returns it if it was made now."""
-        page = self.tabs.currentWidget()
-        for key, (waiting, _make) in self._unbuilt.items():
-            if waiting is page:
-                return self._build(key)
-        return None
-
-    def _build(self, key: str) -> QWidget:
-        """Make tab ``key``, show it the record on show, and put it in its empty page's place (same
-        position, title, icon, tooltip, enabled state; the same tab stays current)."""
-        page, make = self._unbuilt.pop(key)
-        tab = make()
-        self._tabs[key] = tab
-        index = self.tabs.indexOf(page)
-        current = self.tabs.currentIndex()
-        title, icon, tip = self.tabs.tabText(index), self.tabs.tabIcon(index), self.tabs.tabToolTip(index)
-        enabled, visible = self.tabs.isTabEnabled(index), self.tabs.isTabVisible(index)
-        blocked = self.tabs.blockSignals(True)  # the same tab stays current: nobody is told of a change
-        try:
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, icon, title)
-            self.tabs.setTabToolTip(index, tip)
-            self.tabs.setTabEnabled(index, enabled)
-            self.tabs.setTabVisible(index, visible)
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
-        if self._view is not None:
-            self.show_in_tab(tab, self._view)
-        page.deleteLater()
-        return tab
 
     # --- drawing ---------------------------------------------------------------------------
 

@@ -68,8 +68,7 @@ class RequestWorkspace(RecordWorkspace):
         return [], [self.read_only]
 
     def tab_specs(self) -> list[TabSpec]:
-        """Every registered tab, each made on first use (see RecordWorkspace.tab)."""
-        return [TabSpec(spec.key, spec.title(), lambda factory=spec.factory: factory(self)) for spec in registry.tabs()]
+        return [TabSpec(spec.key, spec.title(), spec.factory(self)) for spec in registry.tabs()]
 
     def tab(self, key: str) -> RequestTab | None:
         return super().tab(key)
