@@ -216,3 +216,38 @@ def test_once_the_request_may_be_answered_the_package_is_its_answer_not_the_rece
     qtbot.waitUntil(lambda: tab.current_kind() == "access", timeout=60_000)
     assert first != "access" or tab.kind.count() == 1
     assert tab.kind.currentText().startswith("Access")
+
+
+def test_making_the_tab_in_an_open_window_shows_no_window_of_its_own(app_ctx, qtbot, tmp_path):
+    """The Configure signing button was shown before it was in the bar: for a moment a window of its
+    own, which took the keyboard from the open window (a tab made after the window is up)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+    shown: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+                shown.append(type(obj).__name__)
+            return False
+
+    workspace = RequestWorkspace(app_ctx)
+    qtbot.addWidget(workspace)
+    typing = QLineEdit(workspace)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    workspace.activateWindow()
+    typing.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is typing)
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        tab = PackageTab(workspace)
+        qtbot.addWidget(tab)
+        qtbot.wait(50)  # the window system's answer to a window shown comes as an event
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert shown == []
+    assert QApplication.focusWidget() is typing
+    assert tab.signing.configure_button.isVisibleTo(tab)  # still offered, in its bar

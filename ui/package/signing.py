@@ -45,13 +45,15 @@ class SigningBar(QWidget):
         self.configure_button = QPushButton(style.icon("settings"), self.tr("Configure signing…"))
         self.configure_button.clicked.connect(lambda: self.configure())
         self.configure_button.setEnabled(self.can_configure)
-        self.configure_button.setVisible(self.can_sign or self.can_configure)
         if not self.can_configure:
             self.configure_button.setToolTip(refusal(actor, (Perm.SETTINGS,), self.tr("Choosing the signing certificate")))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.configure_button)
+        # hidden or shown once in the bar: shown before, the lone button was a window of its own, which
+        # flashed up and took the keyboard from the main window when the tab is built after it is up
+        self.configure_button.setVisible(self.can_sign or self.can_configure)
         self._show()
 
     @property
