@@ -108,6 +108,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"{PROG}: argument {i} holds bytes that are not UTF-8 text; set the terminal to "
                              "UTF-8 (or pass the value as UTF-8) and try again. Nothing was changed.\n")
             return 2
+    if "request" in args_list and "list" in args_list:
+        from console.cli import request_fast  # before the parser: it would load SQLAlchemy
+
+        try:
+            fast = request_fast.run(args_list)
+        except BrokenPipeError:
+            sys.stderr.close()
+            return 0
+        if fast is not None:
+            return fast
     parser = build_parser(command_of(args_list))
     args = parser.parse_args(args_list)
     for key in ("db", "json", "policy"):

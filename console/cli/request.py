@@ -6,12 +6,13 @@ import argparse
 from datetime import UTC, timedelta, tzinfo
 
 from console.cli import args as args_
+from console.cli import request_fast
 from console.cli.app import context as _open_context
 from console.cli.args import command
 from console.cli.args import day as _day
 from console.cli.args import instant as _when
-from console.cli.output import Progress, emit_json, table, warn
-from console.deadlines import format_time_left, time_left
+from console.cli.output import Progress, emit_json, warn
+from console.deadlines import format_time_left
 from console.errors import ValidationError
 from console.requests import commands, intake, queries
 from console.requests.lifecycle import RejectReason
@@ -197,15 +198,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     f = queries.QueueFilter(queue=args.queue, right=args.right, status=args.status, assignee=args.assignee,
                             deadline=args.deadline, search=args.search, sort=args.sort, descending=args.desc)
     now = ctx.now()
-    page = queries.fetch_page(ctx, f, limit=max(1, args.limit), now=now)
-    if args.json:
-        emit_json({"queue": args.queue, "count": queries.count(ctx, f, now=now), "rows": page.rows})
-        return 0
-    rows = [[r.reference, r.subject_name[:28], r.right, r.status, due_text(r.due_at, ctx.catalogue.organisation.tz),
-             "closed" if r.closed else (("paused, " if r.paused else "") + format_time_left(time_left(r.due_at, now, r.paused_since))), r.assignee or "-"]
-            for r in page.rows]
-    table(rows, ["reference", "subject", "right", "status", "due", "left", "assignee"])
-    print(f"({len(page.rows)} shown of {queries.count(ctx, f, now=now):,})")
+    limit = max(1, args.limit)
+    page = queries.fetch_page(ctx, f, limit=limit, now=now)
+    request_fast.show(page.rows, queries.count(ctx, f, now=now), args.queue, ctx.catalogue.organisation.tz, now, args.json)
+    if not (args.search or args.assignee):  # the next run of this shape may take the fast path
+        cat = ctx.catalogue
+        request_fast.remember(request_fast.shape_key(args.queue, args.right, args.status, args.deadline, args.sort,
+                                                     args.desc, limit),
+                              args.db, queries.list_statements(ctx, f, limit), cat.source,
+                              cat.organisation.time_zone, cat.due_soon_hours)
     return 0
 
 

@@ -53,7 +53,8 @@ def local_file(url: str | None) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
-def _key() -> dict[str, Any]:
+def key() -> dict[str, Any]:
+    """What a kept statement is valid for: this file format, program version, schema revision, row fields."""
     return {"format": FORMAT, "version": __version__, "revision": head_revision(), "fields": list(FIELDS)}
 
 
@@ -65,9 +66,14 @@ def remember(sql: str, args: Sequence[Any], fields: Sequence[str], datetimes: Se
     Only SQL, its plain arguments and catalogue details are kept (no rows, nothing about a person)."""
     if tuple(fields) != FIELDS or not all(isinstance(a, str | int | float) for a in args):
         return False
-    text = json.dumps({**_key(), "sql": sql, "args": list(args), "datetimes": list(datetimes),
+    text = json.dumps({**key(), "sql": sql, "args": list(args), "datetimes": list(datetimes),
                        "display": display}, indent=1)
-    path = cache_path()
+    return keep_text(cache_path(), text)
+
+
+def keep_text(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` whole (a new file put in place) unless it holds it already;
+    True when written. A read-only data folder: nothing kept, nothing else changes."""
     try:
         if path.read_text(encoding="utf-8") == text:
             return False
@@ -75,12 +81,12 @@ def remember(sql: str, args: Sequence[Any], fields: Sequence[str], datetimes: Se
         pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".first-page-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
-    except OSError as exc:  # a read-only data folder: no fast start, nothing else changes
-        log.info("first page not kept: %s", exc.strerror or exc)
+    except OSError as exc:
+        log.info("%s not kept: %s", path.name, exc.strerror or exc)
         return False
     return True
 
@@ -100,33 +106,53 @@ def _read(url: str | None) -> list[tuple[Any, ...]] | None:
     if path is None or not path.is_file():
         return None
     kept = json.loads(cache_path().read_text(encoding="utf-8"))
-    if not isinstance(kept, dict) or any(kept.get(k) != v for k, v in _key().items()):
+    if not isinstance(kept, dict) or any(kept.get(k) != v for k, v in key().items()):
         return None
     sql, args, at = kept["sql"], kept["args"], kept["datetimes"]
     if not (isinstance(sql, str) and isinstance(args, list) and isinstance(at, list)):
         return None
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=config.busy_timeout())
+    conn = open_checked(path)
+    if conn is None:
+        return None
     try:
-        revision = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        if revision != [(head_revision(),)]:
-            return None
-        sign_in = conn.execute("SELECT value FROM settings WHERE key = ?", (_SIGN_IN,)).fetchone()
-        if sign_in is not None and json.loads(sign_in[0]) is not False:
-            return None  # sign-in first (or a setting this cannot read): the ordinary start
         rows = conn.execute(sql, args).fetchall()
     finally:
         conn.close()
     if rows and len(rows[0]) != len(FIELDS):
         return None
+    return [tuple(values) for values in with_times(rows, at)]
+
+
+def with_times(rows: Sequence[Sequence[Any]], at: Sequence[int]) -> list[list[Any]]:
+    """Each row's values, those at ``at`` (SQLite's UTC text) made aware datetimes, as
+    ``console.store.reads`` reads them."""
     parse = datetime.fromisoformat
     out = []
     for r in rows:
         values = list(r)
         for i in at:
-            if values[i] is not None:  # as console.store.reads: UTC text, made aware
+            if values[i] is not None:
                 values[i] = parse(values[i] + "+00:00")
-        out.append(tuple(values))
+        out.append(values)
     return out
+
+
+def open_checked(path: Path) -> sqlite3.Connection | None:
+    """The file at ``path`` opened read-only, where it is at this program's schema revision and
+    needs no sign-in (its local owner may then read everything); else None (the caller takes the
+    ordinary path, which checks who acts)."""
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=config.busy_timeout())
+    try:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        if revision == [(head_revision(),)]:
+            sign_in = conn.execute("SELECT value FROM settings WHERE key = ?", (_SIGN_IN,)).fetchone()
+            if sign_in is None or json.loads(sign_in[0]) is False:
+                return conn
+    except BaseException:
+        conn.close()
+        raise
+    conn.close()  # another revision, or sign-in first (or a setting this cannot read)
+    return None
 
 
 def catalogue_display(source: str, name: str, time_zone: str, due_soon_hours: int,

@@ -28,14 +28,20 @@ from console.context import Context
 from console.errors import ValidationError
 from console.folding import fold
 from console.requests import first_page
-from console.requests.lifecycle import CLOSED, OPEN, Status
+from console.requests.lifecycle import OPEN, Status
+from console.requests.rows import (
+    CLOSED_VALUES,
+    DEADLINE_STATES,
+    QUEUES,
+    SORT_KEYS,
+    QueueFilter,
+    QueueRow,
+)
 from console.store import reads
 from console.store.models import OPEN_STATUSES, QueueCount, Request
 
 OPEN_VALUES = tuple(sorted(s.value for s in OPEN))
 assert OPEN_VALUES == OPEN_STATUSES, "the open queue's partial index names the open statuses"
-CLOSED_VALUES = tuple(s.value for s in CLOSED)
-QUEUES = ("mine", "open", "due_soon", "overdue", "awaiting_verification", "paused", "closed", "all")
 SORTS = {
     "due_at": Request.due_at,
     "received_at": Request.received_at,
@@ -46,48 +52,7 @@ SORTS = {
     "assignee": Request.assignee,
     "priority": Request.priority,
 }
-DEADLINE_STATES = ("on_track", "due_soon", "due_today", "overdue", "paused", "closed")
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    """What the person asked to see; every field narrows the queue in SQL."""
-
-    queue: str = "open"  # one of QUEUES, or "right:<id>"
-    right: str | None = None
-    status: str | None = None
-    assignee: str | None = None
-    deadline: str | None = None  # one of DEADLINE_STATES
-    search: str = ""
-    sort: str = "due_at"
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    """One table row: only what the queue shows, cheap to build by the thousand."""
-
-    id: int
-    reference: str
-    subject_name: str
-    subject_email: str
-    right: str
-    status: str
-    received_at: datetime
-    due_at: datetime
-    due_rule: str
-    paused_since: datetime | None  # the time left is frozen from here
-    assignee: str | None
-    priority: str
-    version: int
-
-    @property
-    def paused(self) -> bool:
-        return self.paused_since is not None
-
-    @property
-    def closed(self) -> bool:
-        return self.status in CLOSED_VALUES
+assert tuple(SORTS) == SORT_KEYS, "the fast request list (console.cli.request_fast) knows the sort keys"
 
 
 @dataclass(frozen=True)
@@ -313,10 +278,37 @@ def remember_first_page(ctx: Context, limit: int) -> bool:
     return first_page.remember(sql, args, tuple(fl.name for fl in fields(QueueRow)), QUEUE_ROW.datetimes, shown)
 
 
+def list_statements(ctx: Context, f: QueueFilter, limit: int) -> list[tuple[str, list[Any]]] | None:
+    """The SQL of ``f``'s first page of ``limit`` rows and of its count, each with its arguments in
+    order, the clock's values named instead ("now", "soon"), for the command line's fast
+    ``request list`` (``console.cli.request_fast``); None on PostgreSQL or where a value is not
+    plain (nothing kept then)."""
+    if ctx.db.dialect != "sqlite":
+        return None
+    now = ctx.now()
+    page_key, page_build, values = _page_query(ctx, f, None, limit, now)
+    shape = page_key[1]
+    made = []
+    for key, build in ((page_key, page_build), (("queue-count", shape), lambda: _count_stmt(shape))):
+        sql, args = reads.statement(ctx.db, key, build, values)
+        names = reads.parameter_names(ctx.db, key, build)
+        if names is None or len(names) != len(args):
+            return None
+        kept: list[Any] = [{"clock": n} if n in ("now", "soon") else a for n, a in zip(names, args, strict=True)]
+        if not all(isinstance(a, str | int | float | dict) for a in kept):
+            return None
+        made.append((sql, kept))
+    return made
+
+
+def _count_stmt(shape: tuple[Any, ...]) -> Any:
+    return select(func.count()).select_from(Request).where(*_where(shape))
+
+
 def count(ctx: Context, f: QueueFilter, now: datetime | None = None) -> int:
     now = now or ctx.now()
     shape, values = _plan(ctx, f, now)
-    stmt = select(func.count()).select_from(Request).where(*_where(shape))
+    stmt = _count_stmt(shape)
     with ctx.db.read(ctx.actor) as s:
         return int(s.scalar(stmt, values) or 0)
 

@@ -100,6 +100,12 @@ def statement(db: Database, key: Hashable, build: Callable[[], Executable], para
                         for v in (values[name] for name in c.order))
 
 
+def parameter_names(db: Database, key: Hashable, build: Callable[[], Executable]) -> tuple[str, ...] | None:
+    """The names of ``build()``'s parameters in the order :func:`statement` gives their values
+    (None: named parameters, PostgreSQL)."""
+    return _compiled(db, key, build).order
+
+
 def fetch(db: Database, actor: Actor, key: Hashable, build: Callable[[], Executable], params: dict[str, Any],
           shape: RowShape, perm: Perm | None = Perm.READ) -> list[Any]:
     """The rows of the statement ``build()`` (compiled once per ``key``) with ``params``."""
