@@ -94,6 +94,8 @@ class Request(Base):
         Index("ix_requests_open_due", "due_at", "id", sqlite_where=text(OPEN_PREDICATE),
               postgresql_where=text(OPEN_PREDICATE)),
         Index("ix_requests_subject_name", "subject_name", "id"),  # sort by subject stops after a page
+        # A common name fragment's page over all requests walks this and stops (queries._walks).
+        Index("ix_requests_due", "due_at", "id"),
     )
 
 

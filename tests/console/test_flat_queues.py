@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import delete, event
+from sqlalchemy import delete, event, select
 
 from console import demo
 from console.requests import commands, queries
@@ -61,7 +61,7 @@ def test_counts_read_a_few_rows_not_the_table(ctx) -> None:  # type: ignore[no-u
 
 
 def _plan(ctx, f: QueueFilter, cursor=None) -> str:  # type: ignore[no-untyped-def]
-    """The database's own plan for the page query, as text."""
+    """The database's own plan for the page query (the last statement), as text."""
     captured: list[tuple[str, object]] = []
 
     def record(conn, cursor_, statement, parameters, *_args) -> None:  # type: ignore[no-untyped-def]
@@ -74,7 +74,7 @@ def _plan(ctx, f: QueueFilter, cursor=None) -> str:  # type: ignore[no-untyped-d
     finally:
         event.remove(ctx.db.engine, "before_cursor_execute", record)
     captured += direct
-    sql, params = next((s, p) for s, p in captured if s.lstrip().upper().startswith("SELECT"))
+    sql, params = [(s, p) for s, p in captured if s.lstrip().upper().startswith("SELECT")][-1]
     prefix = "EXPLAIN QUERY PLAN " if ctx.db.dialect == "sqlite" else "EXPLAIN "
     with ctx.db.engine.connect() as conn:
         if ctx.db.dialect == "postgresql":
@@ -187,3 +187,67 @@ def test_a_cancelled_demo_leaves_the_schema_and_counts_as_they_were(ctx) -> None
     assert schema() == before
     assert queries.queue_counts(ctx) == counts == _brute_force(ctx)
     assert queries.count(ctx, QueueFilter(queue="all")) == 50
+
+
+def test_common_and_rare_name_fragments_give_the_same_pages_by_either_path(ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On SQLite a common fragment walks the due-date index and tests each row's folded name, a rare
+    one goes through the FTS5 trigram table; a walk too short for a page hands over to the trigram
+    path. Every way gives the same rows in the same order, page after page, accents folded
+    ("zielinska" finds "Zielińska"), as a plain reading of the table does; on PostgreSQL (whose
+    planner picks pg_trgm or the walk by itself) the one statement gives them too."""
+    from console.folding import fold
+
+    demo.fill(ctx, 300, seed=11, sample_company=False)
+    for i, name in enumerate(("Zofia Zielińska", "Ewa ZIELINSKA", "Anna Zielińska-Kowal")):
+        commands.add_request(ctx, NewRequest(
+            right="access", subject_name=name, subject_email=f"z{i}@example.org",
+            received_at=ctx.now() - timedelta(days=i + 1), jurisdictions=("EU",)))
+    with ctx.db.read(ctx.actor) as s:
+        table = s.execute(select(Request.id, Request.subject_name, Request.subject_email, Request.status,
+                                  Request.due_at)).all()
+
+    def most(*frags: str) -> str:
+        return max(frags, key=lambda frag: sum(frag in fold(r.subject_name) for r in table))
+    common = most("ska", "ski", "son", "ann", "ova")  # the trigram table on SQLite
+    short = most("an", "ar", "ow", "er")  # too short for SQLite's trigrams: LIKE
+
+    def pages(f: QueueFilter) -> tuple[list[int], list[str]]:
+        ids: list[int] = []
+        cursor = None
+        with reads.watching() as seen:
+            while True:
+                page = queries.fetch_page(ctx, f, cursor, limit=7)
+                ids += [r.id for r in page.rows]
+                if (cursor := page.cursor) is None:
+                    return ids, [sql for sql, _ in seen]
+
+    for frag in (common, short, "zielinska", "ZIELIŃSK"):
+        for queue in ("all", "open"):
+            f = QueueFilter(queue=queue, search=frag)
+            wanted = [r.id for r in sorted(table, key=lambda r: (r.due_at, r.id))
+                      if (fold(frag) in fold(r.subject_name) or r.subject_email.startswith(frag.lower())) and (queue == "all" or r.status in queries.OPEN_VALUES)]
+            monkeypatch.setattr(queries, "WALK_FROM", 10**9)
+            by_trigram, sql = pages(f)
+            assert not any("walked" in s for s in sql), frag
+            assert by_trigram == wanted, (frag, queue)
+            if ctx.db.dialect != "sqlite":  # PostgreSQL's planner picks pg_trgm or the walk by itself
+                continue
+            monkeypatch.setattr(queries, "WALK_FROM", 1)
+            by_walk, sql = pages(f)
+            assert any("walked" in s for s in sql), frag
+            monkeypatch.setattr(queries, "WALK_ROWS", 3)  # walks too short for a page: the trigram path takes over
+            by_short_walks, _ = pages(f)
+            monkeypatch.undo()
+            assert by_trigram == by_walk == by_short_walks == wanted and wanted, (frag, queue)
+    if ctx.db.dialect == "sqlite":
+        monkeypatch.setattr(queries, "WALK_FROM", 1)
+        with reads.watching() as seen:
+            queries.fetch_page(ctx, QueueFilter(queue="all", search=common))
+        sql, params = next((sql, params) for sql, params in seen if "walked" in sql)
+        with ctx.db.engine.connect() as conn:
+            plan = "\n".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params).all())
+    else:  # a tiny table makes any plan cheap: can the index serve the page, stopping early?
+        plan = _plan(ctx, QueueFilter(queue="all", search=common))
+    # the page reads requests along ix_requests_due and stops
+    assert ("SCAN requests USING INDEX ix_requests_due" in plan or "Index Scan using ix_requests_due" in plan), plan
+    assert "Seq Scan" not in plan, plan
