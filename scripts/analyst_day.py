@@ -400,7 +400,7 @@ class Day:
         self.shot("completed")
 
         before = s.region(QUEUE_ROWS)
-        s.click(450, 85)  # the search box: it looks across all requests
+        s.click(330, 85)  # the search box (its left end, wherever the filters beside it end): it looks across all requests
         s.type(SUBJECT[1])
         s.key("Return")
         self.settled("the person's requests in the queue", QUEUE_ROWS, before)

@@ -116,3 +116,22 @@ def test_keyboard_shortcuts(window):
     assert "F5" in shortcuts["Refresh"]
     assert "Ctrl+F" in shortcuts["Search"]
     assert "Ctrl+I" in shortcuts["Import…"]
+
+
+def test_a_request_that_leaves_the_queue_stays_on_show(window, app_ctx, qtbot):
+    """Completing (here: withdrawing) the request on show takes it out of the overdue queue; the
+    workspace keeps showing it, so the analyst sees what they did, and no other request is opened."""
+    from console.requests import commands
+
+    ctx = app_ctx.ctx
+    _fill(ctx)
+    first = add(ctx, "Kai Berg", "inquiry", days_ago=4)  # the most overdue: first in the queue
+    window.nav.select("queue", "overdue")
+    assert row_texts(window, Col.SUBJECT) == ["Kai Berg", "Wen Young"]
+    qtbot.waitUntil(lambda: window.workspace.view is not None and window.workspace.view.reference == first.reference)
+    commands.withdraw(ctx, first.reference, "The person no longer wants an answer")
+    window.queue.refresh()
+    qtbot.waitUntil(lambda: row_texts(window, Col.SUBJECT) == ["Wen Young"])
+    assert not window.queue.table.currentIndex().isValid()  # nothing picked in its place
+    assert not window._open_timer.isActive()
+    assert window.workspace.view.reference == first.reference

@@ -48,20 +48,29 @@ def _t(text: str) -> str:
 
 
 class FilterBox(QComboBox):
-    """A filter's choice box: as wide as its longest choice while there is room, down to
-    ``min_chars`` characters when the window is small (the open list always shows the full words)."""
+    """A filter's choice box, as wide as the choice it shows ("All rights" stays short and leaves the
+    room to the search box; "Information about transfers" widens it), down to ``min_chars``
+    characters when the window is small. The open list always shows the full words."""
 
     def __init__(self, min_chars: int = 7, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._min_chars = min_chars
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
 
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()  # the longest choice, with the style's frame, arrow and icon
+    def _narrowed(self, hint: QSize, text_width: int) -> QSize:
+        """``hint`` (Qt's, for the longest choice with frame, arrow and icon) for a text this wide."""
         metrics = self.fontMetrics()
         longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
-        spare = longest - self._min_chars * metrics.horizontalAdvance("x")
-        return QSize(hint.width() - spare, hint.height()) if spare > 0 else hint
+        return QSize(hint.width() - max(0, longest - text_width), hint.height())
+
+    def sizeHint(self) -> QSize:
+        return self._narrowed(super().sizeHint(), self.fontMetrics().horizontalAdvance(self.currentText()))
+
+    def minimumSizeHint(self) -> QSize:
+        narrow = self.fontMetrics().horizontalAdvance("x") * self._min_chars
+        return self._narrowed(super().minimumSizeHint(),
+                              min(narrow, self.fontMetrics().horizontalAdvance(self.currentText())))
 
 
 class SearchBox(QLineEdit):

@@ -142,6 +142,7 @@ class QueueView(PagedListView):
         self._keep_current = -1
         self._reveal = -1  # a request to select once it shows up (a new one, just registered)
         self._refiltered = False  # the rows changed because the person chose other filters
+        self._pick_first = True  # the next page is a new list (start, other queue or filters), not a refresh
         self._queue = "open"  # the queue chosen in the navigation (a search may look beyond it)
         self.filters = FilterBar(app)
         super().__init__(app, QueueModel(app), "queue", Col.SUBJECT, parent)
@@ -198,14 +199,14 @@ class QueueView(PagedListView):
         """A saved view: its filters, sort and columns, loaded once."""
         self.filters.show_filter(f)
         self.columns.set_hidden(hidden)
-        self._refiltered = True
+        self._refiltered = self._pick_first = True
         self._queue = f.queue
         self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=f.queue, sort=f.sort,
                                                          descending=f.descending)))
         self.show_sort()
 
     def show_queue(self, queue: str) -> None:
-        self._refiltered = True
+        self._refiltered = self._pick_first = True
         self._queue = queue
         self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=queue)))
 
@@ -243,7 +244,7 @@ class QueueView(PagedListView):
 
     @Slot()
     def _filters_changed(self) -> None:
-        self._refiltered = True
+        self._refiltered = self._pick_first = True
         self.model.set_filter(self.filters.apply(replace(self.model.filter, queue=self._queue)))
 
     def page_arrived(self, loaded: int) -> None:
@@ -253,8 +254,12 @@ class QueueView(PagedListView):
         if not self._sized and loaded:
             self._size_columns([self.model.row_at(i) for i in range(min(loaded, SAMPLE_ROWS))])
         super().page_arrived(loaded)
-        if not self.table.currentIndex().isValid() and loaded and self.isVisible():
-            self.select_row(0)  # the most urgent request is on show from the start
+        if self._pick_first and loaded and self.isVisible():
+            self._pick_first = False
+            if not self.table.currentIndex().isValid():
+                self.select_row(0)  # the most urgent request is on show from the start
+        # A refresh that takes the request on show out of the list (completed, so no longer overdue)
+        # leaves the workspace on it: the person sees what they just did, not the next request.
 
     def load_failed(self, exc: BaseException) -> None:
         super().load_failed(exc)
