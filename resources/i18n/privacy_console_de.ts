@@ -204,7 +204,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="155" />
+      <location filename="../../ui/app.py" line="209" />
       <source>The database {0} is empty. Fill it with {1} demo requests to try the console?</source>
       <translation>Die Datenbank {0} ist leer. Mit {1} Demo-Anträgen füllen, um die Konsole auszuprobieren?</translation>
     </message>
@@ -1128,7 +1128,7 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
       <translation>Die Zahlen der Übersicht exportieren</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard/view.py" line="311" />
+      <location filename="../../ui/dashboard/view.py" line="312" />
       <source>Exported</source>
       <translation>Exportiert</translation>
     </message>
@@ -1554,117 +1554,117 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>DocumentsTab</name>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="190" />
+      <location filename="../../ui/incidents/documents.py" line="193" />
       <source>Assess the risk before writing to the people affected.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="141" />
+      <location filename="../../ui/incidents/documents.py" line="142" />
       <source>Authority notification (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="148" />
+      <location filename="../../ui/incidents/documents.py" line="149" />
       <source>Breach register (CSV)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="146" />
+      <location filename="../../ui/incidents/documents.py" line="147" />
       <source>Breach register (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="220" />
+      <location filename="../../ui/incidents/documents.py" line="223" />
       <source>Building {0}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="123" />
+      <location filename="../../ui/incidents/documents.py" line="124" />
       <source>Choose…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="138" />
+      <location filename="../../ui/incidents/documents.py" line="139" />
       <source>Documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="164" />
+      <location filename="../../ui/incidents/documents.py" line="165" />
       <source>Double-click to open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="149" />
+      <location filename="../../ui/incidents/documents.py" line="150" />
       <source>Drill report (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="147" />
+      <location filename="../../ui/incidents/documents.py" line="148" />
       <source>Every real breach (Art. 33(5)); drills never appear in it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="203" />
+      <location filename="../../ui/incidents/documents.py" line="206" />
       <source>No signing certificate is configured (Settings, Signing certificate): documents are saved unsigned.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="144" />
+      <location filename="../../ui/incidents/documents.py" line="145" />
       <source>Notice to the people (PDF)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="170" />
+      <location filename="../../ui/incidents/documents.py" line="171" />
       <source>Open folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="210" />
+      <location filename="../../ui/incidents/documents.py" line="213" />
       <source>Save documents into</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="130" />
+      <location filename="../../ui/incidents/documents.py" line="131" />
       <source>Save into</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="168" />
+      <location filename="../../ui/incidents/documents.py" line="169" />
       <source>Saved in this session</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="125" />
+      <location filename="../../ui/incidents/documents.py" line="126" />
       <source>Sign PDFs with the certificate configured for response packages</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="202" />
+      <location filename="../../ui/incidents/documents.py" line="205" />
       <source>Signed by {0}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="145" />
+      <location filename="../../ui/incidents/documents.py" line="146" />
       <source>The Art. 34 notice in clear and plain language.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="148" />
+      <location filename="../../ui/incidents/documents.py" line="149" />
       <source>The same register as a spreadsheet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="207" />
+      <location filename="../../ui/incidents/documents.py" line="210" />
       <source>The signing certificate cannot be used: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="150" />
+      <location filename="../../ui/incidents/documents.py" line="151" />
       <source>The time to each milestone against its target.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="142" />
+      <location filename="../../ui/incidents/documents.py" line="143" />
       <source>What GDPR Art. 33(3) asks for: nature, categories and numbers, contact point, likely consequences, measures.</source>
       <translation type="unfinished" />
     </message>
@@ -2006,17 +2006,17 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentDocuments</name>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="82" />
+      <location filename="../../ui/incidents/documents.py" line="83" />
       <source>The folder {0} does not exist; choose another one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="84" />
+      <location filename="../../ui/incidents/documents.py" line="85" />
       <source>The folder {0} is not writable; choose another one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/documents.py" line="106" />
+      <location filename="../../ui/incidents/documents.py" line="107" />
       <source>{0} could not be written: {1}</source>
       <translation type="unfinished" />
     </message>
@@ -2024,27 +2024,27 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentFilters</name>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="58" />
+      <location filename="../../ui/incidents/listing.py" line="57" />
       <source>Any risk</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="54" />
+      <location filename="../../ui/incidents/listing.py" line="53" />
       <source>Any status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="63" />
+      <location filename="../../ui/incidents/listing.py" line="62" />
       <source>Response drills run on the same clocks; show them, hide them, or only them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="46" />
+      <location filename="../../ui/incidents/listing.py" line="45" />
       <source>Search reference or title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="62" />
+      <location filename="../../ui/incidents/listing.py" line="61" />
       <source>Which incidents</source>
       <translation type="unfinished" />
     </message>
@@ -2052,47 +2052,47 @@ To close it anyway, say why no answer is sent; the reason is recorded with the r
   <context>
     <name>IncidentList</name>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="95" />
+      <location filename="../../ui/incidents/listing.py" line="92" />
       <source>Log a breach: the 72-hour clock starts when the organisation became aware</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="93" />
+      <location filename="../../ui/incidents/listing.py" line="90" />
       <source>New incident…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="131" />
+      <location filename="../../ui/incidents/listing.py" line="128" />
       <source>No incident matches the search and filters.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="131" />
+      <location filename="../../ui/incidents/listing.py" line="128" />
       <source>No incidents in this list.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="98" />
+      <location filename="../../ui/incidents/listing.py" line="95" />
       <source>Rehearse the response on a shipped scenario, on the real clocks</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="97" />
+      <location filename="../../ui/incidents/listing.py" line="94" />
       <source>Start drill…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="141" />
+      <location filename="../../ui/incidents/listing.py" line="138" />
       <source>The incidents could not be loaded: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="138" />
+      <location filename="../../ui/incidents/listing.py" line="135" />
       <source>{0} incident</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/incidents/listing.py" line="138" />
+      <location filename="../../ui/incidents/listing.py" line="135" />
       <source>{0} incidents</source>
       <translation type="unfinished" />
     </message>
@@ -2683,234 +2683,234 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>
 … and {0} more</source>
       <translation>
 … und {0} weitere</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>About</source>
       <translation>Über</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Assign the selected requests</source>
       <translation>Die ausgewählten Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="199" />
       <source>Assigning requests</source>
       <translation>Anträge zuweisen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="401" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>Assigning {0} requests…</source>
       <translation>{0} Anträge werden zugewiesen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="200" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Change the status of the selected requests</source>
       <translation>Den Status der ausgewählten Anträge ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="221" />
+      <location filename="../../ui/main_window.py" line="200" />
       <source>Changing the status of requests</source>
       <translation>Status von Anträgen ändern</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>Changing {0} requests…</source>
       <translation>{0} Anträge werden geändert…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="466" />
       <source>Counts not updated: {0}</source>
       <translation>Zahlen nicht aktualisiert: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="204" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Dashboard</source>
       <translation>Übersicht</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="214" />
+      <location filename="../../ui/main_window.py" line="193" />
       <source>End your session and return to the sign-in window</source>
       <translation>Sitzung beenden und zur Anmeldung zurückkehren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="197" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>Import requests from a web-form export (CSV or JSON)</source>
       <translation>Anträge aus einem Webformular-Export importieren (CSV oder JSON)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="198" />
       <source>Importing requests</source>
       <translation>Anträge importieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="196" />
+      <location filename="../../ui/main_window.py" line="175" />
       <source>Import…</source>
       <translation>Importieren…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="222" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>Main</source>
       <translation>Haupt</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="194" />
+      <location filename="../../ui/main_window.py" line="173" />
       <source>New request</source>
       <translation>Neuer Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="597" />
+      <location filename="../../ui/main_window.py" line="576" />
       <source>Not refreshed by itself: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="112" />
       <source>Privacy Console</source>
       <translation>Privacy Console</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="190" />
       <source>Put back the last assignment, priority or categories change</source>
       <translation>Die letzte Änderung von Zuweisung, Priorität oder Kategorien zurücknehmen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="574" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>Put back.</source>
       <translation>Zurückgenommen.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="283" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>Put the last change back (Ctrl+Z)</source>
       <translation>Die letzte Änderung zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="207" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Queue</source>
       <translation>Warteschlange</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="198" />
+      <location filename="../../ui/main_window.py" line="177" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="195" />
+      <location filename="../../ui/main_window.py" line="174" />
       <source>Register a request received by email, letter, phone or form</source>
       <translation>Einen per E-Mail, Brief, Telefon oder Formular eingegangenen Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="197" />
       <source>Registering a request</source>
       <translation>Antrag erfassen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="199" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>Search</source>
       <translation>Suchen</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="466" />
+      <location filename="../../ui/main_window.py" line="445" />
       <source>Settings saved</source>
       <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="206" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Settings…</source>
       <translation>Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="192" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>Some requests were not changed</source>
       <translation>Einige Anträge wurden nicht geändert</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>The database in use (Settings to change it)</source>
       <translation>Die verwendete Datenbank (in den Einstellungen zu ändern)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="467" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>The new database or policy catalogue is used from the next start.</source>
       <translation>Die neue Datenbank oder der neue Richtlinienkatalog gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="530" />
+      <location filename="../../ui/main_window.py" line="509" />
       <source>Times in {0}</source>
       <translation>Zeiten in {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>Undo</source>
       <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="560" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>Undo puts it back.</source>
       <translation>Rückgängig nimmt es zurück.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>User name {0}; the session ends at {1} at the latest</source>
       <translation>Benutzername {0}; die Sitzung endet spätestens um {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="217" />
       <source>Version, database, policy catalogue and licence</source>
       <translation>Version, Datenbank, Richtlinienkatalog und Lizenz</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="510" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>Working…</source>
       <translation>In Arbeit…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>You own this local database; nobody signs in to it (Settings &gt; Security to turn sign-in on)</source>
       <translation>Diese lokale Datenbank gehört Ihnen; niemand meldet sich an (Einstellungen &gt; Sicherheit, um die Anmeldung einzuschalten)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>{0} changed, {1} refused:</source>
       <translation>{0} geändert, {1} abgelehnt:</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>{0} registered; due {1}.</source>
       <translation>{0} erfasst; fällig {1}.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="405" />
       <source>{0} request changed.</source>
       <translation>{0} Antrag geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="427" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>{0} requests changed.</source>
       <translation>{0} Anträge geändert.</translation>
     </message>
@@ -3669,252 +3669,252 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>OverviewTab</name>
     <message>
-      <location filename="../../ui/request/overview.py" line="141" />
+      <location filename="../../ui/request/overview.py" line="131" />
       <source>  (child)</source>
       <translation>  (Kind)</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="157" />
+      <location filename="../../ui/request/overview.py" line="147" />
       <source>  (confirmed {0})</source>
       <translation>  (bestätigt {0})</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="119" />
+      <location filename="../../ui/incidents/overview.py" line="112" />
       <source> — assessed {0} by {1}</source>
       <translation> — bewertet {0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="176" />
+      <location filename="../../ui/request/overview.py" line="166" />
       <source>(nobody)</source>
       <translation>(niemand)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="75" />
+      <location filename="../../ui/incidents/overview.py" line="68" />
       <source>A cyber incident</source>
       <translation>Ein Cybervorfall</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="117" />
+      <location filename="../../ui/request/overview.py" line="107" />
       <source>Account id</source>
       <translation>Konto-ID</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="126" />
+      <location filename="../../ui/incidents/overview.py" line="119" />
       <source>Assessed as unlikely to result in a risk.</source>
       <translation>Als voraussichtlich ohne Risiko bewertet.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="113" />
+      <location filename="../../ui/request/overview.py" line="103" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="52" />
+      <location filename="../../ui/incidents/overview.py" line="48" />
       <source>Authority clock</source>
       <translation>Frist der Behörde</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="53" />
+      <location filename="../../ui/incidents/overview.py" line="49" />
       <source>Authority decision</source>
       <translation>Entscheidung zur Behörde</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="52" />
+      <location filename="../../ui/incidents/overview.py" line="48" />
       <source>Authority due</source>
       <translation>Meldung an Behörde fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="83" />
+      <location filename="../../ui/incidents/overview.py" line="76" />
       <source>Became aware at</source>
       <translation>Kenntnis seit</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="54" />
+      <location filename="../../ui/incidents/overview.py" line="50" />
       <source>Before closing</source>
       <translation>Vor dem Abschluss</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="115" />
+      <location filename="../../ui/request/overview.py" line="105" />
       <source>Channel</source>
       <translation>Kanal</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="48" />
+      <location filename="../../ui/incidents/overview.py" line="47" />
       <source>Clock and decisions</source>
       <translation>Frist und Entscheidungen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="73" />
+      <location filename="../../ui/request/overview.py" line="68" />
       <source>Confirm receipt by</source>
       <translation>Eingang bestätigen bis</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="88" />
+      <location filename="../../ui/incidents/overview.py" line="81" />
       <source>Consequences</source>
       <translation>Folgen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="89" />
+      <location filename="../../ui/incidents/overview.py" line="82" />
       <source>Contact point</source>
       <translation>Anlaufstelle</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="118" />
+      <location filename="../../ui/request/overview.py" line="108" />
       <source>Data categories</source>
       <translation>Datenkategorien</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="86" />
+      <location filename="../../ui/incidents/overview.py" line="79" />
       <source>Data concerned</source>
       <translation>Betroffene Daten</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="82" />
+      <location filename="../../ui/incidents/overview.py" line="75" />
       <source>Description</source>
       <translation>Beschreibung</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="83" />
+      <location filename="../../ui/incidents/overview.py" line="76" />
       <source>Detected at</source>
       <translation>Entdeckt am</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="72" />
+      <location filename="../../ui/request/overview.py" line="68" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="121" />
+      <location filename="../../ui/request/overview.py" line="111" />
       <source>Editing a request</source>
       <translation>Antrag bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="69" />
+      <location filename="../../ui/request/overview.py" line="66" />
       <source>Email</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="72" />
+      <location filename="../../ui/request/overview.py" line="68" />
       <source>Every clock</source>
       <translation>Alle Fristen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="66" />
+      <location filename="../../ui/incidents/overview.py" line="59" />
       <source>Facts</source>
       <translation>Fakten</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="167" />
+      <location filename="../../ui/incidents/overview.py" line="160" />
       <source>Finished drills are kept as they ended.</source>
       <translation>Beendete Übungen bleiben, wie sie endeten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="80" />
+      <location filename="../../ui/request/overview.py" line="70" />
       <source>Handling</source>
       <translation>Bearbeitung</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="84" />
+      <location filename="../../ui/incidents/overview.py" line="77" />
       <source>How discovered</source>
       <translation>Wie entdeckt</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="71" />
+      <location filename="../../ui/request/overview.py" line="67" />
       <source>Jurisdictions</source>
       <translation>Rechtsräume</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="116" />
+      <location filename="../../ui/request/overview.py" line="106" />
       <source>Language</source>
       <translation>Sprache</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="60" />
+      <location filename="../../ui/incidents/overview.py" line="53" />
       <source>Link</source>
       <translation>Verknüpfen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="55" />
+      <location filename="../../ui/incidents/overview.py" line="50" />
       <source>Linked requests</source>
       <translation>Verknüpfte Anträge</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="55" />
+      <location filename="../../ui/incidents/overview.py" line="50" />
       <source>Logged</source>
       <translation>Erfasst</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="88" />
+      <location filename="../../ui/incidents/overview.py" line="81" />
       <source>Measures</source>
       <translation>Maßnahmen</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="128" />
+      <location filename="../../ui/incidents/overview.py" line="121" />
       <source>Must be told (high risk)</source>
       <translation>Muss benachrichtigt werden (hohes Risiko)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="85" />
+      <location filename="../../ui/incidents/overview.py" line="78" />
       <source>Nature</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="128" />
+      <location filename="../../ui/incidents/overview.py" line="121" />
       <source>Not required to be told</source>
       <translation>Benachrichtigung nicht erforderlich</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="119" />
+      <location filename="../../ui/request/overview.py" line="109" />
       <source>Notes</source>
       <translation>Notizen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="110" />
+      <location filename="../../ui/request/overview.py" line="100" />
       <source>Notes for the team (not sent to the person)</source>
       <translation>Notizen für das Team (werden der Person nicht geschickt)</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="135" />
+      <location filename="../../ui/incidents/overview.py" line="128" />
       <source>Nothing missing</source>
       <translation>Nichts fehlt</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="74" />
+      <location filename="../../ui/request/overview.py" line="69" />
       <source>Outcome</source>
       <translation>Ergebnis</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="70" />
+      <location filename="../../ui/request/overview.py" line="66" />
       <source>Parent or guardian</source>
       <translation>Elternteil oder Vormund</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="54" />
+      <location filename="../../ui/incidents/overview.py" line="49" />
       <source>People affected</source>
       <translation>Betroffene Personen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="73" />
+      <location filename="../../ui/request/overview.py" line="69" />
       <source>Possible duplicate of</source>
       <translation>Mögliches Duplikat von</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="114" />
+      <location filename="../../ui/request/overview.py" line="104" />
       <source>Priority</source>
       <translation>Priorität</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="71" />
+      <location filename="../../ui/request/overview.py" line="67" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="87" />
+      <location filename="../../ui/incidents/overview.py" line="80" />
       <source>Records affected</source>
       <translation>Betroffene Datensätze</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="84" />
+      <location filename="../../ui/incidents/overview.py" line="77" />
       <source>Reported by</source>
       <translation>Gemeldet von</translation>
     </message>
@@ -3924,77 +3924,77 @@ Report to the authority due {due} (72 hours after awareness)</source>
       <translation>Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="59" />
+      <location filename="../../ui/incidents/overview.py" line="52" />
       <source>Request reference</source>
       <translation>Aktenzeichen des Antrags</translation>
     </message>
     <message>
-      <location filename="../../ui/framework/tabs.py" line="70" />
+      <location filename="../../ui/framework/tabs.py" line="84" />
       <source>Revert</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="70" />
+      <location filename="../../ui/request/overview.py" line="67" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="53" />
+      <location filename="../../ui/incidents/overview.py" line="48" />
       <source>Risk</source>
       <translation>Risiko</translation>
     </message>
     <message>
-      <location filename="../../ui/framework/tabs.py" line="68" />
+      <location filename="../../ui/framework/tabs.py" line="82" />
       <source>Save changes</source>
       <translation>Änderungen speichern</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="69" />
+      <location filename="../../ui/request/overview.py" line="66" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="97" />
+      <location filename="../../ui/request/overview.py" line="87" />
       <source>The person's account id, if known</source>
       <translation>Konto-ID der Person, falls bekannt</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="168" />
+      <location filename="../../ui/incidents/overview.py" line="161" />
       <source>This incident is closed; reopen it to edit.</source>
       <translation>Dieser Vorfall ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="122" />
+      <location filename="../../ui/request/overview.py" line="112" />
       <source>This request is closed; reopen it to edit.</source>
       <translation>Dieser Antrag ist abgeschlossen; öffnen Sie ihn wieder, um ihn zu bearbeiten.</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="82" />
+      <location filename="../../ui/incidents/overview.py" line="75" />
       <source>Title</source>
       <translation>Titel</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="77" />
+      <location filename="../../ui/incidents/overview.py" line="70" />
       <source>approximate; empty if not known</source>
       <translation>ungefähr; leer, wenn unbekannt</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="136" />
+      <location filename="../../ui/incidents/overview.py" line="129" />
       <source>{0} by {1}</source>
       <translation>{0} von {1}</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="264" />
+      <location filename="../../ui/request/overview.py" line="254" />
       <source>{0} changed.</source>
       <translation>{0} geändert.</translation>
     </message>
     <message>
-      <location filename="../../ui/incidents/overview.py" line="114" />
+      <location filename="../../ui/incidents/overview.py" line="107" />
       <source>{due} — 72 hours after awareness ({aware})</source>
       <translation>{due} — 72 Stunden nach Kenntnis ({aware})</translation>
     </message>
     <message>
-      <location filename="../../ui/request/overview.py" line="149" />
+      <location filename="../../ui/request/overview.py" line="139" />
       <source>{time} via {channel}</source>
       <translation>{time} per {channel}</translation>
     </message>
@@ -4396,17 +4396,17 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>PagedListView</name>
     <message>
-      <location filename="../../ui/framework/listing.py" line="213" />
+      <location filename="../../ui/framework/listing.py" line="241" />
       <source>Loading…</source>
       <translation>Wird geladen…</translation>
     </message>
     <message>
-      <location filename="../../ui/framework/listing.py" line="217" />
+      <location filename="../../ui/framework/listing.py" line="245" />
       <source>{0} of {1} shown</source>
       <translation>{0} von {1} angezeigt</translation>
     </message>
     <message>
-      <location filename="../../ui/framework/listing.py" line="213" />
+      <location filename="../../ui/framework/listing.py" line="241" />
       <source>{0} shown</source>
       <translation>{0} angezeigt</translation>
     </message>
@@ -4526,7 +4526,7 @@ Report to the authority due {due} (72 hours after awareness)</source>
     <name>ProcessingTab</name>
     <message>
       <location filename="../../ui/request/processing.py" line="178" />
-      <source>A withdrawal is recorded once identity is confirmed and while the request is in progress.</source>
+      <source>A withdrawal is recorded once identity is confirmed and while the request is being answered (in progress or awaiting approval).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4704,52 +4704,52 @@ Report to the authority due {due} (72 hours after awareness)</source>
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../../ui/queue/model.py" line="72" />
+      <location filename="../../ui/queue/cells.py" line="50" />
       <source>Assignee</source>
       <translation>Zuständig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="72" />
+      <location filename="../../ui/queue/cells.py" line="50" />
       <source>Due</source>
       <translation>Fällig</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="71" />
+      <location filename="../../ui/queue/cells.py" line="49" />
       <source>Received</source>
       <translation>Eingang</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="71" />
+      <location filename="../../ui/queue/cells.py" line="49" />
       <source>Reference</source>
       <translation>Aktenzeichen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="71" />
+      <location filename="../../ui/queue/cells.py" line="49" />
       <source>Right</source>
       <translation>Recht</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="71" />
+      <location filename="../../ui/queue/cells.py" line="49" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="71" />
+      <location filename="../../ui/queue/cells.py" line="49" />
       <source>Subject</source>
       <translation>Betroffene Person</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="72" />
+      <location filename="../../ui/queue/cells.py" line="50" />
       <source>Time left</source>
       <translation>Restzeit</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="126" />
+      <location filename="../../ui/queue/cells.py" line="92" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/model.py" line="94" />
+      <location filename="../../ui/queue/cells.py" line="60" />
       <source>{state}: {left}
 Due {due} ({rule})</source>
       <translation>{state}: {left}
@@ -4759,67 +4759,67 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>QueueView</name>
     <message>
-      <location filename="../../ui/queue/view.py" line="311" />
+      <location filename="../../ui/queue/view.py" line="313" />
       <source>Assign…</source>
       <translation>Zuweisen…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="312" />
+      <location filename="../../ui/queue/view.py" line="314" />
       <source>Change status…</source>
       <translation>Status ändern…</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="305" />
+      <location filename="../../ui/queue/view.py" line="307" />
       <source>Copy reference</source>
       <translation>Aktenzeichen kopieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="308" />
+      <location filename="../../ui/queue/view.py" line="310" />
       <source>Copy {0} references</source>
       <translation>{0} Aktenzeichen kopieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="185" />
+      <location filename="../../ui/queue/view.py" line="183" />
       <source>No request matches the search and filters.</source>
       <translation>Kein Antrag passt zu Suche und Filtern.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="186" />
+      <location filename="../../ui/queue/view.py" line="184" />
       <source>No requests in this queue.</source>
       <translation>Keine Anträge in dieser Warteschlange.</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="304" />
+      <location filename="../../ui/queue/view.py" line="306" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="314" />
+      <location filename="../../ui/queue/view.py" line="316" />
       <source>Refresh</source>
       <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="196" />
+      <location filename="../../ui/queue/view.py" line="194" />
       <source>The queue could not be loaded: {0}</source>
       <translation>Die Warteschlange konnte nicht geladen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="151" />
+      <location filename="../../ui/queue/view.py" line="149" />
       <source>Try again</source>
       <translation>Erneut versuchen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="333" />
+      <location filename="../../ui/queue/view.py" line="335" />
       <source>Unassigned</source>
       <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="193" />
+      <location filename="../../ui/queue/view.py" line="191" />
       <source>{0} request</source>
       <translation>{0} Antrag</translation>
     </message>
     <message>
-      <location filename="../../ui/queue/view.py" line="193" />
+      <location filename="../../ui/queue/view.py" line="191" />
       <source>{0} requests</source>
       <translation>{0} Anträge</translation>
     </message>
@@ -5943,22 +5943,22 @@ Fällig {due} ({rule})</translation>
   <context>
     <name>SigningBar</name>
     <message>
-      <location filename="../../ui/package/signing.py" line="90" />
+      <location filename="../../ui/package/signing.py" line="92" />
       <source>Building and signing a package</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="96" />
+      <location filename="../../ui/package/signing.py" line="98" />
       <source>Change certificate…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="93" />
+      <location filename="../../ui/package/signing.py" line="95" />
       <source>Checking the signing certificate…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="50" />
+      <location filename="../../ui/package/signing.py" line="49" />
       <source>Choosing the signing certificate</source>
       <translation type="unfinished" />
     </message>
@@ -5968,47 +5968,47 @@ Fällig {due} ({rule})</translation>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="117" />
+      <location filename="../../ui/package/signing.py" line="119" />
       <source>No signing certificate is configured yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="98" />
+      <location filename="../../ui/package/signing.py" line="100" />
       <source>No signing certificate is configured yet: packages cannot be signed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="118" />
+      <location filename="../../ui/package/signing.py" line="120" />
       <source>Packages are signed with the organisation's certificate, a PKCS#12 file (.p12). Choose it and type its passphrase once; this computer's keyring keeps the passphrase.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="125" />
+      <location filename="../../ui/package/signing.py" line="127" />
       <source>Signing certificate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="103" />
+      <location filename="../../ui/package/signing.py" line="105" />
       <source>Signs as {name} · fingerprint {fp}… · valid until {until}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="121" />
+      <location filename="../../ui/package/signing.py" line="123" />
       <source>The signing certificate cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="100" />
+      <location filename="../../ui/package/signing.py" line="102" />
       <source>The signing certificate cannot be used: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="91" />
+      <location filename="../../ui/package/signing.py" line="93" />
       <source>You can preview the letter.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/package/signing.py" line="108" />
+      <location filename="../../ui/package/signing.py" line="110" />
       <source>expires in {0} days: order a new one</source>
       <translation type="unfinished" />
     </message>

@@ -64,3 +64,24 @@ def test_a_withdrawal_of_consent_is_recorded_from_the_form(window, app_ctx, qtbo
     assert "essential: cannot be withdrawn" in tab.recorded.text()
     assert not tab.cookie_boxes["analytics"].isEnabled() and tab.cookie_boxes["analytics"].isChecked()
     assert tab.cookie_boxes["functional"].isEnabled() and not tab.record.isEnabled()
+
+
+def test_the_form_says_when_a_withdrawal_can_be_recorded(window, app_ctx, qtbot):
+    """Before identity is confirmed the form is closed and names both states it opens in; awaiting
+    approval (still being answered) it is open, as the console's rule allows."""
+    ctx = app_ctx.ctx
+    view = add(ctx, "Noor Haddad", "consent_withdrawal", categories=("preference",))
+    _show(window, qtbot, view.reference)
+    tab = window.workspace.tab("processing")
+    window.workspace.tabs.setCurrentWidget(tab)
+    tab.cookie_boxes["analytics"].setChecked(True)
+    assert not tab.record.isEnabled()
+    assert "in progress or awaiting approval" in tab.note.text()
+    with ctx.db.unit(ctx.actor, None) as uow:
+        uow.session.execute(update(Request).where(Request.reference == view.reference)
+                            .values(status="awaiting_approval"))
+    window.workspace.reload()
+    qtbot.waitUntil(lambda: window.workspace.view.status == "awaiting_approval", timeout=60_000)
+    tab.cookie_boxes["analytics"].setChecked(False)
+    tab.cookie_boxes["analytics"].setChecked(True)
+    assert tab.record.isEnabled()

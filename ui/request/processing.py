@@ -176,7 +176,7 @@ class ProcessingTab(RequestTab):
             self.note.setText(self.host.app.refusal(Perm.WORK_REQUESTS, self.tr("Recording a withdrawal")))
         elif not acting:
             self.note.setText(self.tr("A withdrawal is recorded once identity is confirmed and while the request is "
-                                      "in progress."))
+                                      "being answered (in progress or awaiting approval)."))
         elif not (cookies or activities):
             self.note.setText(self.tr("Tick what the person withdraws consent for."))
         else:
