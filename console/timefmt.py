@@ -1,4 +1,5 @@
-"""Instants in messages meant for people: minutes and a zone, never microseconds."""
+"""Instants as text: in messages meant for people (minutes and a zone, never microseconds), and
+as SQLite stores them."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def due(value: datetime | None, tz: tzinfo) -> str:
     if local.time() == time(0):
         return f"{(local - timedelta(microseconds=1)).date().isoformat()} end of day"
     return local.strftime("%Y-%m-%d %H:%M %Z")
+
+
+def sqlite_text(value: datetime) -> str:
+    """A time as SQLAlchemy's SQLite DateTime stores it (UTC, naive text, microseconds): what a
+    statement sent straight to the driver binds (``console.store.reads``, the CLI's fast list)."""
+    if value.utcoffset():
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")

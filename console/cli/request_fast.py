@@ -34,6 +34,7 @@ from console.deadlines import format_time_left, time_left
 from console.requests import first_page
 from console.requests.rows import DEADLINE_STATES, QUEUES, SORT_KEYS, QueueRow
 from console.timefmt import due as due_text
+from console.timefmt import sqlite_text
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ def _answer(argv: Sequence[str]) -> tuple[list[QueueRow], int, str, tzinfo, date
     if entry is None or display["fingerprint"] != json.loads(json.dumps(policy_files.fingerprint(opts["policy"]))):
         return None
     at = now()
-    clock = {"now": _sqlite_time(at), "soon": _sqlite_time(at + timedelta(hours=display["due_soon_hours"]))}
+    clock = {"now": sqlite_text(at), "soon": sqlite_text(at + timedelta(hours=display["due_soon_hours"]))}
     (page_sql, page_args), (count_sql, count_args) = entry
     conn = first_page.open_checked(path)
     if conn is None:
@@ -148,11 +149,6 @@ def _answer(argv: Sequence[str]) -> tuple[list[QueueRow], int, str, tzinfo, date
 
 def _bound(args: list[Any], clock: dict[str, str]) -> list[Any]:
     return [clock[a["clock"]] if isinstance(a, dict) else a for a in args]
-
-
-def _sqlite_time(v: datetime) -> str:
-    """A time as SQLAlchemy's SQLite DateTime stores it (console.store.reads binds it the same way)."""
-    return v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def remember(key: str | None, db: str | None, statements: list[tuple[str, list[Any]]] | None,

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from console.errors import storage_error
 from console.security.roles import Actor, Perm, require
+from console.timefmt import sqlite_text
 
 if TYPE_CHECKING:
     from sqlalchemy.sql import Executable
@@ -65,13 +66,6 @@ def watching() -> Iterator[list[tuple[str, Any]]]:
         LISTENERS.remove(listen)
 
 
-def _sqlite_time(v: datetime) -> str:
-    """A time as SQLAlchemy's SQLite DateTime stores it (UTC, naive text, microseconds)."""
-    if v.utcoffset():
-        v = v.astimezone(UTC)
-    return v.replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
 def _compiled(db: Database, key: Hashable, build: Callable[[], Executable]) -> _Compiled:
     full = (db.dialect, key)
     found = _CACHE.get(full)
@@ -96,7 +90,7 @@ def statement(db: Database, key: Hashable, build: Callable[[], Executable], para
     if c.order is None:
         return c.sql, values
     sqlite = db.dialect == "sqlite"
-    return c.sql, tuple(_sqlite_time(v) if sqlite and isinstance(v, datetime) else v
+    return c.sql, tuple(sqlite_text(v) if sqlite and isinstance(v, datetime) else v
                         for v in (values[name] for name in c.order))
 
 
